@@ -1,0 +1,130 @@
+// The `app` fixture: Cloud Desk started fresh for each test with its own data folder, in either runtime.
+// preview: the preview host as a child process plus a page in the project's Chromium.
+// electron: the built app through _electron.launch. Specs use only `app` and never care which.
+import { test as base, _electron, chromium, type Browser, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export type Runtime = 'preview' | 'electron';
+
+export interface CloudDeskApp {
+  runtime: Runtime;
+  dataDir: string;
+  page: Page;
+  /** Quits and starts the app again on the same data folder; `page` is the new window afterwards. */
+  restart(): Promise<Page>;
+}
+
+interface Running {
+  page: Page;
+  stop(): Promise<void>;
+}
+
+const root = join(import.meta.dirname, '..');
+
+async function startPreview(browser: Browser, dataDir: string): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'preview', 'cli.ts'), '--port', '0'], {
+    cwd: root,
+    env: { ...process.env, CLOUD_DESK_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await firstJsonLine(child);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  return {
+    page,
+    stop: async () => {
+      await context.close();
+      await stopChild(child);
+    },
+  };
+}
+
+async function startElectron(dataDir: string): Promise<Running> {
+  const app = await _electron.launch({
+    args: [join(root, 'dist', 'main', 'index.js')],
+    cwd: root,
+    env: { ...process.env, CLOUD_DESK_DATA_DIR: dataDir } as Record<string, string>,
+  });
+  const page = await app.firstWindow();
+  return { page, stop: () => app.close() };
+}
+
+function firstJsonLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!child.stdout) throw new Error('the preview host has no stdout');
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      try {
+        resolve((JSON.parse(line) as { url: string }).url);
+      } catch {
+        reject(new Error(`the preview host printed something other than its URL: ${line}`));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the preview host exited with ${code} before it was ready`)));
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export interface WorkerOptions {
+  runtime: Runtime;
+  chromiumPath: string;
+}
+
+// Debian's Chromium on a closed network: without these flags it floods the network with refused connections.
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+export const test = base.extend<{ app: CloudDeskApp }, WorkerOptions & { previewBrowser: Browser | undefined }>({
+  runtime: ['preview', { option: true, scope: 'worker' }],
+  chromiumPath: [process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', { option: true, scope: 'worker' }],
+  previewBrowser: [
+    async ({ runtime, chromiumPath }, use) => {
+      if (runtime !== 'preview') return use(undefined);
+      const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ runtime, previewBrowser }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cloud-desk-e2e-'));
+    const start = (): Promise<Running> => {
+      if (runtime === 'electron') return startElectron(dataDir);
+      if (!previewBrowser) throw new Error('the preview project has no browser');
+      return startPreview(previewBrowser, dataDir);
+    };
+    let running = await start();
+    const app: CloudDeskApp = {
+      runtime,
+      dataDir,
+      page: running.page,
+      restart: async () => {
+        await running.stop();
+        running = await start();
+        app.page = running.page;
+        return running.page;
+      },
+    };
+    await use(app);
+    await running.stop();
+  },
+});
+
+export { expect } from '@playwright/test';

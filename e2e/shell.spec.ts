@@ -1,0 +1,64 @@
+/// <reference lib="dom" />
+// The shell boots, shows what it runs on, and the page's world holds the contract's bridge and nothing else.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiFunctionPaths } from '../preload/api.js';
+import { channels } from '../preload/contract.js';
+import { expect, test } from './fixtures.js';
+
+const version = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }
+).version;
+
+test('boots and shows its details on the About page', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('tab', { name: 'About' }).click();
+  await expect(page.getByRole('heading', { name: 'About Cloud Desk', level: 1 })).toBeVisible();
+  const details = page.getByRole('definition');
+  await expect(details.first()).toHaveText(version);
+  await expect(page.getByText(app.dataDir, { exact: true })).toBeVisible();
+  const runsIn = app.runtime === 'electron' ? 'Desktop app (Electron)' : 'Browser preview';
+  await expect(page.getByText(runsIn, { exact: true })).toBeVisible();
+});
+
+test('the page has no Node, no require and no ipcRenderer', async ({ app }) => {
+  const leaks = await app.page.evaluate(() => {
+    const world = window as unknown as Record<string, unknown>;
+    return ['require', 'process', 'module', 'ipcRenderer', 'electron', 'Buffer', 'global'].filter(
+      (name) => world[name] !== undefined,
+    );
+  });
+  expect(leaks).toEqual([]);
+});
+
+test('window.cloudDesk exposes exactly the contract', async ({ app }) => {
+  await expect(app.page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  const exposed = await app.page.evaluate(() => {
+    const paths = (value: object, prefix: string): string[] =>
+      Object.entries(value).flatMap(([key, inner]) => {
+        const path = prefix ? `${prefix}.${key}` : key;
+        if (typeof inner === 'function') return [path];
+        if (typeof inner === 'object' && inner !== null) return paths(inner, path);
+        return [`${path}:${typeof inner}`];
+      });
+    return paths(window.cloudDesk ?? {}, '');
+  });
+  const expected = apiFunctionPaths({ ...Object.fromEntries(channels.map((c) => [c, () => {}])) });
+  expect(exposed.sort()).toEqual([...expected.map((path) => path), 'events.on'].sort());
+});
+
+test('a malformed call from the page gets invalid_input naming the field', async ({ app }) => {
+  await expect(app.page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  const results = await app.page.evaluate(async () => {
+    const api = window.cloudDesk as unknown as {
+      settings: { set(arg: unknown): Promise<unknown> };
+      app: { getInfo(arg: unknown): Promise<unknown> };
+    };
+    return [await api.settings.set({ theme: 'purple' }), await api.settings.set('dark'), await api.app.getInfo(42)];
+  });
+  expect(results[0]).toMatchObject({ ok: false, error: { code: 'invalid_input', detail: 'theme' } });
+  expect(results[1]).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  expect(results[2]).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  // Nothing changed: the theme is still the default.
+  await expect(app.page.getByRole('radio', { name: 'Use system setting' })).toBeChecked();
+});

@@ -1,0 +1,82 @@
+// The Electron composition root: resolves the data folder, wires the Electron adapters into the plain services,
+// binds IPC, serves the renderer and opens the one window. Behaviour lives in the services, not here.
+import { app, nativeTheme, type BrowserWindow } from 'electron';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppServices } from './app-services.js';
+import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol.js';
+import { bindIpc, windowEventSink } from './ipc.js';
+import { createDispatcher, trustOrigin } from './ipc-router.js';
+import { createLogger } from './logging/logger.js';
+import { openElectronStore } from './platform/electron-store-kv.js';
+import { shellOpener } from './platform/shell-opener.js';
+import { systemClock } from './system-clock.js';
+import { createMainWindow } from './window.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const overrideDir = process.env['CLOUD_DESK_DATA_DIR'];
+if (overrideDir) app.setPath('userData', resolve(overrideDir));
+const dataDir = app.getPath('userData');
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | undefined;
+  const logger = createLogger({
+    filePath: join(dataDir, 'logs', 'main.log'),
+    stderr: !app.isPackaged,
+    clock: systemClock,
+  });
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    const { store: settingsStore, recovered } = openElectronStore(dataDir, 'settings', logger);
+    const events = windowEventSink(() => mainWindow, logger);
+    const services = createAppServices({
+      settingsStore,
+      events,
+      opener: shellOpener,
+      logger,
+      appInfo: () => ({
+        name: 'Cloud Desk',
+        version: app.getVersion(),
+        platform: process.platform,
+        arch: process.arch,
+        runtime: 'electron',
+        versions: {
+          electron: process.versions.electron,
+          chrome: process.versions.chrome,
+          node: process.versions.node,
+        },
+        packaged: app.isPackaged,
+        dataDir,
+      }),
+      recoveries: recovered ? [recovered] : [],
+    });
+    nativeTheme.themeSource = services.settings.get().theme;
+    services.settings.onChange((settings) => {
+      nativeTheme.themeSource = settings.theme;
+    });
+    bindIpc(createDispatcher(services.handlers, { isTrusted: trustOrigin(appOrigin), logger }), () => mainWindow);
+    serveRenderer(join(here, '..', 'renderer'));
+    mainWindow = createMainWindow({
+      preloadPath: join(here, '..', 'preload', 'index.cjs'),
+      store: settingsStore,
+      logger,
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = undefined;
+    });
+  });
+}

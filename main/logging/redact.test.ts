@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { redact, redactText, redacted } from './redact.js';
+
+const jwt = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJvaWQiOiIxMjMifQ.sig-nature_value';
+
+describe('redact', () => {
+  it('removes JWTs and bearer credentials from text', () => {
+    const text = redactText(`failed with ${jwt} and header Bearer abcdefghijklmnop`);
+    expect(text).not.toContain('eyJ');
+    expect(text).not.toContain('abcdefghijklmnop');
+    expect(text).toContain(redacted);
+  });
+
+  it('blanks secret-named fields at any depth and keeps the rest', () => {
+    const out = redact({
+      channel: 'accounts.add',
+      request: { headers: { Authorization: 'Bearer x.y.z' }, refresh_token: '0.AAA', nested: [{ clientSecret: 's3' }] },
+      tenantId: 'contoso',
+    });
+    expect(out).toEqual({
+      channel: 'accounts.add',
+      request: { headers: { Authorization: redacted }, refresh_token: redacted, nested: [{ clientSecret: redacted }] },
+      tenantId: 'contoso',
+    });
+  });
+
+  it('redacts inside errors, keeping name and message shape', () => {
+    const out = redact(new Error(`bad token ${jwt}`)) as { name: string; message: string };
+    expect(out.name).toBe('Error');
+    expect(out.message).toBe(`bad token ${redacted}`);
+  });
+});

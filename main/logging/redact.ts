@@ -1,0 +1,23 @@
+// Scrubs anything that looks like a credential from log fields and messages: JWTs, bearer headers, refresh
+// tokens and values under secret-sounding keys. Every log line goes through it; tokens never reach a log.
+const secretKey = /(token|secret|password|authorization|assertion|cookie|code_verifier|client_info|^code$)/i;
+const jwt = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+const bearer = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+
+export const redacted = '[redacted]';
+
+export function redactText(text: string): string {
+  return text.replace(jwt, redacted).replace(bearer, `$1 ${redacted}`);
+}
+
+export function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (depth > 6 || typeof value !== 'object' || value === null) return value;
+  if (value instanceof Error) {
+    return { name: value.name, message: redactText(value.message), stack: value.stack && redactText(value.stack) };
+  }
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, secretKey.test(key) ? redacted : redact(inner, depth + 1)]),
+  );
+}

@@ -1,0 +1,31 @@
+// The small interfaces main-process services ask for. Production passes Electron adapters (main/platform/),
+// the browser preview passes Node ones, tests pass in-memory fakes. No Electron imports here.
+import type { EventName, EventOf } from '../preload/contract.js';
+
+/** A persistent key-value document (electron-store in Electron, a JSON file in the preview). */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Opens a URL where the user sees it: the system browser in Electron, a new tab in the preview. */
+export interface BrowserOpener {
+  open(url: string): Promise<void>;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+/** Pushes a contract event to the renderer(s). */
+export interface EventSink {
+  emit<E extends EventName>(name: E, payload: EventOf<E>): void;
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createAppServices } from '../app-services.js';
+import { SettingsService } from '../settings/settings-service.js';
+import { fixedClock, RecordingEvents, RecordingLogger, RecordingOpener } from '../testing/fakes.js';
+import { JsonFileStore } from './json-file-store.js';
+
+const clock = fixedClock('2026-11-22T10:00:00.000Z');
+let dir: string;
+let file: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cloud-desk-store-'));
+  file = join(dir, 'settings.json');
+});
+
+function open() {
+  return JsonFileStore.open(file, { clock, logger: new RecordingLogger() });
+}
+
+describe('JsonFileStore', () => {
+  it('starts empty when there is no file, and persists what is set', () => {
+    const first = open();
+    expect(first.recovered).toBeUndefined();
+    first.store.set('settings', { theme: 'dark' });
+    first.store.set('window', { width: 900 });
+    first.store.delete('window');
+    const second = open();
+    expect(second.store.get('settings')).toEqual({ theme: 'dark' });
+    expect(second.store.get('window')).toBeUndefined();
+  });
+
+  it('leaves no temporary files behind after writes', () => {
+    const { store } = open();
+    for (let n = 0; n < 20; n += 1) store.set('counter', n);
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ counter: 19 });
+  });
+
+  it.each([
+    ['truncated JSON', '{"settings": {"theme": "da'],
+    ['an array', '[1, 2, 3]'],
+    ['a bare string', '"hello"'],
+    ['binary garbage', '\u0000\u0001\u0002'],
+  ])('moves %s aside with a timestamp and starts empty, keeping the damaged bytes', (_name, content) => {
+    writeFileSync(file, content);
+    writeFileSync(join(dir, 'accounts.json'), '{"kept": true}');
+    const { store, recovered } = open();
+    expect(store.get('settings')).toBeUndefined();
+    expect(recovered?.movedTo).toBe(`${file}.corrupt-2026-11-22T10-00-00-000Z`);
+    expect(readFileSync(recovered?.movedTo ?? '', 'utf8')).toBe(content);
+    // Nothing else in the folder is touched.
+    expect(readFileSync(join(dir, 'accounts.json'), 'utf8')).toBe('{"kept": true}');
+    store.set('settings', { theme: 'light' });
+    expect(open().store.get('settings')).toEqual({ theme: 'light' });
+  });
+
+  it('never overwrites an earlier moved-aside file', () => {
+    writeFileSync(file, 'bad one');
+    const first = open().recovered?.movedTo;
+    writeFileSync(file, 'bad two');
+    const second = open().recovered?.movedTo;
+    expect(second).not.toBe(first);
+    expect(readFileSync(first ?? '', 'utf8')).toBe('bad one');
+    expect(readFileSync(second ?? '', 'utf8')).toBe('bad two');
+  });
+});
+
+describe('settings persistence', () => {
+  it('keeps the theme across a restart', () => {
+    const events = new RecordingEvents();
+    const settings = new SettingsService(open().store, events, new RecordingLogger());
+    expect(settings.get()).toEqual({ theme: 'system' });
+    settings.set({ theme: 'dark' });
+    expect(events.emitted).toEqual([{ name: 'settings', payload: { theme: 'dark' } }]);
+    const restarted = new SettingsService(open().store, new RecordingEvents(), new RecordingLogger());
+    expect(restarted.get()).toEqual({ theme: 'dark' });
+  });
+
+  it('falls back to the default for one invalid stored field without losing the file', () => {
+    writeFileSync(file, JSON.stringify({ settings: { theme: 'neon' }, window: { width: 900 } }));
+    const { store } = open();
+    const logger = new RecordingLogger();
+    const settings = new SettingsService(store, new RecordingEvents(), logger);
+    expect(settings.get()).toEqual({ theme: 'system' });
+    expect(store.get('window')).toEqual({ width: 900 });
+    expect(logger.lines.some((line) => line.fields?.['setting'] === 'theme')).toBe(true);
+  });
+
+  it('reports a corrupted settings file as a notice that says where the old file went', () => {
+    writeFileSync(file, '{ not json');
+    const { store, recovered } = open();
+    const events = new RecordingEvents();
+    const services = createAppServices({
+      settingsStore: store,
+      events,
+      opener: new RecordingOpener(),
+      logger: new RecordingLogger(),
+      appInfo: () => {
+        throw new Error('not needed');
+      },
+      recoveries: recovered ? [recovered] : [],
+    });
+    expect(services.settings.get()).toEqual({ theme: 'system' });
+    const [notice] = services.notices.list();
+    expect(notice?.level).toBe('warning');
+    expect(notice?.message).toContain(recovered?.movedTo ?? '(missing)');
+    services.notices.dismiss(notice?.id ?? '');
+    expect(services.notices.list()).toEqual([]);
+    expect(events.emitted.at(-1)).toEqual({ name: 'notices', payload: [] });
+  });
+});

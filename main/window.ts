@@ -1,0 +1,78 @@
+// The main window and its security rails: sandboxed, context-isolated renderer, no new windows, no navigation
+// off our origin, no permissions, no webviews; shown only once the first paint is ready; bounds remembered.
+import { BrowserWindow, nativeTheme, screen, type WebContents } from 'electron';
+import type { KeyValueStore, Logger } from './ports.js';
+import { appOrigin } from './app-protocol.js';
+import { originOf } from './origin.js';
+import { defaultWindowSize, restoreBounds, type WindowState } from './window-state.js';
+
+const windowStateKey = 'window';
+
+export function createMainWindow(deps: { preloadPath: string; store: KeyValueStore; logger: Logger }): BrowserWindow {
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const saved = restoreBounds(deps.store.get(windowStateKey), workAreas);
+  const window = new BrowserWindow({
+    ...(saved ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height } : defaultWindowSize),
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Cloud Desk',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#fafafa',
+    webPreferences: {
+      preload: deps.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  if (saved?.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  lockDown(window.webContents, deps.logger);
+  rememberBounds(window, deps.store);
+  void window.loadURL(`${appOrigin}/index.html`);
+  return window;
+}
+
+function lockDown(contents: WebContents, logger: Logger): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    logger.warn('blocked a new window', { url });
+    return { action: 'deny' };
+  });
+  const stayHome = (event: { preventDefault(): void }, url: string): void => {
+    if (originOf(url) !== appOrigin) {
+      event.preventDefault();
+      logger.warn('blocked navigation off the app origin', { url });
+    }
+  };
+  contents.on('will-navigate', stayHome);
+  contents.on('will-redirect', stayHome);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
+}
+
+function rememberBounds(window: BrowserWindow, store: KeyValueStore): void {
+  let timer: NodeJS.Timeout | undefined;
+  const save = (): void => {
+    if (window.isDestroyed() || window.isMinimized()) return;
+    const bounds = window.getNormalBounds();
+    const state: WindowState = { ...bounds, maximized: window.isMaximized() };
+    store.set(windowStateKey, state);
+  };
+  const later = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(save, 500);
+  };
+  window.on('resize', later);
+  window.on('move', later);
+  window.on('close', () => {
+    clearTimeout(timer);
+    save();
+  });
+}

@@ -1,0 +1,42 @@
+// `npm run preview`: starts the preview host on the built renderer and prints one JSON line with the URL.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultPreviewDataDir, startPreviewHost } from './host.js';
+
+const root = join(import.meta.dirname, '..');
+
+function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '5174' },
+      'data-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port must be a whole number from 0 to 65535, not "${values.port}".\n`);
+    process.exit(2);
+  }
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  return startPreviewHost({
+    port,
+    dataDir: values['data-dir'] ?? defaultPreviewDataDir(),
+    rendererDir: join(root, 'dist', 'renderer'),
+    bridgeFile: join(root, 'dist', 'preview', 'bridge.js'),
+    version: pkg.version,
+  }).then((host) => {
+    process.stdout.write(`${JSON.stringify({ url: host.url })}\n`);
+    const stop = (): void => {
+      void host.close().then(() => process.exit(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The preview host could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

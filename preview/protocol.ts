@@ -1,0 +1,18 @@
+// Messages on the preview's WebSocket, both directions. The preview carries exactly the Electron IPC contract;
+// these envelopes only add request ids and the "open this URL in a new tab" instruction.
+import { z } from 'zod';
+
+export const clientMessageSchema = z.strictObject({
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(100),
+  arg: z.unknown().optional(),
+});
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+export type HostMessage =
+  | { type: 'result'; id: number; result: unknown }
+  | { type: 'event'; name: string; payload: unknown }
+  | { type: 'open'; url: string };
+
+export const wsPath = '/__preview/ws';
+export const bridgePath = '/__preview/bridge.js';

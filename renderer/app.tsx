@@ -1,0 +1,120 @@
+// The app shell: theme, the navigation between views, and notices from main above the current view.
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { Dismiss20Regular, Info20Regular, Settings20Regular } from '@fluentui/react-icons';
+import { useEffect, useState, type ReactElement } from 'react';
+import { AboutView } from './features/about/about-view';
+import { SettingsView } from './features/settings/settings-view';
+import { listenForNotices, useNoticesStore } from './stores/notices-store';
+import { listenForSettings, useSettingsStore } from './stores/settings-store';
+import { fluentThemes, useResolvedTheme } from './theme';
+
+type ViewId = 'settings' | 'about';
+
+const views: { id: ViewId; label: string; icon: ReactElement; render: () => ReactElement }[] = [
+  { id: 'settings', label: 'Settings', icon: <Settings20Regular />, render: () => <SettingsView /> },
+  { id: 'about', label: 'About', icon: <Info20Regular />, render: () => <AboutView /> },
+];
+
+const useStyles = makeStyles({
+  provider: { height: '100%' },
+  shell: {
+    display: 'grid',
+    gridTemplateRows: 'auto 1fr',
+    gridTemplateColumns: '200px 1fr',
+    height: '100%',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  header: {
+    gridColumn: '1 / -1',
+    display: 'flex',
+    alignItems: 'center',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  nav: { padding: tokens.spacingVerticalM, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  main: {
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    overflow: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+});
+
+export function App() {
+  const styles = useStyles();
+  const settings = useSettingsStore((state) => state.settings);
+  const notices = useNoticesStore((state) => state.notices);
+  const dismiss = useNoticesStore((state) => state.dismiss);
+  const theme = useResolvedTheme(settings?.theme);
+  const [view, setView] = useState<ViewId>('settings');
+
+  useEffect(() => {
+    const stops = [listenForSettings(), listenForNotices()];
+    void useSettingsStore.getState().load();
+    void useNoticesStore.getState().load();
+    return () => stops.forEach((stop) => stop());
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+
+  const current = views.find((candidate) => candidate.id === view) ?? views[0];
+
+  return (
+    <FluentProvider theme={fluentThemes[theme]} className={styles.provider}>
+      <div className={styles.shell}>
+        <header className={styles.header}>
+          <Text as="span" weight="semibold" size={400}>
+            Cloud Desk
+          </Text>
+        </header>
+        <nav className={styles.nav} aria-label="Views">
+          <TabList vertical selectedValue={view} onTabSelect={(_event, data) => setView(data.value as ViewId)}>
+            {views.map((candidate) => (
+              <Tab key={candidate.id} value={candidate.id} icon={candidate.icon}>
+                {candidate.label}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main className={styles.main}>
+          {notices.map((notice) => (
+            <MessageBar key={notice.id} intent={notice.level}>
+              <MessageBarBody>
+                <MessageBarTitle>{notice.title}</MessageBarTitle>
+                {notice.message}
+              </MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button
+                    appearance="transparent"
+                    aria-label={`Dismiss: ${notice.title}`}
+                    icon={<Dismiss20Regular />}
+                    onClick={() => void dismiss(notice.id)}
+                  />
+                }
+              />
+            </MessageBar>
+          ))}
+          {current?.render()}
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,20 @@
+// Renderer entry: mounts the shell, or says plainly why it cannot (no bridge means not opened by the app).
+import { createRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
+import { App } from './app';
+import { BridgeMissingError, getBridge } from './bridge';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
+
+try {
+  getBridge();
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+} catch (error) {
+  if (!(error instanceof BridgeMissingError)) throw error;
+  root.textContent = error.message;
+}
