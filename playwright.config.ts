@@ -3,11 +3,11 @@
 // Electron binary exists. Without the binary, the electron project runs one spec that is skipped and says why.
 import { defineConfig } from '@playwright/test';
 import { electronBinary } from './e2e/electron-binary.js';
-import type { WorkerOptions } from './e2e/fixtures.js';
+import type { TestOptions, WorkerOptions } from './e2e/fixtures.js';
 
 const hasElectron = electronBinary() !== undefined;
 
-export default defineConfig<object, WorkerOptions>({
+export default defineConfig<TestOptions, WorkerOptions>({
   testDir: 'e2e',
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,

@@ -7,12 +7,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { writeEmulatorCloudConfig } from '../emulator/cloud-config.js';
+import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 
 export type Runtime = 'preview' | 'electron';
 
 export interface CloudDeskApp {
   runtime: Runtime;
   dataDir: string;
+  /** The local Azure the app is pointed at (tests with `test.use({ cloud: 'emulator' })`). */
+  emulator: RunningEmulator | undefined;
   page: Page;
   /** Quits and starts the app again on the same data folder; `page` is the new window afterwards. */
   restart(): Promise<Page>;
@@ -25,14 +29,15 @@ interface Running {
 
 const root = join(import.meta.dirname, '..');
 
-async function startPreview(browser: Browser, dataDir: string): Promise<Running> {
+async function startPreview(browser: Browser, env: NodeJS.ProcessEnv): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'preview', 'cli.ts'), '--port', '0'], {
     cwd: root,
-    env: { ...process.env, CLOUD_DESK_DATA_DIR: dataDir },
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await firstJsonLine(child);
-  const context = await browser.newContext();
+  // The emulator's sign-in pages use a CA made for the run.
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
   const page = await context.newPage();
   await page.goto(url);
   return {
@@ -44,11 +49,11 @@ async function startPreview(browser: Browser, dataDir: string): Promise<Running>
   };
 }
 
-async function startElectron(dataDir: string): Promise<Running> {
+async function startElectron(env: NodeJS.ProcessEnv): Promise<Running> {
   const app = await _electron.launch({
     args: [join(root, 'dist', 'main', 'index.js')],
     cwd: root,
-    env: { ...process.env, CLOUD_DESK_DATA_DIR: dataDir } as Record<string, string>,
+    env: env as Record<string, string>,
   });
   const page = await app.firstWindow();
   return { page, stop: () => app.close() };
@@ -82,6 +87,16 @@ export interface WorkerOptions {
   chromiumPath: string;
 }
 
+export interface TestOptions {
+  /** 'emulator' starts the app pointed at the worker's local Azure (reset to the demo scenario per test). */
+  cloud: 'none' | 'emulator';
+}
+
+/** One emulator per worker, started the first time a test asks for it. */
+interface LazyEmulator {
+  get(): Promise<RunningEmulator>;
+}
+
 // Debian's Chromium on a closed network: without these flags it floods the network with refused connections.
 const chromiumArgs = [
   '--no-sandbox',
@@ -91,7 +106,19 @@ const chromiumArgs = [
   '--no-first-run',
 ];
 
-export const test = base.extend<{ app: CloudDeskApp }, WorkerOptions & { previewBrowser: Browser | undefined }>({
+export const test = base.extend<
+  TestOptions & { app: CloudDeskApp },
+  WorkerOptions & { previewBrowser: Browser | undefined; lazyEmulator: LazyEmulator }
+>({
+  cloud: ['none', { option: true }],
+  lazyEmulator: [
+    async ({}, use) => {
+      let started: Promise<RunningEmulator> | undefined;
+      await use({ get: () => (started ??= startEmulator({ scenario: 'demo' })) });
+      if (started) await (await started).close();
+    },
+    { scope: 'worker' },
+  ],
   runtime: ['preview', { option: true, scope: 'worker' }],
   chromiumPath: [process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', { option: true, scope: 'worker' }],
   previewBrowser: [
@@ -103,17 +130,25 @@ export const test = base.extend<{ app: CloudDeskApp }, WorkerOptions & { preview
     },
     { scope: 'worker' },
   ],
-  app: async ({ runtime, previewBrowser }, use) => {
+  app: async ({ runtime, previewBrowser, cloud, lazyEmulator }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cloud-desk-e2e-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, CLOUD_DESK_DATA_DIR: dataDir };
+    let emulator: RunningEmulator | undefined;
+    if (cloud === 'emulator') {
+      emulator = await lazyEmulator.get();
+      await emulator.admin.reset();
+      env['CLOUD_DESK_CLOUD_CONFIG'] = writeEmulatorCloudConfig(emulator, dataDir);
+    }
     const start = (): Promise<Running> => {
-      if (runtime === 'electron') return startElectron(dataDir);
+      if (runtime === 'electron') return startElectron(env);
       if (!previewBrowser) throw new Error('the preview project has no browser');
-      return startPreview(previewBrowser, dataDir);
+      return startPreview(previewBrowser, env);
     };
     let running = await start();
     const app: CloudDeskApp = {
       runtime,
       dataDir,
+      emulator,
       page: running.page,
       restart: async () => {
         await running.stop();

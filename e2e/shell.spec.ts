@@ -41,7 +41,7 @@ test('window.cloudDesk exposes exactly the contract', async ({ app }) => {
         if (typeof inner === 'object' && inner !== null) return paths(inner, path);
         return [`${path}:${typeof inner}`];
       });
-    return paths(window.cloudDesk ?? {}, '');
+    return paths((window as unknown as { cloudDesk?: object }).cloudDesk ?? {}, '');
   });
   const expected = apiFunctionPaths({ ...Object.fromEntries(channels.map((c) => [c, () => {}])) });
   expect(exposed.sort()).toEqual([...expected.map((path) => path), 'events.on'].sort());
@@ -50,7 +50,7 @@ test('window.cloudDesk exposes exactly the contract', async ({ app }) => {
 test('a malformed call from the page gets invalid_input naming the field', async ({ app }) => {
   await expect(app.page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   const results = await app.page.evaluate(async () => {
-    const api = window.cloudDesk as unknown as {
+    const api = (window as unknown as { cloudDesk: unknown }).cloudDesk as {
       settings: { set(arg: unknown): Promise<unknown> };
       app: { getInfo(arg: unknown): Promise<unknown> };
     };

@@ -1,37 +1,94 @@
 // Composes the main-process services from their ports and maps every contract channel to a handler. Called by
 // the Electron composition root (main/index.ts) and the browser preview host alike. No Electron imports.
-import type { AppInfo, Notice } from '../preload/contract.js';
+import type { AppInfo, AppStatus, Notice } from '../preload/contract.js';
+import { AccountsService } from './accounts/accounts-service.js';
 import { helpLinks } from './app/help-links.js';
 import { NoticeBoard } from './app/notice-board.js';
 import { restrictOpener } from './app/restricted-opener.js';
+import { authorityHostPort, type CloudEndpoints } from './clouds.js';
 import type { Handlers } from './ipc-router.js';
-import type { BrowserOpener, EventSink, KeyValueStore, Logger } from './ports.js';
-import type { StoreRecovery } from './storage/json-file-store.js';
+import { Connectivity } from './net/connectivity.js';
+import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from './ports.js';
 import { SettingsService } from './settings/settings-service.js';
+import type { StoreRecovery } from './storage/json-file-store.js';
+import { SecretVault } from './storage/secret-vault.js';
 
 export interface AppServiceDeps {
   settingsStore: KeyValueStore;
+  /** Holds ciphertext only: the MSAL caches and the account registry. */
+  secretsStore: KeyValueStore;
+  cipher: SecretCipher;
+  clouds: readonly CloudEndpoints[];
   events: EventSink;
   opener: BrowserOpener;
   logger: Logger;
+  clock: Clock;
   appInfo: () => AppInfo;
   /** Store files that were unreadable at start-up and moved aside; each becomes a notice. */
   recoveries: readonly StoreRecovery[];
+  /** Problems found while starting (e.g. a bad custom cloud file); each becomes a notice. */
+  startupProblems?: readonly Notice[];
+  signInTimeoutMs?: number;
 }
 
 export interface AppServices {
   handlers: Handlers;
   settings: SettingsService;
   notices: NoticeBoard;
+  accounts: AccountsService;
 }
 
 export const allowedLinkHosts = ['github.com'] as const;
 
-export function createAppServices(deps: AppServiceDeps): AppServices {
+export async function createAppServices(deps: AppServiceDeps): Promise<AppServices> {
   const settings = new SettingsService(deps.settingsStore, deps.events, deps.logger);
   const notices = new NoticeBoard(deps.events);
   for (const recovery of deps.recoveries) notices.post(recoveryNotice(recovery));
-  const opener = restrictOpener(deps.opener, () => allowedLinkHosts);
+  for (const problem of deps.startupProblems ?? []) notices.post(problem);
+  const connectivity = new Connectivity();
+  const vault = new SecretVault(deps.secretsStore, deps.cipher, {
+    clock: deps.clock,
+    logger: deps.logger,
+    allowWeak: () => settings.get().allowWeakSecretStorage,
+  });
+  await vault.refreshStatus();
+  const status = (): AppStatus => {
+    const backend = vault.backend();
+    return { online: connectivity.online, secretStorage: { mode: vault.mode(), ...(backend ? { backend } : {}) } };
+  };
+  const postStorageNotice = (): void => {
+    if (vault.mode() === 'session_only') notices.post(sessionOnlyNotice(vault.backend()));
+    else notices.dismiss(sessionOnlyNoticeId);
+  };
+  postStorageNotice();
+  connectivity.onChange(() => deps.events.emit('status', status()));
+  settings.onChange(() => {
+    const before = vault.mode();
+    void vault.refreshStatus().then(async (after) => {
+      if (after === before) return;
+      await vault.persistSessionSecrets();
+      postStorageNotice();
+      deps.events.emit('status', status());
+      deps.events.emit('accounts', accounts.list());
+    });
+  });
+
+  const linkHosts = (): string[] => [...allowedLinkHosts, ...deps.clouds.map((cloud) => authorityHostPort(cloud))];
+  const opener = restrictOpener(deps.opener, linkHosts);
+  const accounts = new AccountsService({
+    vault,
+    clouds: () => deps.clouds,
+    signInSettings: () => ({ clientId: settings.get().clientId, defaultTenant: settings.get().defaultTenant }),
+    opener,
+    events: deps.events,
+    connectivity,
+    logger: deps.logger,
+    clock: deps.clock,
+    warn: (id, title, message) => notices.post({ id, level: 'warning', title, message }),
+    ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
+  });
+  await accounts.start();
+
   const handlers: Handlers = {
     'app.getInfo': () => deps.appInfo(),
     'app.getNotices': () => notices.list(),
@@ -43,19 +100,61 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
       await opener.open(helpLinks[topic]);
       return null;
     },
+    'app.getStatus': () => status(),
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
+    'clouds.list': () => accounts.clouds(),
+    'accounts.list': () => accounts.list(),
+    'accounts.signIn': (args) => accounts.signIn(args),
+    'accounts.signInTenant': (args) => accounts.signInTenant(args),
+    'accounts.cancelSignIn': () => {
+      accounts.cancelSignIn();
+      return null;
+    },
+    'accounts.addServicePrincipal': (args) => accounts.addServicePrincipal(args),
+    'accounts.setTenantHidden': (args) => accounts.setTenantHidden(args),
+    'accounts.refresh': () => accounts.refresh(),
+    'accounts.signOut': async (id) => {
+      await accounts.signOut(id);
+      return null;
+    },
+    'accounts.signOutAll': async () => {
+      await accounts.signOutAll();
+      return null;
+    },
+    'accounts.resetSignInData': async () => {
+      await accounts.resetSignInData();
+      return null;
+    },
   };
-  return { handlers, settings, notices };
+  return { handlers, settings, notices, accounts };
+}
+
+const sessionOnlyNoticeId = 'secret-storage-session-only';
+
+function sessionOnlyNotice(backend: string | undefined): Notice {
+  return {
+    id: sessionOnlyNoticeId,
+    level: 'warning',
+    title: 'Sign-ins are kept only until you quit',
+    message:
+      (backend === 'basic_text'
+        ? 'No keyring was found, so your system cannot encrypt Cloud Desk’s sign-in data. '
+        : 'Your system’s encryption service is not available, so Cloud Desk cannot encrypt its sign-in data. ') +
+      'Until it is, accounts stay signed in only for this session. Install or unlock a keyring (GNOME Keyring or ' +
+      'KWallet) and restart Cloud Desk, or allow weaker storage in Settings.',
+  };
 }
 
 function recoveryNotice(recovery: StoreRecovery): Notice {
+  const settingsFile = /settings\.json$/.test(recovery.filePath);
   return {
     id: `store-recovered:${recovery.filePath}`,
     level: 'warning',
-    title: 'Your settings could not be read',
+    title: settingsFile ? 'Your settings could not be read' : 'Your stored sign-ins could not be read',
     message:
-      `The settings file was damaged (${recovery.reason}), so Cloud Desk started with default settings. ` +
+      `The file ${recovery.filePath} was damaged (${recovery.reason}), so Cloud Desk started without it` +
+      (settingsFile ? ', using default settings. ' : '; add your accounts again. ') +
       `The damaged file was kept as ${recovery.movedTo}.`,
   };
 }

@@ -9,7 +9,9 @@ import { bindIpc, windowEventSink } from './ipc.js';
 import { createDispatcher, trustOrigin } from './ipc-router.js';
 import { createLogger } from './logging/logger.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
+import { safeStorageCipher } from './platform/safe-storage-cipher.js';
 import { shellOpener } from './platform/shell-opener.js';
+import { loadClouds } from './cloud-config.js';
 import { systemClock } from './system-clock.js';
 import { createMainWindow } from './window.js';
 
@@ -40,14 +42,27 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const { store: settingsStore, recovered } = openElectronStore(dataDir, 'settings', logger);
+    const secrets = openElectronStore(dataDir, 'secrets', logger);
+    const cloudLoad = loadClouds(process.env['CLOUD_DESK_CLOUD_CONFIG']);
     const events = windowEventSink(() => mainWindow, logger);
-    const services = createAppServices({
+    const services = await createAppServices({
       settingsStore,
+      secretsStore: secrets.store,
+      cipher: safeStorageCipher,
+      clouds: cloudLoad.clouds,
+      clock: systemClock,
       events,
       opener: shellOpener,
       logger,
+      ...(cloudLoad.problem
+        ? {
+            startupProblems: [
+              { id: 'cloud-config', level: 'error', title: 'Custom cloud not loaded', message: cloudLoad.problem },
+            ],
+          }
+        : {}),
       appInfo: () => ({
         name: 'Cloud Desk',
         version: app.getVersion(),
@@ -62,7 +77,7 @@ if (!app.requestSingleInstanceLock()) {
         packaged: app.isPackaged,
         dataDir,
       }),
-      recoveries: recovered ? [recovered] : [],
+      recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
     });
     nativeTheme.themeSource = services.settings.get().theme;
     services.settings.onChange((settings) => {

@@ -3,18 +3,26 @@ import { buildApi, apiFunctionPaths } from '../preload/api.js';
 import { channels, type Result } from '../preload/contract.js';
 import { createAppServices } from './app-services.js';
 import { createDispatcher, ServiceError, trustOrigin, validatingSink, type Handlers } from './ipc-router.js';
-import { MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from './testing/fakes.js';
+import { builtInClouds } from './clouds.js';
+import { systemClock } from './system-clock.js';
+import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from './testing/fakes.js';
 
 const origin = 'app://cloud-desk';
 const trusted = { frameUrl: `${origin}/index.html`, isMainFrame: true };
 
-function setup(overrides: Partial<Handlers> = {}) {
+const defaults = { theme: 'system', clientId: '', defaultTenant: 'organizations', allowWeakSecretStorage: false };
+
+async function setup(overrides: Partial<Handlers> = {}) {
   const logger = new RecordingLogger();
   const store = new MemoryStore();
   const events = new RecordingEvents();
   const opener = new RecordingOpener();
-  const services = createAppServices({
+  const services = await createAppServices({
     settingsStore: store,
+    secretsStore: new MemoryStore(),
+    cipher: new MemoryCipher(),
+    clouds: builtInClouds,
+    clock: systemClock,
     events,
     opener,
     logger,
@@ -43,24 +51,24 @@ describe('sender check', () => {
     ['a look-alike host', { frameUrl: 'app://cloud-desk.evil/index.html', isMainFrame: true }],
     ['a garbage URL', { frameUrl: 'not a url', isMainFrame: true }],
   ])('rejects %s before any handler runs', async (_name, sender) => {
-    const handler = vi.fn(() => ({ theme: 'dark' as const }));
-    const { dispatch } = setup({ 'settings.set': handler });
+    const handler = vi.fn(() => ({ ...defaults, theme: 'dark' as const }));
+    const { dispatch } = await setup({ 'settings.set': handler });
     const result = await dispatch('settings.set', { theme: 'dark' }, sender);
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it('accepts our main frame', async () => {
-    const { dispatch } = setup();
+    const { dispatch } = await setup();
     const result = await dispatch('settings.get', undefined, trusted);
-    expect(result).toEqual({ ok: true, value: { theme: 'system' } });
+    expect(result).toEqual({ ok: true, value: defaults });
   });
 });
 
 describe('argument validation', () => {
   it('answers invalid_input naming the bad field, without calling the handler or changing state', async () => {
     const handler = vi.fn();
-    const { dispatch, store } = setup({ 'settings.set': handler });
+    const { dispatch, store } = await setup({ 'settings.set': handler });
     const result = await dispatch('settings.set', { theme: 'purple' }, trusted);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -77,14 +85,14 @@ describe('argument validation', () => {
     ['a string instead of an object', 'dark'],
     ['null', null],
   ])('rejects %s for settings.set', async (_name, arg) => {
-    const { dispatch, store } = setup();
+    const { dispatch, store } = await setup();
     const result = await dispatch('settings.set', arg, trusted);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(store.data.size).toBe(0);
   });
 
   it('rejects an argument to a channel that takes none', async () => {
-    const { dispatch } = setup();
+    const { dispatch } = await setup();
     expect(await dispatch('app.getInfo', { sneaky: true }, trusted)).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
@@ -92,7 +100,7 @@ describe('argument validation', () => {
   });
 
   it('rejects an unknown channel, including prototype names', async () => {
-    const { dispatch } = setup();
+    const { dispatch } = await setup();
     for (const channel of ['app.launchMissiles', 'constructor', '__proto__', 'toString']) {
       expect(await dispatch(channel, undefined, trusted)).toMatchObject({
         ok: false,
@@ -105,7 +113,7 @@ describe('argument validation', () => {
 describe('error mapping', () => {
   it('turns an unexpected throw into internal without its message or stack, and logs it', async () => {
     const secret = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
-    const { dispatch, logger } = setup({
+    const { dispatch, logger } = await setup({
       'app.getInfo': () => {
         throw new Error(`database exploded near ${secret}`);
       },
@@ -121,7 +129,7 @@ describe('error mapping', () => {
   });
 
   it('passes a ServiceError code and message through', async () => {
-    const { dispatch } = setup({
+    const { dispatch } = await setup({
       'settings.get': () => {
         throw new ServiceError('offline', 'No network.');
       },
@@ -133,9 +141,9 @@ describe('error mapping', () => {
   });
 
   it('refuses to return a result that breaks the contract', async () => {
-    const { dispatch, logger } = setup({
+    const { dispatch, logger } = await setup({
       // A handler bug: the result has an extra field the contract does not allow.
-      'settings.get': () => ({ theme: 'dark', token: 'x' }) as unknown as { theme: 'dark' },
+      'settings.get': () => ({ ...defaults, theme: 'dark', token: 'x' }) as unknown as typeof defaults & { theme: 'dark' },
     });
     expect(await dispatch('settings.get', undefined, trusted)).toMatchObject({
       ok: false,
@@ -153,15 +161,17 @@ describe('the bridge over an in-memory transport', () => {
   });
 
   it('carries a settings change from the renderer API to the event and back', async () => {
-    const { dispatch, events } = setup();
+    const { dispatch, events } = await setup();
     const api = buildApi({
       invoke: (channel, arg) => dispatch(channel, arg, trusted),
       listen: () => () => {},
     });
     const changed: Result<unknown> = await api.settings.set({ theme: 'dark' });
-    expect(changed).toEqual({ ok: true, value: { theme: 'dark' } });
-    expect(events.emitted).toEqual([{ name: 'settings', payload: { theme: 'dark' } }]);
-    expect(await api.settings.get()).toEqual({ ok: true, value: { theme: 'dark' } });
+    expect(changed).toEqual({ ok: true, value: { ...defaults, theme: 'dark' } });
+    expect(events.emitted.filter((event) => event.name === 'settings')).toEqual([
+      { name: 'settings', payload: { ...defaults, theme: 'dark' } },
+    ]);
+    expect(await api.settings.get()).toEqual({ ok: true, value: { ...defaults, theme: 'dark' } });
   });
 
   it('refuses to subscribe to an event the contract does not have', () => {
@@ -175,16 +185,16 @@ describe('validatingSink', () => {
     const sent: unknown[] = [];
     const logger = new RecordingLogger();
     const sink = validatingSink((_name, payload) => sent.push(payload), logger);
-    sink.emit('settings', { theme: 'dark' });
-    sink.emit('settings', { theme: 'neon' } as unknown as { theme: 'dark' });
-    expect(sent).toEqual([{ theme: 'dark' }]);
+    sink.emit('settings', { ...defaults, theme: 'dark' });
+    sink.emit('settings', { ...defaults, theme: 'neon' } as unknown as typeof defaults & { theme: 'dark' });
+    expect(sent).toEqual([{ ...defaults, theme: 'dark' }]);
     expect(logger.lines.map((line) => line.level)).toEqual(['error']);
   });
 });
 
 describe('help links', () => {
   it('opens only the URL main owns for a topic', async () => {
-    const { dispatch, opener } = setup();
+    const { dispatch, opener } = await setup();
     expect(await dispatch('app.openHelp', 'report-issue', trusted)).toEqual({ ok: true, value: null });
     expect(opener.opened).toEqual(['https://github.com/cloud-desk/cloud-desk/issues/new']);
     expect(await dispatch('app.openHelp', 'https://evil.example', trusted)).toMatchObject({

@@ -29,3 +29,17 @@ export interface Clock {
 export interface EventSink {
   emit<E extends EventName>(name: E, payload: EventOf<E>): void;
 }
+
+/** How well the OS can protect secrets at rest. */
+export interface CipherStatus {
+  /** os: a real keychain; weak: only obfuscation (Linux `basic_text`); unavailable: no encryption at all. */
+  protection: 'os' | 'weak' | 'unavailable';
+  backend?: string;
+}
+
+/** Encrypts strings for storage (Electron safeStorage in the app). Ciphertext is base64. */
+export interface SecretCipher {
+  status(): Promise<CipherStatus>;
+  encrypt(plain: string): Promise<string>;
+  decrypt(cipherText: string): Promise<{ plain: string; shouldReEncrypt: boolean }>;
+}

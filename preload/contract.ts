@@ -29,8 +29,18 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
 
+const guid = z
+  .string()
+  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID');
+
 export const settingsSchema = z.strictObject({
   theme: themeSchema,
+  /** The app registration (public client) used to sign in to the Azure clouds; custom clouds may bring their own. */
+  clientId: z.union([guid, z.literal('')]),
+  /** Tenant to sign in to first: `organizations`, a tenant id or a domain. */
+  defaultTenant: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be organizations, a tenant id or a domain'),
+  /** Keep secrets on disk even when the OS keychain is unavailable (Linux without a keyring). Explicit opt-in. */
+  allowWeakSecretStorage: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -65,6 +75,115 @@ export const noticeSchema = z.strictObject({
 });
 export type Notice = z.infer<typeof noticeSchema>;
 
+export const cloudSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['public', 'china', 'usgov', 'custom']),
+  authorityHost: z.string(),
+  armEndpoint: z.string(),
+  /** Whether a client id is known for this cloud (from Settings or the custom cloud's own config). */
+  signInReady: z.boolean(),
+});
+export type Cloud = z.infer<typeof cloudSchema>;
+
+export const tenantStatusSchema = z.enum(['ready', 'needs_sign_in', 'error', 'disabled']);
+export type TenantStatus = z.infer<typeof tenantStatusSchema>;
+
+/** Why a tenant needs an interactive sign-in; the UI words each one. */
+export const signInReasonSchema = z.enum([
+  'mfa',
+  'consent',
+  'conditional_access',
+  'expired',
+  'revoked',
+  'not_member',
+  'no_session',
+  'other',
+]);
+export type SignInReason = z.infer<typeof signInReasonSchema>;
+
+export const tenantSummarySchema = z.strictObject({
+  tenantId: z.string(),
+  displayName: z.string(),
+  defaultDomain: z.string().optional(),
+  category: z.enum(['home', 'guest', 'managed']),
+  status: tenantStatusSchema,
+  reason: signInReasonSchema.optional(),
+  /** What went wrong, in words, for `needs_sign_in` and `error`. */
+  message: z.string().optional(),
+  /** Azure's correlation id of the failure, for support. */
+  correlationId: z.string().optional(),
+  hidden: z.boolean(),
+});
+export type TenantSummary = z.infer<typeof tenantSummarySchema>;
+
+export const accountSummarySchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(['user', 'service_principal']),
+  cloudId: z.string(),
+  cloudName: z.string(),
+  /** Display name (user) or application name / client id (service principal). */
+  name: z.string(),
+  /** User principal name, or the client id of a service principal. */
+  username: z.string(),
+  homeTenantId: z.string(),
+  tenants: z.array(tenantSummarySchema),
+  /** False when OS encryption is unavailable and the account's secrets live only for this session. */
+  persisted: z.boolean(),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const signInMethodSchema = z.enum(['browser', 'device_code']);
+
+export const signInFlowSchema = z.strictObject({
+  flowId: z.string(),
+  method: signInMethodSchema,
+  cloudId: z.string(),
+  /** Set when the flow signs in to one tenant of an existing account. */
+  accountId: z.string().optional(),
+  tenantId: z.string().optional(),
+  state: z.enum(['waiting_for_browser', 'waiting_for_device_code', 'completing', 'done', 'failed', 'cancelled']),
+  userCode: z.string().optional(),
+  verificationUri: z.string().optional(),
+  /** ISO time after which the flow gives up. */
+  expiresAt: z.string(),
+  error: appErrorSchema.optional(),
+});
+export type SignInFlow = z.infer<typeof signInFlowSchema>;
+
+export const appStatusSchema = z.strictObject({
+  /** False after a network call failed for lack of connectivity; true again after one succeeds. */
+  online: z.boolean(),
+  secretStorage: z.strictObject({
+    /** encrypted: OS keychain; session_only: kept in memory, lost on quit; weak: on disk with weak protection (opt-in). */
+    mode: z.enum(['encrypted', 'session_only', 'weak']),
+    backend: z.string().optional(),
+  }),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+const accountRef = z.strictObject({ accountId: z.string().min(1).max(300), tenantId: z.string().min(1).max(100) });
+
+export const signInArgsSchema = z.strictObject({
+  cloudId: z.string().min(1).max(60),
+  method: signInMethodSchema,
+  loginHint: z.string().max(320).optional(),
+});
+
+export const servicePrincipalArgsSchema = z.strictObject({
+  cloudId: z.string().min(1).max(60),
+  tenantId: z.string().min(1).max(253),
+  clientId: guid,
+  credential: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('secret'), secret: z.string().min(1).max(1024) }),
+    z.strictObject({
+      kind: z.literal('certificate'),
+      /** PEM with the certificate and its private key. */
+      certificatePem: z.string().min(100).max(64 * 1024),
+    }),
+  ]),
+});
+
 /** Pages the app may open in the system browser; the renderer names one, main owns the URLs. */
 export const helpTopicSchema = z.enum(['documentation', 'report-issue', 'releases']);
 export type HelpTopic = z.infer<typeof helpTopicSchema>;
@@ -81,14 +200,30 @@ export const requests = {
   'app.getNotices': request(none, z.array(noticeSchema)),
   'app.dismissNotice': request(z.string().min(1).max(200), z.null()),
   'app.openHelp': request(helpTopicSchema, z.null()),
+  'app.getStatus': request(none, appStatusSchema),
   'settings.get': request(none, settingsSchema),
   'settings.set': request(settingsPatchSchema, settingsSchema),
+  'clouds.list': request(none, z.array(cloudSchema)),
+  'accounts.list': request(none, z.array(accountSummarySchema)),
+  'accounts.signIn': request(signInArgsSchema, accountSummarySchema),
+  'accounts.signInTenant': request(accountRef.extend({ method: signInMethodSchema }), accountSummarySchema),
+  'accounts.cancelSignIn': request(none, z.null()),
+  'accounts.addServicePrincipal': request(servicePrincipalArgsSchema, accountSummarySchema),
+  'accounts.setTenantHidden': request(accountRef.extend({ hidden: z.boolean() }), accountSummarySchema),
+  'accounts.refresh': request(none, z.array(accountSummarySchema)),
+  'accounts.signOut': request(z.string().min(1).max(300), z.null()),
+  'accounts.signOutAll': request(none, z.null()),
+  'accounts.resetSignInData': request(none, z.null()),
 } as const;
 
 /** Events, main -> renderer. */
 export const events = {
   settings: settingsSchema,
   notices: z.array(noticeSchema),
+  status: appStatusSchema,
+  accounts: z.array(accountSummarySchema),
+  /** The running sign-in flow, or null when none runs. */
+  signIn: signInFlowSchema.nullable(),
 } as const;
 
 export type Requests = typeof requests;

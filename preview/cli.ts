@@ -26,6 +26,8 @@ function main(): Promise<void> {
     rendererDir: join(root, 'dist', 'renderer'),
     bridgeFile: join(root, 'dist', 'preview', 'bridge.js'),
     version: pkg.version,
+    cloudConfigPath: process.env['CLOUD_DESK_CLOUD_CONFIG'],
+    simulateEncryption: process.env['CLOUD_DESK_PREVIEW_ENCRYPTION'],
   }).then((host) => {
     process.stdout.write(`${JSON.stringify({ url: host.url })}\n`);
     const stop = (): void => {

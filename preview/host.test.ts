@@ -77,7 +77,7 @@ describe('preview host WebSocket', () => {
 
   it('answers contract requests and rejects malformed ones with invalid_input', async () => {
     const ws = await connect(`?token=${token()}`, host.origin);
-    expect(await ask(ws, { id: 1, channel: 'settings.get' })).toEqual({ ok: true, value: { theme: 'system' } });
+    expect(await ask(ws, { id: 1, channel: 'settings.get' })).toMatchObject({ ok: true, value: { theme: 'system' } });
     expect(await ask(ws, { id: 2, channel: 'settings.set', arg: { theme: 7 } })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', detail: 'theme' },

@@ -14,6 +14,8 @@ import { createLogger } from '../main/logging/logger.js';
 import type { BrowserOpener } from '../main/ports.js';
 import { contentSecurityPolicy, contentTypeOf, resolveAsset, securityHeaders } from '../main/static-files.js';
 import { JsonFileStore } from '../main/storage/json-file-store.js';
+import { loadClouds } from '../main/cloud-config.js';
+import { devFileCipher } from './dev-cipher.js';
 import { systemClock } from '../main/system-clock.js';
 import { invalidInput } from '../preload/contract.js';
 import { clientMessageSchema, wsPath, bridgePath, type HostMessage } from './protocol.js';
@@ -24,6 +26,10 @@ export interface PreviewOptions {
   rendererDir: string;
   bridgeFile: string;
   version: string;
+  /** CLOUD_DESK_CLOUD_CONFIG: a custom cloud (e.g. the emulator). */
+  cloudConfigPath?: string | undefined;
+  /** CLOUD_DESK_PREVIEW_ENCRYPTION: `unavailable` or `weak` to act like Linux without a keyring. */
+  simulateEncryption?: string | undefined;
 }
 
 export interface PreviewHost {
@@ -54,11 +60,20 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     clock: systemClock,
     logger,
   });
-  const services = createAppServices({
+  const secrets = JsonFileStore.open(join(options.dataDir, 'secrets.json'), { clock: systemClock, logger });
+  const cloudLoad = loadClouds(options.cloudConfigPath);
+  const services = await createAppServices({
     settingsStore,
+    secretsStore: secrets.store,
+    cipher: devFileCipher(join(options.dataDir, 'dev-cipher.key'), options.simulateEncryption),
+    clouds: cloudLoad.clouds,
+    clock: systemClock,
     events,
     opener,
     logger,
+    ...(cloudLoad.problem
+      ? { startupProblems: [{ id: 'cloud-config', level: 'error', title: 'Custom cloud not loaded', message: cloudLoad.problem }] }
+      : {}),
     appInfo: () => ({
       name: 'Cloud Desk',
       version: options.version,
@@ -69,7 +84,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       packaged: false,
       dataDir: options.dataDir,
     }),
-    recoveries: recovered ? [recovered] : [],
+    recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
   });
 
   const server = createServer();

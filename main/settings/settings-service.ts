@@ -3,7 +3,12 @@
 import { settingsSchema, type Settings, type SettingsPatch } from '../../preload/contract.js';
 import type { EventSink, KeyValueStore, Logger } from '../ports.js';
 
-export const defaultSettings: Settings = { theme: 'system' };
+export const defaultSettings: Settings = {
+  theme: 'system',
+  clientId: '',
+  defaultTenant: 'organizations',
+  allowWeakSecretStorage: false,
+};
 const storeKey = 'settings';
 
 export class SettingsService {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../app-services.js';
 import { SettingsService } from '../settings/settings-service.js';
-import { fixedClock, RecordingEvents, RecordingLogger, RecordingOpener } from '../testing/fakes.js';
+import { builtInClouds } from '../clouds.js';
+import { defaultSettings } from '../settings/settings-service.js';
+import { fixedClock, MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from '../testing/fakes.js';
 import { JsonFileStore } from './json-file-store.js';
 
 const clock = fixedClock('2026-11-22T10:00:00.000Z');
@@ -72,11 +74,11 @@ describe('settings persistence', () => {
   it('keeps the theme across a restart', () => {
     const events = new RecordingEvents();
     const settings = new SettingsService(open().store, events, new RecordingLogger());
-    expect(settings.get()).toEqual({ theme: 'system' });
+    expect(settings.get()).toEqual(defaultSettings);
     settings.set({ theme: 'dark' });
-    expect(events.emitted).toEqual([{ name: 'settings', payload: { theme: 'dark' } }]);
+    expect(events.emitted).toEqual([{ name: 'settings', payload: { ...defaultSettings, theme: 'dark' } }]);
     const restarted = new SettingsService(open().store, new RecordingEvents(), new RecordingLogger());
-    expect(restarted.get()).toEqual({ theme: 'dark' });
+    expect(restarted.get()).toEqual({ ...defaultSettings, theme: 'dark' });
   });
 
   it('falls back to the default for one invalid stored field without losing the file', () => {
@@ -84,17 +86,21 @@ describe('settings persistence', () => {
     const { store } = open();
     const logger = new RecordingLogger();
     const settings = new SettingsService(store, new RecordingEvents(), logger);
-    expect(settings.get()).toEqual({ theme: 'system' });
+    expect(settings.get()).toEqual(defaultSettings);
     expect(store.get('window')).toEqual({ width: 900 });
     expect(logger.lines.some((line) => line.fields?.['setting'] === 'theme')).toBe(true);
   });
 
-  it('reports a corrupted settings file as a notice that says where the old file went', () => {
+  it('reports a corrupted settings file as a notice that says where the old file went', async () => {
     writeFileSync(file, '{ not json');
     const { store, recovered } = open();
     const events = new RecordingEvents();
-    const services = createAppServices({
+    const services = await createAppServices({
       settingsStore: store,
+      secretsStore: new MemoryStore(),
+      cipher: new MemoryCipher(),
+      clouds: builtInClouds,
+      clock,
       events,
       opener: new RecordingOpener(),
       logger: new RecordingLogger(),
@@ -103,12 +109,13 @@ describe('settings persistence', () => {
       },
       recoveries: recovered ? [recovered] : [],
     });
-    expect(services.settings.get()).toEqual({ theme: 'system' });
-    const [notice] = services.notices.list();
+    expect(services.settings.get()).toEqual(defaultSettings);
+    const [notice] = services.notices.list().filter((item) => item.id.startsWith('store-recovered'));
     expect(notice?.level).toBe('warning');
     expect(notice?.message).toContain(recovered?.movedTo ?? '(missing)');
     services.notices.dismiss(notice?.id ?? '');
     expect(services.notices.list()).toEqual([]);
-    expect(events.emitted.at(-1)).toEqual({ name: 'notices', payload: [] });
+    expect(events.emitted.at(-1)).toEqual({ name: 'notices', payload: services.notices.list() });
+    expect(services.notices.list().some((item) => item.id === notice?.id)).toBe(false);
   });
 });

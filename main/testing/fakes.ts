@@ -1,6 +1,6 @@
 // In-memory port fakes for unit tests: they record what services did so tests can assert on it.
 import type { EventName, EventOf } from '../../preload/contract.js';
-import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger } from '../ports.js';
+import type { BrowserOpener, CipherStatus, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from '../ports.js';
 
 export class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, unknown>();
@@ -56,3 +56,19 @@ export class RecordingOpener implements BrowserOpener {
 }
 
 export const fixedClock = (iso: string): Clock => ({ now: () => Date.parse(iso) });
+
+/** A reversible stand-in for the OS keychain; `fail` makes decryption throw like a blob from another machine. */
+export class MemoryCipher implements SecretCipher {
+  fail = false;
+  constructor(public protection: CipherStatus['protection'] = 'os') {}
+  status(): Promise<CipherStatus> {
+    return Promise.resolve({ protection: this.protection, ...(this.protection === 'weak' ? { backend: 'basic_text' } : {}) });
+  }
+  encrypt(plain: string): Promise<string> {
+    return Promise.resolve(`enc:${Buffer.from(plain, 'utf8').toString('base64')}`);
+  }
+  decrypt(cipherText: string): Promise<{ plain: string; shouldReEncrypt: boolean }> {
+    if (this.fail || !cipherText.startsWith('enc:')) return Promise.reject(new Error('Error while decrypting the ciphertext'));
+    return Promise.resolve({ plain: Buffer.from(cipherText.slice(4), 'base64').toString('utf8'), shouldReEncrypt: false });
+  }
+}

@@ -1,0 +1,149 @@
+// The connected accounts, their tenants, each tenant's status and the user's choices, plus service-principal
+// credentials: one document in the SecretVault (encrypted at rest). Summaries for the renderer never carry a
+// credential or a claims challenge. No Electron imports.
+import { z } from 'zod';
+import type { AccountSummary, TenantSummary } from '../../preload/contract.js';
+import { signInReasonSchema, tenantStatusSchema } from '../../preload/contract.js';
+import type { Logger } from '../ports.js';
+import type { SecretVault } from '../storage/secret-vault.js';
+
+export const storedTenantSchema = z.object({
+  tenantId: z.string(),
+  displayName: z.string(),
+  defaultDomain: z.string().optional(),
+  category: z.enum(['home', 'guest', 'managed']),
+  status: tenantStatusSchema,
+  reason: signInReasonSchema.optional(),
+  message: z.string().optional(),
+  correlationId: z.string().optional(),
+  /** A Conditional Access claims challenge to send with the next interactive sign-in to this tenant. */
+  claims: z.string().optional(),
+  hidden: z.boolean(),
+});
+export type StoredTenant = z.infer<typeof storedTenantSchema>;
+
+const credentialSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('secret'), secret: z.string() }),
+  z.object({ kind: z.literal('certificate'), certificatePem: z.string() }),
+]);
+export type ServicePrincipalCredential = z.infer<typeof credentialSchema>;
+
+const userAccountSchema = z.object({
+  kind: z.literal('user'),
+  id: z.string(),
+  cloudId: z.string(),
+  name: z.string(),
+  username: z.string(),
+  homeTenantId: z.string(),
+  localAccountId: z.string(),
+  environment: z.string(),
+  tenants: z.array(storedTenantSchema),
+});
+
+const servicePrincipalSchema = z.object({
+  kind: z.literal('service_principal'),
+  id: z.string(),
+  cloudId: z.string(),
+  name: z.string(),
+  clientId: z.string(),
+  homeTenantId: z.string(),
+  credential: credentialSchema,
+  tenants: z.array(storedTenantSchema),
+});
+
+export const storedAccountSchema = z.discriminatedUnion('kind', [userAccountSchema, servicePrincipalSchema]);
+export type StoredAccount = z.infer<typeof storedAccountSchema>;
+export type StoredUserAccount = z.infer<typeof userAccountSchema>;
+export type StoredServicePrincipal = z.infer<typeof servicePrincipalSchema>;
+
+const registrySchema = z.object({ version: z.literal(1), accounts: z.array(storedAccountSchema) });
+const vaultName = 'accounts';
+
+export type RegistryLoad = { accounts: StoredAccount[]; damaged?: string };
+
+export class AccountRegistry {
+  private accounts: StoredAccount[] = [];
+
+  constructor(
+    private readonly vault: SecretVault,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Reads the registry; a blob that cannot be decrypted or parsed is moved aside and reported. */
+  async load(): Promise<RegistryLoad> {
+    const stored = await this.vault.read(vaultName);
+    if (stored.kind === 'missing') return { accounts: (this.accounts = []) };
+    if (stored.kind === 'damaged') return { accounts: (this.accounts = []), damaged: stored.movedTo };
+    let parsed: z.ZodSafeParseResult<z.infer<typeof registrySchema>>;
+    try {
+      parsed = registrySchema.safeParse(JSON.parse(stored.value));
+    } catch {
+      parsed = registrySchema.safeParse(undefined);
+    }
+    if (parsed.success) return { accounts: (this.accounts = parsed.data.accounts) };
+    // Decrypted but unreadable: keep the bytes under a new name and start empty.
+    const movedTo = `accounts.unreadable-${Date.now()}`;
+    await this.vault.write(movedTo, stored.value);
+    this.vault.delete(vaultName);
+    this.logger.warn('the account registry could not be parsed and was moved aside', { movedTo });
+    return { accounts: (this.accounts = []), damaged: movedTo };
+  }
+
+  all(): readonly StoredAccount[] {
+    return this.accounts;
+  }
+
+  find(id: string): StoredAccount | undefined {
+    return this.accounts.find((account) => account.id === id);
+  }
+
+  /** Adds the account, or replaces the one with the same id (connecting an account twice updates it). */
+  async upsert(account: StoredAccount): Promise<void> {
+    const index = this.accounts.findIndex((existing) => existing.id === account.id);
+    this.accounts =
+      index < 0 ? [...this.accounts, account] : this.accounts.map((existing, n) => (n === index ? account : existing));
+    await this.save();
+  }
+
+  async updateTenant(accountId: string, tenantId: string, change: (tenant: StoredTenant) => StoredTenant): Promise<void> {
+    const account = this.find(accountId);
+    if (!account) return;
+    await this.upsert({
+      ...account,
+      tenants: account.tenants.map((tenant) => (tenant.tenantId === tenantId ? change(tenant) : tenant)),
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    this.accounts = this.accounts.filter((account) => account.id !== id);
+    await this.save();
+  }
+
+  async replaceAll(accounts: StoredAccount[]): Promise<void> {
+    this.accounts = accounts;
+    await this.save();
+  }
+
+  private async save(): Promise<void> {
+    await this.vault.write(vaultName, JSON.stringify({ version: 1, accounts: this.accounts }));
+  }
+}
+
+export function summarize(account: StoredAccount, cloudName: string, persisted: boolean): AccountSummary {
+  return {
+    id: account.id,
+    kind: account.kind,
+    cloudId: account.cloudId,
+    cloudName,
+    name: account.name,
+    username: account.kind === 'user' ? account.username : account.clientId,
+    homeTenantId: account.homeTenantId,
+    tenants: account.tenants.map(summarizeTenant),
+    persisted,
+  };
+}
+
+function summarizeTenant(tenant: StoredTenant): TenantSummary {
+  const { claims: _claims, ...visible } = tenant;
+  return visible;
+}

@@ -1,0 +1,123 @@
+// The two ways a person signs in: the system browser (MSAL's loopback listener with PKCE) and device code.
+// MSAL's interactive call never times out and has no cancel; we add both by posting `error=access_denied`
+// with the flow's own `state` to the loopback listener, which makes MSAL reject and close its port.
+// No Electron imports: the browser is reached through the BrowserOpener port.
+import type { AuthenticationResult, PublicClientApplication } from '@azure/msal-node';
+import { ServiceError } from '../ipc-router.js';
+import type { BrowserOpener } from '../ports.js';
+import { signInPage } from './sign-in-page.js';
+
+type DeviceCodeRequest = Parameters<PublicClientApplication['acquireTokenByDeviceCode']>[0];
+export type DeviceCodeResponse = Parameters<DeviceCodeRequest['deviceCodeCallback']>[0];
+
+export interface FlowControl {
+  signal: AbortSignal;
+  timeoutMs: number;
+}
+
+export interface InteractiveOptions extends FlowControl {
+  scopes: string[];
+  authority: string;
+  loginHint?: string;
+  claims?: string;
+  opener: BrowserOpener;
+  /** Called once the sign-in page has been handed to the browser. */
+  onBrowserOpened(): void;
+}
+
+interface Loopback {
+  redirectUri: string;
+  state: string;
+}
+
+/** Tells MSAL's loopback listener that the user cancelled; MSAL then rejects and frees the port. */
+export async function cancelLoopback(loopback: Loopback): Promise<void> {
+  const target = new URL(loopback.redirectUri);
+  // MSAL listens on 127.0.0.1 but advertises localhost, which may resolve to ::1 first.
+  target.hostname = '127.0.0.1';
+  await fetch(target, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ error: 'access_denied', error_description: 'Cancelled in Cloud Desk', state: loopback.state }),
+  }).catch(() => undefined);
+}
+
+export async function signInWithBrowser(
+  pca: PublicClientApplication,
+  options: InteractiveOptions,
+): Promise<AuthenticationResult> {
+  let loopback: Loopback | undefined;
+  let stopping: 'timeout' | 'cancel' | undefined;
+  const stop = (why: 'timeout' | 'cancel'): void => {
+    stopping ??= why;
+    if (loopback) void cancelLoopback(loopback);
+  };
+  const onAbort = (): void => stop('cancel');
+  options.signal.addEventListener('abort', onAbort);
+  const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+  try {
+    return await pca.acquireTokenInteractive({
+      scopes: options.scopes,
+      authority: options.authority,
+      ...(options.loginHint ? { loginHint: options.loginHint } : { prompt: 'select_account' }),
+      ...(options.claims ? { claims: options.claims } : {}),
+      successTemplate: signInPage('success'),
+      errorTemplate: signInPage('error'),
+      openBrowser: async (url) => {
+        const params = new URL(url).searchParams;
+        loopback = { redirectUri: params.get('redirect_uri') ?? '', state: params.get('state') ?? '' };
+        if (stopping) {
+          await cancelLoopback(loopback);
+          return;
+        }
+        await options.opener.open(url);
+        options.onBrowserOpened();
+      },
+    });
+  } catch (error) {
+    if (stopping === 'timeout') {
+      throw new ServiceError('cancelled', 'The sign-in timed out: it was not finished in the browser within 5 minutes.');
+    }
+    if (stopping === 'cancel') throw new ServiceError('cancelled', 'The sign-in was cancelled.');
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    options.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+export interface DeviceCodeOptions extends FlowControl {
+  scopes: string[];
+  authority: string;
+  claims?: string;
+  onCode(response: DeviceCodeResponse): void;
+}
+
+export async function signInWithDeviceCode(
+  pca: PublicClientApplication,
+  options: DeviceCodeOptions,
+): Promise<AuthenticationResult> {
+  const request = {
+    scopes: options.scopes,
+    authority: options.authority,
+    ...(options.claims ? { claims: options.claims } : {}),
+    timeout: Math.round(options.timeoutMs / 1000),
+    cancel: false,
+    deviceCodeCallback: (response: DeviceCodeResponse) => options.onCode(response),
+  };
+  // MSAL reads `cancel` between polls of the token endpoint.
+  const onAbort = (): void => {
+    request.cancel = true;
+  };
+  options.signal.addEventListener('abort', onAbort);
+  try {
+    const result = await pca.acquireTokenByDeviceCode(request);
+    if (!result) throw new ServiceError('cancelled', 'The sign-in was cancelled.');
+    return result;
+  } catch (error) {
+    if (options.signal.aborted) throw new ServiceError('cancelled', 'The sign-in was cancelled.');
+    throw error;
+  } finally {
+    options.signal.removeEventListener('abort', onAbort);
+  }
+}
