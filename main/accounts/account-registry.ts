@@ -105,7 +105,11 @@ export class AccountRegistry {
     await this.save();
   }
 
-  async updateTenant(accountId: string, tenantId: string, change: (tenant: StoredTenant) => StoredTenant): Promise<void> {
+  async updateTenant(
+    accountId: string,
+    tenantId: string,
+    change: (tenant: StoredTenant) => StoredTenant,
+  ): Promise<void> {
     const account = this.find(accountId);
     if (!account) return;
     await this.upsert({

@@ -134,7 +134,11 @@ export class AccountsService {
     return this.summary(account.id);
   }
 
-  async signInTenant(args: { accountId: string; tenantId: string; method: 'browser' | 'device_code' }): Promise<AccountSummary> {
+  async signInTenant(args: {
+    accountId: string;
+    tenantId: string;
+    method: 'browser' | 'device_code';
+  }): Promise<AccountSummary> {
     const account = this.registry.find(args.accountId);
     const tenant = account?.tenants.find((candidate) => candidate.tenantId === args.tenantId);
     if (!account || !tenant) throw new ServiceError('not_found', 'That account or tenant is no longer connected.');
@@ -182,7 +186,10 @@ export class AccountsService {
     cloud: CloudEndpoints,
     method: SignInFlow['method'],
     target: { accountId?: string; tenantId?: string },
-    run: (pca: PublicClientApplication, control: { signal: AbortSignal; timeoutMs: number }) => Promise<AuthenticationResult>,
+    run: (
+      pca: PublicClientApplication,
+      control: { signal: AbortSignal; timeoutMs: number },
+    ) => Promise<AuthenticationResult>,
   ): Promise<AuthenticationResult> {
     if (this.running) {
       throw new ServiceError(
@@ -222,7 +229,10 @@ export class AccountsService {
     const problem = classifyAuthError(error);
     this.deps.logger.warn('sign-in failed', { problem: problem.kind, message: problem.message });
     if (problem.kind === 'offline') return { code: 'offline', message: 'Signing in needs a connection to Microsoft.' };
-    if (/access_denied|user_cancelled|AADSTS65004/.test(problem.message) || (error as { errorCode?: string })?.errorCode === 'access_denied') {
+    if (
+      /access_denied|user_cancelled|AADSTS65004/.test(problem.message) ||
+      (error as { errorCode?: string })?.errorCode === 'access_denied'
+    ) {
       return { code: 'cancelled', message: 'The sign-in was cancelled in the browser.' };
     }
     return {
@@ -268,8 +278,11 @@ export class AccountsService {
     return this.registry.find(account.id) as StoredUserAccount;
   }
 
-  /** Lists the user's tenants with a home-tenant token, then checks a silent token for each one. */
-  private async discoverUserTenants(account: StoredUserAccount): Promise<void> {
+  /**
+   * Lists the user's tenants with a home-tenant token, then checks a silent token for each one. `revalidate`
+   * (the user's Refresh) asks the token service again instead of trusting cached access tokens.
+   */
+  private async discoverUserTenants(account: StoredUserAccount, revalidate = false): Promise<void> {
     const cloud = this.cloud(account.cloudId);
     let records: TenantRecord[];
     try {
@@ -288,18 +301,19 @@ export class AccountsService {
         tenantId: record.tenantId,
         displayName: record.displayName,
         ...(record.defaultDomain ? { defaultDomain: record.defaultDomain } : {}),
-        category: record.category === 'Home' ? (record.tenantId === account.homeTenantId ? 'home' : 'guest') : 'managed',
+        category:
+          record.category === 'Home' ? (record.tenantId === account.homeTenantId ? 'home' : 'guest') : 'managed',
         status: before?.status === 'disabled' ? 'disabled' : 'ready',
         hidden: before?.hidden ?? false,
       };
     });
     await this.registry.upsert({ ...account, tenants });
-    await Promise.all(tenants.map((tenant) => this.checkUserTenant(account, tenant.tenantId)));
+    await Promise.all(tenants.map((tenant) => this.checkUserTenant(account, tenant.tenantId, revalidate)));
   }
 
-  private async checkUserTenant(account: StoredUserAccount, tenantId: string): Promise<void> {
+  private async checkUserTenant(account: StoredUserAccount, tenantId: string, revalidate = false): Promise<void> {
     try {
-      await this.userCredential(account, tenantId).getToken(armScope(this.cloud(account.cloudId)));
+      await this.userCredential(account, tenantId, revalidate).getToken(armScope(this.cloud(account.cloudId)));
       await this.registry.updateTenant(account.id, tenantId, (tenant) => ready(tenant));
     } catch (error) {
       await this.recordProblem(account.id, tenantId, classifyAuthError(error));
@@ -324,9 +338,11 @@ export class AccountsService {
 
   async refresh(): Promise<AccountSummary[]> {
     await Promise.all(
-      this.registry.all().map((account) =>
-        account.kind === 'user' ? this.discoverUserTenants(account) : this.checkServicePrincipal(account),
-      ),
+      this.registry
+        .all()
+        .map((account) =>
+          account.kind === 'user' ? this.discoverUserTenants(account, true) : this.checkServicePrincipal(account),
+        ),
     );
     this.publish();
     return this.list();
@@ -351,7 +367,7 @@ export class AccountsService {
     return account.kind === 'user' ? this.userCredential(account, tenantId) : this.spCredential(account);
   }
 
-  private userCredential(account: StoredUserAccount, tenantId: string): TokenCredential {
+  private userCredential(account: StoredUserAccount, tenantId: string, forceRefresh = false): TokenCredential {
     const cloud = this.cloud(account.cloudId);
     return {
       getToken: (scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> => {
@@ -370,14 +386,20 @@ export class AccountsService {
           const pca = this.pca(cloud);
           // MSAL finds per-tenant tokens through the cached account with its tenantId swapped (AZURE-FACTS).
           const cached = await pca.getTokenCache().getAccountByHomeId(account.id);
-          if (!cached) throw Object.assign(new Error('No sign-in is cached for this account.'), { errorCode: 'no_tokens_found' });
+          if (!cached)
+            throw Object.assign(new Error('No sign-in is cached for this account.'), { errorCode: 'no_tokens_found' });
           const info: AccountInfo = { ...cached, tenantId };
           const result = await pca.acquireTokenSilent({
             account: info,
             authority: `${cloud.authorityHost}/${tenantId}`,
             scopes: normalizeScopes(scopes, cloud),
+            ...(forceRefresh ? { forceRefresh } : {}),
           });
-          return { token: result.accessToken, expiresOnTimestamp: (result.expiresOn ?? new Date()).getTime(), tokenType: 'Bearer' };
+          return {
+            token: result.accessToken,
+            expiresOnTimestamp: (result.expiresOn ?? new Date()).getTime(),
+            tokenType: 'Bearer',
+          };
         });
       },
     };
@@ -417,7 +439,8 @@ export class AccountsService {
       records = await listTenants(this.spCredential(probe), cloud, this.deps.connectivity);
     } catch (error) {
       const problem = classifyAuthError(error);
-      if (problem.kind === 'offline') throw new ServiceError('offline', 'Adding a service principal needs a connection.');
+      if (problem.kind === 'offline')
+        throw new ServiceError('offline', 'Adding a service principal needs a connection.');
       throw new ServiceError(
         'forbidden',
         `The service principal could not sign in: ${problem.message}`,

@@ -1,0 +1,333 @@
+// AccountsService with the real msal-node, @azure/identity and ARM SDK against the local Azure emulator:
+// sign-in through the emulator's login pages, per-tenant status, MFA, consent, revocation, Conditional Access
+// claims, cancel and timeout, service principals and sign-out.
+import { readFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mfaCode, startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { demo } from '../../emulator/testing/demo-ids.js';
+import { FormBrowser, type Page } from '../../emulator/testing/form-browser.js';
+import type { AccountSummary, TenantSummary } from '../../preload/contract.js';
+import { customCloud, type CloudEndpoints } from '../clouds.js';
+import { Connectivity } from '../net/connectivity.js';
+import type { BrowserOpener } from '../ports.js';
+import { SecretVault } from '../storage/secret-vault.js';
+import { systemClock } from '../system-clock.js';
+import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
+import { AccountsService } from './accounts-service.js';
+
+let emu: RunningEmulator;
+let cloud: CloudEndpoints;
+
+beforeAll(async () => {
+  emu = await startEmulator({ scenario: 'demo' });
+  cloud = customCloud(
+    {
+      name: 'Emulator',
+      authorityHost: emu.authority,
+      armEndpoint: emu.arm,
+      armAudience: 'https://management.azure.com/',
+      clientId: demo.clientId,
+    },
+    emu.caPem,
+  );
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.admin.reset());
+
+interface User {
+  username: string;
+  password: string;
+}
+
+/** A "system browser" that signs `user` in on whatever pages the emulator shows, until it returns to the app. */
+class ScriptedBrowser implements BrowserOpener {
+  readonly opened: string[] = [];
+  headings: string[] = [];
+  constructor(
+    private user: User | undefined,
+    private readonly hold = false,
+  ) {}
+  as(user: User): this {
+    this.user = user;
+    return this;
+  }
+  async open(url: string): Promise<void> {
+    this.opened.push(url);
+    if (this.hold || !this.user) return;
+    const browser = new FormBrowser(emu.caPem);
+    const user = this.user;
+    void (async () => {
+      let page: Page = await browser.get(url);
+      for (let step = 0; step < 8; step += 1) {
+        this.headings.push(page.heading);
+        if (page.heading === 'Sign in') {
+          page = await browser.submit(page, 'Sign in', { login: user.username, passwd: user.password });
+        } else if (page.heading === 'Permissions requested') page = await browser.submit(page, 'Accept');
+        else if (page.heading === 'Verify your identity') page = await browser.submit(page, 'Verify', { otc: mfaCode });
+        else if (page.heading === 'Returning to the application') {
+          await browser.submit(page, 'Continue');
+          return;
+        } else throw new Error(`unexpected page "${page.heading}": ${page.text.slice(0, 200)}`);
+      }
+    })();
+  }
+}
+
+function service(
+  opener: BrowserOpener,
+  options: { store?: MemoryStore; cipher?: MemoryCipher; timeoutMs?: number } = {},
+) {
+  const store = options.store ?? new MemoryStore();
+  const cipher = options.cipher ?? new MemoryCipher();
+  const logger = new RecordingLogger();
+  const events = new RecordingEvents();
+  const warnings: string[] = [];
+  const vault = new SecretVault(store, cipher, { clock: systemClock, logger, allowWeak: () => false });
+  const accounts = new AccountsService({
+    vault,
+    clouds: () => [cloud],
+    signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
+    opener,
+    events,
+    connectivity: new Connectivity(),
+    logger,
+    clock: systemClock,
+    warn: (id) => warnings.push(id),
+    ...(options.timeoutMs ? { signInTimeoutMs: options.timeoutMs } : {}),
+  });
+  return {
+    accounts,
+    store,
+    cipher,
+    vault,
+    events,
+    logger,
+    warnings,
+    ready: vault.refreshStatus().then(() => accounts.start()),
+  };
+}
+
+const tenant = (account: AccountSummary, id: string): TenantSummary | undefined =>
+  account.tenants.find((candidate) => candidate.tenantId === id);
+
+function portIsClosed(redirectUri: string): Promise<boolean> {
+  const port = Number(new URL(redirectUri).port);
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+}
+
+describe('signing in a user with three tenants', () => {
+  it('discovers every tenant; the MFA tenant waits for sign-in while the others are ready', async () => {
+    const browser = new ScriptedBrowser(demo.alice);
+    const { accounts, ready, events } = service(browser);
+    await ready;
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    expect(browser.opened[0]).toContain('prompt=select_account');
+    expect(browser.opened[0]).toContain('code_challenge_method=S256');
+    expect(alice.username).toBe(demo.alice.username);
+    expect(alice.tenants.map((t) => [t.displayName, t.category, t.status])).toEqual([
+      ['Contoso', 'home', 'ready'],
+      ['Fabrikam', 'guest', 'ready'],
+      ['Northwind Lab', 'guest', 'needs_sign_in'],
+    ]);
+    expect(tenant(alice, demo.tenants.northwind)).toMatchObject({ reason: 'mfa' });
+    expect(
+      events.emitted
+        .filter((event) => event.name === 'signIn')
+        .map((event) => event.payload && (event.payload as { state: string }).state),
+    ).toEqual(['waiting_for_browser', 'waiting_for_browser', 'completing', 'done', null]);
+
+    // Signing in to just that tenant passes the MFA page and makes it ready; the others stay ready.
+    const after = await accounts.signInTenant({
+      accountId: alice.id,
+      tenantId: demo.tenants.northwind,
+      method: 'browser',
+    });
+    expect(browser.opened[1]).toContain(`/${demo.tenants.northwind}/oauth2/v2.0/authorize`);
+    expect(browser.opened[1]).toContain('login_hint=alice%40contoso.test');
+    expect(browser.opened[1]).toContain('claims=');
+    expect(browser.headings).toContain('Verify your identity');
+    expect(after.tenants.every((t) => t.status === 'ready')).toBe(true);
+
+    // The per-tenant credential really gets a token for that tenant.
+    const token = await accounts
+      .credentialFor(alice.id, demo.tenants.fabrikam)
+      .getToken(`https://management.azure.com/.default`);
+    expect((await emu.verifyAccessToken(token?.token ?? '')).tid).toBe(demo.tenants.fabrikam);
+  });
+
+  it('updates an account signed in twice instead of adding a second one', async () => {
+    const browser = new ScriptedBrowser(demo.alice);
+    const { accounts, ready } = service(browser);
+    await ready;
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser', loginHint: demo.alice.username });
+    expect(accounts.list()).toHaveLength(1);
+  });
+
+  it('shows the stored accounts at start-up without any network call', async () => {
+    const store = new MemoryStore();
+    const cipher = new MemoryCipher();
+    const first = service(new ScriptedBrowser(demo.bob), { store, cipher });
+    await first.ready;
+    await first.accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await emu.admin.clearRequestLog();
+    const restarted = service(new ScriptedBrowser(undefined), { store, cipher });
+    await restarted.ready;
+    expect(restarted.accounts.list().map((a) => a.username)).toEqual([demo.bob.username]);
+    expect((await emu.admin.requestLog()).total).toBe(0);
+    // Nothing stored is readable without the cipher: no token or username in plain text.
+    const raw = JSON.stringify([...store.data.values()]);
+    expect(raw).not.toContain('bob@fabrikam.test');
+    expect(raw).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
+  });
+});
+
+describe('tenant status after the session changes', () => {
+  it('marks tenants needs_sign_in (revoked) when the refresh token is revoked, without looping', async () => {
+    const { accounts, ready } = service(new ScriptedBrowser(demo.alice));
+    await ready;
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await emu.admin.revokeRefreshTokens(demo.alice.id);
+    // Refresh re-validates every tenant's session with the token service, so the revocation shows at once.
+    const [after] = await accounts.refresh();
+    expect(after?.id).toBe(alice.id);
+    expect(tenant(after as AccountSummary, demo.tenants.fabrikam)).toMatchObject({
+      status: 'needs_sign_in',
+      reason: 'revoked',
+    });
+  });
+
+  it('marks one tenant needs_sign_in (consent) and leaves the others ready', async () => {
+    const { accounts, ready } = service(new ScriptedBrowser(demo.alice));
+    await ready;
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await emu.admin.requireConsent({ tenantId: demo.tenants.fabrikam });
+    const [after] = await accounts.refresh();
+    expect(tenant(after as AccountSummary, demo.tenants.fabrikam)).toMatchObject({
+      status: 'needs_sign_in',
+      reason: 'consent',
+    });
+    expect(tenant(after as AccountSummary, demo.tenants.contoso)?.status).toBe('ready');
+  });
+});
+
+describe('cancel and timeout', () => {
+  it('cancel stops the pending browser sign-in and frees the loopback port', async () => {
+    const browser = new ScriptedBrowser(undefined, true);
+    const { accounts, ready, events } = service(browser);
+    await ready;
+    const pending = accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await expect.poll(() => browser.opened.length).toBe(1);
+    accounts.cancelSignIn();
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+    const redirect = new URL(browser.opened[0] ?? '').searchParams.get('redirect_uri') ?? '';
+    expect(await portIsClosed(redirect)).toBe(true);
+    expect(events.emitted.at(-1)).toEqual({ name: 'signIn', payload: null });
+    // A new sign-in can start right away.
+    const again = accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await expect.poll(() => browser.opened.length).toBe(2);
+    accounts.cancelSignIn();
+    await expect(again).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('times out a sign-in nobody finishes and frees the port', async () => {
+    const browser = new ScriptedBrowser(undefined, true);
+    const { accounts, ready } = service(browser, { timeoutMs: 1500 });
+    await ready;
+    await expect(accounts.signIn({ cloudId: cloud.id, method: 'browser' })).rejects.toMatchObject({
+      code: 'cancelled',
+      message: expect.stringContaining('timed out'),
+    });
+    const redirect = new URL(browser.opened[0] ?? '').searchParams.get('redirect_uri') ?? '';
+    expect(await portIsClosed(redirect)).toBe(true);
+  });
+
+  it('refuses a second sign-in while one is waiting', async () => {
+    const browser = new ScriptedBrowser(undefined, true);
+    const { accounts, ready } = service(browser);
+    await ready;
+    const first = accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await expect(accounts.signIn({ cloudId: cloud.id, method: 'browser' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    accounts.cancelSignIn();
+    await expect(first).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
+
+describe('service principals', () => {
+  it('connects one with a client secret and one with a certificate', async () => {
+    const { accounts, ready, store } = service(new ScriptedBrowser(undefined));
+    await ready;
+    const secret = await accounts.addServicePrincipal({
+      cloudId: cloud.id,
+      tenantId: demo.tenants.contoso,
+      clientId: demo.secretSp.clientId,
+      credential: { kind: 'secret', secret: demo.secretSp.secret },
+    });
+    expect(secret).toMatchObject({ kind: 'service_principal', username: demo.secretSp.clientId });
+    expect(secret.tenants.map((t) => [t.tenantId, t.status])).toEqual([[demo.tenants.contoso, 'ready']]);
+    const certificatePem = readFileSync(demo.certSp.certFile, 'utf8') + readFileSync(demo.certSp.keyFile, 'utf8');
+    const cert = await accounts.addServicePrincipal({
+      cloudId: cloud.id,
+      tenantId: demo.tenants.fabrikam,
+      clientId: demo.certSp.clientId,
+      credential: { kind: 'certificate', certificatePem },
+    });
+    expect(cert.tenants[0]?.status).toBe('ready');
+    const token = await accounts
+      .credentialFor(cert.id, demo.tenants.contoso)
+      .getToken('https://management.azure.com/.default');
+    expect((await emu.verifyAccessToken(token?.token ?? '')).idtyp).toBe('app');
+    // The secret never appears in a summary and is not stored in plain text.
+    expect(JSON.stringify(accounts.list())).not.toContain(demo.secretSp.secret);
+    expect(JSON.stringify([...store.data.values()])).not.toContain(demo.secretSp.secret);
+  });
+
+  it('refuses a wrong secret with a clear error and adds nothing', async () => {
+    const { accounts, ready } = service(new ScriptedBrowser(undefined));
+    await ready;
+    await expect(
+      accounts.addServicePrincipal({
+        cloudId: cloud.id,
+        tenantId: demo.tenants.contoso,
+        clientId: demo.secretSp.clientId,
+        credential: { kind: 'secret', secret: 'not-the-secret-at-all' },
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('could not sign in') });
+    expect(accounts.list()).toEqual([]);
+  });
+});
+
+describe('sign-out', () => {
+  it('removes one account and its cached tokens; the other account keeps working', async () => {
+    const browser = new ScriptedBrowser(demo.alice);
+    const { accounts, ready, vault } = service(browser);
+    await ready;
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    browser.as(demo.bob);
+    const realBob = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    expect(accounts.list()).toHaveLength(2);
+
+    await accounts.signOut(alice.id);
+    expect(accounts.list().map((a) => a.username)).toEqual([demo.bob.username]);
+    const cache = await vault.read(`msal:${cloud.id}`);
+    expect(cache.kind).toBe('ok');
+    const text = cache.kind === 'ok' ? cache.value : '';
+    expect(text).not.toContain(demo.alice.id);
+    expect(text).toContain(demo.bob.id);
+    const token = await accounts
+      .credentialFor(realBob.id, demo.tenants.fabrikam)
+      .getToken('https://management.azure.com/.default');
+    expect(token?.token).toBeTruthy();
+    expect(() => accounts.credentialFor(alice.id, demo.tenants.contoso)).toThrow('no longer connected');
+  });
+});
