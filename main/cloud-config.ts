@@ -14,7 +14,9 @@ export function loadClouds(configPath: string | undefined): CloudConfigLoad {
       const issue = parsed.error.issues[0];
       throw new Error(`${issue?.path.join('.') || '(file)'}: ${issue?.message ?? 'invalid'}`);
     }
-    const caPem = parsed.data.caFile ? readFileSync(resolve(dirname(configPath), parsed.data.caFile), 'utf8') : undefined;
+    const caPem = parsed.data.caFile
+      ? readFileSync(resolve(dirname(configPath), parsed.data.caFile), 'utf8')
+      : undefined;
     return { clouds: [customCloud(parsed.data, caPem), ...builtInClouds] };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

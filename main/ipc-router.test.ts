@@ -143,7 +143,8 @@ describe('error mapping', () => {
   it('refuses to return a result that breaks the contract', async () => {
     const { dispatch, logger } = await setup({
       // A handler bug: the result has an extra field the contract does not allow.
-      'settings.get': () => ({ ...defaults, theme: 'dark', token: 'x' }) as unknown as typeof defaults & { theme: 'dark' },
+      'settings.get': () =>
+        ({ ...defaults, theme: 'dark', token: 'x' }) as unknown as typeof defaults & { theme: 'dark' },
     });
     expect(await dispatch('settings.get', undefined, trusted)).toMatchObject({
       ok: false,

@@ -38,7 +38,11 @@ export async function cancelLoopback(loopback: Loopback): Promise<void> {
   await fetch(target, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ error: 'access_denied', error_description: 'Cancelled in Cloud Desk', state: loopback.state }),
+    body: new URLSearchParams({
+      error: 'access_denied',
+      error_description: 'Cancelled in Cloud Desk',
+      state: loopback.state,
+    }),
   }).catch(() => undefined);
 }
 
@@ -76,7 +80,10 @@ export async function signInWithBrowser(
     });
   } catch (error) {
     if (stopping === 'timeout') {
-      throw new ServiceError('cancelled', 'The sign-in timed out: it was not finished in the browser within 5 minutes.');
+      throw new ServiceError(
+        'cancelled',
+        'The sign-in timed out: it was not finished in the browser within 5 minutes.',
+      );
     }
     if (stopping === 'cancel') throw new ServiceError('cancelled', 'The sign-in was cancelled.');
     throw error;

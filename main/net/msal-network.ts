@@ -55,7 +55,10 @@ export class MsalNetworkClient implements INetworkModule {
               parsed = text === '' ? {} : JSON.parse(text);
             } catch {
               // Entra always answers JSON; anything else (a proxy's HTML page) is reported as an error body.
-              parsed = { error: 'invalid_response', error_description: `Unexpected response from ${new URL(url).host}` };
+              parsed = {
+                error: 'invalid_response',
+                error_description: `Unexpected response from ${new URL(url).host}`,
+              };
             }
             const headers: Record<string, string> = {};
             for (const [name, value] of Object.entries(response.headers)) {
@@ -65,7 +68,9 @@ export class MsalNetworkClient implements INetworkModule {
           });
         },
       );
-      call.on('timeout', () => call.destroy(Object.assign(new Error(`Timed out calling ${url}`), { code: 'ETIMEDOUT' })));
+      call.on('timeout', () =>
+        call.destroy(Object.assign(new Error(`Timed out calling ${url}`), { code: 'ETIMEDOUT' })),
+      );
       call.on('error', (error) => {
         this.connectivity.reportFailure(error);
         reject(error);

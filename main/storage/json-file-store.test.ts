@@ -6,7 +6,14 @@ import { createAppServices } from '../app-services.js';
 import { SettingsService } from '../settings/settings-service.js';
 import { builtInClouds } from '../clouds.js';
 import { defaultSettings } from '../settings/settings-service.js';
-import { fixedClock, MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from '../testing/fakes.js';
+import {
+  fixedClock,
+  MemoryCipher,
+  MemoryStore,
+  RecordingEvents,
+  RecordingLogger,
+  RecordingOpener,
+} from '../testing/fakes.js';
 import { JsonFileStore } from './json-file-store.js';
 
 const clock = fixedClock('2026-11-22T10:00:00.000Z');

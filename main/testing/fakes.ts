@@ -62,13 +62,20 @@ export class MemoryCipher implements SecretCipher {
   fail = false;
   constructor(public protection: CipherStatus['protection'] = 'os') {}
   status(): Promise<CipherStatus> {
-    return Promise.resolve({ protection: this.protection, ...(this.protection === 'weak' ? { backend: 'basic_text' } : {}) });
+    return Promise.resolve({
+      protection: this.protection,
+      ...(this.protection === 'weak' ? { backend: 'basic_text' } : {}),
+    });
   }
   encrypt(plain: string): Promise<string> {
     return Promise.resolve(`enc:${Buffer.from(plain, 'utf8').toString('base64')}`);
   }
   decrypt(cipherText: string): Promise<{ plain: string; shouldReEncrypt: boolean }> {
-    if (this.fail || !cipherText.startsWith('enc:')) return Promise.reject(new Error('Error while decrypting the ciphertext'));
-    return Promise.resolve({ plain: Buffer.from(cipherText.slice(4), 'base64').toString('utf8'), shouldReEncrypt: false });
+    if (this.fail || !cipherText.startsWith('enc:'))
+      return Promise.reject(new Error('Error while decrypting the ciphertext'));
+    return Promise.resolve({
+      plain: Buffer.from(cipherText.slice(4), 'base64').toString('utf8'),
+      shouldReEncrypt: false,
+    });
   }
 }

@@ -1,0 +1,64 @@
+import { InteractionRequiredAuthError } from '@azure/msal-node';
+import { describe, expect, it } from 'vitest';
+import { classifyAuthError } from './auth-errors.js';
+
+function interaction(errorCode: string, message: string, subError = '', claims = ''): InteractionRequiredAuthError {
+  return new InteractionRequiredAuthError(errorCode, 'corr-1', message, subError, undefined, undefined, claims);
+}
+
+describe('classifyAuthError', () => {
+  it.each([
+    ['AADSTS50076: Due to a configuration change made by your administrator, you must use MFA', 'mfa'],
+    ['AADSTS65001: The user or administrator has not consented', 'consent'],
+    ['AADSTS53003: Access has been blocked by Conditional Access policies', 'conditional_access'],
+    ['AADSTS700082: The refresh token has expired due to inactivity', 'expired'],
+    ['AADSTS50173: The provided grant has expired due to it being revoked', 'revoked'],
+    ['AADSTS90072: User account from identity provider does not exist in tenant', 'not_member'],
+  ])('maps "%s" to needs_sign_in (%s)', (message, reason) => {
+    expect(classifyAuthError(interaction('invalid_grant', message))).toMatchObject({
+      kind: 'needs_sign_in',
+      reason,
+      correlationId: 'corr-1',
+    });
+  });
+
+  it('keeps the Conditional Access claims to send back with the next sign-in', () => {
+    const claims = '{"access_token":{"capolids":{"essential":true,"values":["p1"]}}}';
+    expect(classifyAuthError(interaction('invalid_grant', 'AADSTS50076: MFA', 'basic_action', claims))).toMatchObject({
+      kind: 'needs_sign_in',
+      reason: 'mfa',
+      claims,
+    });
+  });
+
+  it('treats a missing cached session as no_session', () => {
+    expect(classifyAuthError({ errorCode: 'no_tokens_found', message: 'no_tokens_found' })).toMatchObject({
+      kind: 'needs_sign_in',
+      reason: 'no_session',
+    });
+  });
+
+  it('says offline when the host cannot be reached at all', () => {
+    const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' });
+    expect(classifyAuthError(error).kind).toBe('offline');
+    expect(classifyAuthError({ message: 'wrapped', cause: error }).kind).toBe('offline');
+  });
+
+  it('reports other failures as errors with the AADSTS line and correlation id', () => {
+    const problem = classifyAuthError({
+      errorCode: 'invalid_client',
+      errorMessage: 'AADSTS7000215: Invalid client secret provided.\r\nTrace ID: x',
+      correlationId: 'corr-2',
+    });
+    expect(problem).toEqual({
+      kind: 'error',
+      message: 'AADSTS7000215: Invalid client secret provided.',
+      correlationId: 'corr-2',
+    });
+  });
+
+  it('copes with garbage', () => {
+    expect(classifyAuthError(undefined).kind).toBe('error');
+    expect(classifyAuthError('a string').kind).toBe('error');
+  });
+});

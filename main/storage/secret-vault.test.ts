@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryCipher, MemoryStore, RecordingLogger, fixedClock } from '../testing/fakes.js';
+import { SecretVault } from './secret-vault.js';
+
+function vault(protection: 'os' | 'weak' | 'unavailable', allowWeak = false) {
+  const store = new MemoryStore();
+  const cipher = new MemoryCipher(protection);
+  let weak = allowWeak;
+  const v = new SecretVault(store, cipher, {
+    clock: fixedClock('2026-11-22T10:00:00.000Z'),
+    logger: new RecordingLogger(),
+    allowWeak: () => weak,
+  });
+  return { v, store, cipher, allow: () => (weak = true) };
+}
+
+describe('SecretVault', () => {
+  it('stores only ciphertext and reads it back', async () => {
+    const { v, store } = vault('os');
+    expect(await v.refreshStatus()).toBe('encrypted');
+    await v.write('accounts', '{"secret":"s3cr3t"}');
+    expect(JSON.stringify([...store.data.values()])).not.toContain('s3cr3t');
+    expect(await v.read('accounts')).toEqual({ kind: 'ok', value: '{"secret":"s3cr3t"}' });
+    expect(await v.read('other')).toEqual({ kind: 'missing' });
+  });
+
+  it('moves a blob that cannot be decrypted aside under a timestamped key and reports it', async () => {
+    const { v, store, cipher } = vault('os');
+    await v.refreshStatus();
+    await v.write('msal:azure', 'cache');
+    await v.write('accounts', 'registry');
+    cipher.fail = true;
+    const read = await v.read('msal:azure');
+    expect(read).toEqual({ kind: 'damaged', movedTo: 'vault:msal:azure.corrupt-2026-11-22T10:00:00.000Z' });
+    expect(store.get('vault:msal:azure')).toBeUndefined();
+    expect(store.get('vault:msal:azure.corrupt-2026-11-22T10:00:00.000Z')).toMatch(/^enc:/);
+    // Other blobs are untouched.
+    expect(store.get('vault:accounts')).toMatch(/^enc:/);
+  });
+
+  it('moves aside a stored value that is not even a string', async () => {
+    const { v, store } = vault('os');
+    await v.refreshStatus();
+    store.set('vault:accounts', { not: 'ciphertext' });
+    expect((await v.read('accounts')).kind).toBe('damaged');
+  });
+
+  it('keeps secrets in memory only when OS encryption is unavailable', async () => {
+    const { v, store } = vault('unavailable');
+    expect(await v.refreshStatus()).toBe('session_only');
+    await v.write('accounts', 'registry');
+    expect(store.data.size).toBe(0);
+    expect(await v.read('accounts')).toEqual({ kind: 'ok', value: 'registry' });
+  });
+
+  it('treats the weak Linux backend as session-only until the user opts in, then persists', async () => {
+    const { v, store, allow } = vault('weak');
+    expect(await v.refreshStatus()).toBe('session_only');
+    expect(v.backend()).toBe('basic_text');
+    await v.write('accounts', 'registry');
+    expect(store.data.size).toBe(0);
+    allow();
+    expect(await v.refreshStatus()).toBe('weak');
+    await v.persistSessionSecrets();
+    expect(store.get('vault:accounts')).toMatch(/^enc:/);
+    expect(await v.read('accounts')).toEqual({ kind: 'ok', value: 'registry' });
+  });
+
+  it('falls back to session-only when the cipher cannot even report its status', async () => {
+    const { v, cipher } = vault('os');
+    cipher.status = () => Promise.reject(new Error('keychain locked'));
+    expect(await v.refreshStatus()).toBe('session_only');
+  });
+});
