@@ -59,10 +59,16 @@ export default tseslint.config(
       'main/app-protocol.ts',
       'main/platform/**',
       'preload/index.ts',
+      '**/*.test.ts',
     ],
     rules: {
       'no-restricted-imports': ['error', { paths: [electronOnlyInGlue], patterns: notProduct }],
     },
+  },
+  {
+    // Tests may use the emulator and its test helpers, but still never load Electron.
+    files: ['main/**/*.test.ts', 'preload/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInGlue] }] },
   },
   {
     files: [

@@ -112,6 +112,8 @@ export const test = base.extend<
 >({
   cloud: ['none', { option: true }],
   lazyEmulator: [
+    // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       let started: Promise<RunningEmulator> | undefined;
       await use({ get: () => (started ??= startEmulator({ scenario: 'demo' })) });
