@@ -62,10 +62,12 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   };
   postStorageNotice();
   connectivity.onChange(() => deps.events.emit('status', status()));
+  // The vault's mode follows the weak-storage opt-in; react when it actually changes.
+  let publishedMode = vault.mode();
   settings.onChange(() => {
-    const before = vault.mode();
-    void vault.refreshStatus().then(async (after) => {
-      if (after === before) return;
+    void vault.refreshStatus().then(async (mode) => {
+      if (mode === publishedMode) return;
+      publishedMode = mode;
       await vault.persistSessionSecrets();
       postStorageNotice();
       deps.events.emit('status', status());

@@ -20,7 +20,7 @@ let emu: RunningEmulator;
 let cloud: CloudEndpoints;
 
 beforeAll(async () => {
-  emu = await startEmulator({ scenario: 'demo' });
+  emu = await startEmulator({ scenario: 'demo', deviceCodeIntervalSeconds: 1 });
   cloud = customCloud(
     {
       name: 'Emulator',
@@ -329,5 +329,95 @@ describe('sign-out', () => {
       .getToken('https://management.azure.com/.default');
     expect(token?.token).toBeTruthy();
     expect(() => accounts.credentialFor(alice.id, demo.tenants.contoso)).toThrow('no longer connected');
+  });
+});
+
+describe('device code', () => {
+  it('shows the code in the flow event and connects the account once it is entered', async () => {
+    const { accounts, ready, events } = service(new ScriptedBrowser(undefined, true));
+    await ready;
+    const signedIn = accounts.signIn({ cloudId: cloud.id, method: 'device_code' });
+    await expect
+      .poll(() =>
+        events.emitted.some(
+          (event) => event.name === 'signIn' && (event.payload as { userCode?: string } | null)?.userCode,
+        ),
+      )
+      .toBe(true);
+    const flow = events.emitted.find(
+      (event) => event.name === 'signIn' && (event.payload as { userCode?: string } | null)?.userCode,
+    )?.payload as { userCode: string; verificationUri: string; state: string };
+    expect(flow.state).toBe('waiting_for_device_code');
+    const browser = new FormBrowser(emu.caPem);
+    let page = await browser.get(flow.verificationUri);
+    page = await browser.submit(page, 'Next', { otc: flow.userCode });
+    page = await browser.submit(page, 'Sign in', { login: demo.bob.username, passwd: demo.bob.password });
+    await browser.submit(page, 'Accept');
+    const bob = await signedIn;
+    expect(bob.username).toBe(demo.bob.username);
+    expect(bob.tenants.map((t) => t.status)).toEqual(['ready']);
+  });
+
+  it('cancels a device code sign-in nobody completes', async () => {
+    const { accounts, ready, events } = service(new ScriptedBrowser(undefined, true));
+    await ready;
+    const pending = accounts.signIn({ cloudId: cloud.id, method: 'device_code' });
+    await expect.poll(() => events.emitted.filter((event) => event.name === 'signIn').length).toBeGreaterThan(1);
+    accounts.cancelSignIn();
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
+
+describe('claims challenges and connectivity', () => {
+  it('turns an ARM claims challenge into needs_sign_in instead of retrying silently', async () => {
+    const { accounts, ready, events } = service(new ScriptedBrowser(demo.alice));
+    await ready;
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    const claims = Buffer.from('{"access_token":{"nbf":{"essential":true,"value":"1700000000"}}}').toString('base64');
+    await expect(
+      accounts
+        .credentialFor(alice.id, demo.tenants.contoso)
+        .getToken('https://management.azure.com/.default', { claims }),
+    ).rejects.toMatchObject({ code: 'interaction_required' });
+    await expect
+      .poll(() => tenant(accounts.list()[0] as AccountSummary, demo.tenants.contoso)?.reason)
+      .toBe('conditional_access');
+    expect(events.emitted.at(-1)?.name).toBe('accounts');
+  });
+
+  it('says a sign-in needs a connection when the cloud cannot be reached, and marks the app offline', async () => {
+    const unreachable = customCloud(
+      {
+        name: 'Unreachable',
+        authorityHost: 'https://127.0.0.1:9',
+        armEndpoint: 'https://127.0.0.1:9',
+        clientId: demo.clientId,
+      },
+      emu.caPem,
+    );
+    const connectivity = new Connectivity();
+    const vault = new SecretVault(new MemoryStore(), new MemoryCipher(), {
+      clock: systemClock,
+      logger: new RecordingLogger(),
+      allowWeak: () => false,
+    });
+    await vault.refreshStatus();
+    const accounts = new AccountsService({
+      vault,
+      clouds: () => [unreachable],
+      signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
+      opener: new ScriptedBrowser(undefined, true),
+      events: new RecordingEvents(),
+      connectivity,
+      logger: new RecordingLogger(),
+      clock: systemClock,
+      warn: () => {},
+    });
+    await accounts.start();
+    await expect(accounts.signIn({ cloudId: unreachable.id, method: 'browser' })).rejects.toMatchObject({
+      code: 'offline',
+      message: expect.stringContaining('needs a connection'),
+    });
+    expect(connectivity.online).toBe(false);
   });
 });

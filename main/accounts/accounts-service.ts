@@ -226,7 +226,7 @@ export class AccountsService {
 
   private signInFailure(error: unknown): { code: ServiceError['code']; message: string; detail?: string } {
     if (error instanceof ServiceError) return { code: error.code, message: error.message };
-    const problem = classifyAuthError(error);
+    const problem = this.classify(error);
     this.deps.logger.warn('sign-in failed', { problem: problem.kind, message: problem.message });
     if (problem.kind === 'offline') return { code: 'offline', message: 'Signing in needs a connection to Microsoft.' };
     if (
@@ -316,7 +316,7 @@ export class AccountsService {
       await this.userCredential(account, tenantId, revalidate).getToken(armScope(this.cloud(account.cloudId)));
       await this.registry.updateTenant(account.id, tenantId, (tenant) => ready(tenant));
     } catch (error) {
-      await this.recordProblem(account.id, tenantId, classifyAuthError(error));
+      await this.recordProblem(account.id, tenantId, this.classify(error));
     }
   }
 
@@ -438,7 +438,7 @@ export class AccountsService {
     try {
       records = await listTenants(this.spCredential(probe), cloud, this.deps.connectivity);
     } catch (error) {
-      const problem = classifyAuthError(error);
+      const problem = this.classify(error);
       if (problem.kind === 'offline')
         throw new ServiceError('offline', 'Adding a service principal needs a connection.');
       throw new ServiceError(
@@ -472,7 +472,7 @@ export class AccountsService {
       await this.spCredential(account).getToken(armScope(cloud));
       for (const tenant of account.tenants) await this.registry.updateTenant(account.id, tenant.tenantId, ready);
     } catch (error) {
-      const problem = classifyAuthError(error);
+      const problem = this.classify(error);
       const asError: AuthProblem =
         problem.kind === 'needs_sign_in' ? { kind: 'error', message: problem.message } : problem;
       for (const tenant of account.tenants) await this.recordProblem(account.id, tenant.tenantId, asError);
@@ -530,6 +530,15 @@ export class AccountsService {
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------
+
+  /** MSAL wraps network failures in its own errors; Connectivity saw the real one in our network client. */
+  private classify(error: unknown): AuthProblem {
+    const problem = classifyAuthError(error);
+    if (problem.kind === 'error' && !this.deps.connectivity.online) {
+      return { kind: 'offline', message: 'The sign-in service could not be reached. Check your connection.' };
+    }
+    return problem;
+  }
 
   private pca(cloud: CloudEndpoints): PublicClientApplication {
     const settings = this.deps.signInSettings();

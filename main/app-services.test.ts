@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createAppServices } from './app-services.js';
+import { builtInClouds } from './clouds.js';
+import { systemClock } from './system-clock.js';
+import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from './testing/fakes.js';
+
+async function compose(cipher: MemoryCipher) {
+  const events = new RecordingEvents();
+  const secretsStore = new MemoryStore();
+  const services = await createAppServices({
+    settingsStore: new MemoryStore(),
+    secretsStore,
+    cipher,
+    clouds: builtInClouds,
+    clock: systemClock,
+    events,
+    opener: new RecordingOpener(),
+    logger: new RecordingLogger(),
+    appInfo: () => {
+      throw new Error('not needed');
+    },
+    recoveries: [],
+  });
+  return { services, events, secretsStore };
+}
+
+describe('secret storage status', () => {
+  it('reports encrypted storage with a working keychain, and no warning', async () => {
+    const { services } = await compose(new MemoryCipher('os'));
+    expect(await services.handlers['app.getStatus'](undefined)).toEqual({
+      online: true,
+      secretStorage: { mode: 'encrypted' },
+    });
+    expect(services.notices.list()).toEqual([]);
+  });
+
+  it('keeps secrets for the session only on Linux without a keyring and says how to fix it', async () => {
+    const { services } = await compose(new MemoryCipher('weak'));
+    expect(await services.handlers['app.getStatus'](undefined)).toMatchObject({
+      secretStorage: { mode: 'session_only', backend: 'basic_text' },
+    });
+    const [notice] = services.notices.list();
+    expect(notice?.title).toBe('Sign-ins are kept only until you quit');
+    expect(notice?.message).toContain('GNOME Keyring');
+  });
+
+  it('moves to weak on-disk storage only when the user opts in', async () => {
+    const { services, events } = await compose(new MemoryCipher('weak'));
+    services.settings.set({ allowWeakSecretStorage: true });
+    await expect
+      .poll(() => events.emitted.find((event) => event.name === 'status')?.payload)
+      .toMatchObject({ secretStorage: { mode: 'weak' } });
+    expect(services.notices.list()).toEqual([]);
+  });
+
+  it('lists the accounts and clouds, and asks for a client id before a public-cloud sign-in', async () => {
+    const { services } = await compose(new MemoryCipher('os'));
+    expect(await services.handlers['accounts.list'](undefined)).toEqual([]);
+    const clouds = await services.handlers['clouds.list'](undefined);
+    expect(clouds.map((cloud) => [cloud.id, cloud.signInReady])).toEqual([
+      ['azure', false],
+      ['azure-china', false],
+      ['azure-us-government', false],
+    ]);
+    await expect(
+      Promise.resolve().then(() => services.handlers['accounts.signIn']({ cloudId: 'azure', method: 'browser' })),
+    ).rejects.toMatchObject({ code: 'invalid_input', detail: 'clientId' });
+  });
+});
