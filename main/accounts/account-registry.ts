@@ -3,23 +3,12 @@
 // credential or a claims challenge. No Electron imports.
 import { z } from 'zod';
 import type { AccountSummary, TenantSummary } from '../../preload/contract.js';
-import { signInReasonSchema, tenantStatusSchema } from '../../preload/contract.js';
+import { tenantSummarySchema } from '../../preload/contract.js';
 import type { Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 
-export const storedTenantSchema = z.object({
-  tenantId: z.string(),
-  displayName: z.string(),
-  defaultDomain: z.string().optional(),
-  category: z.enum(['home', 'guest', 'managed']),
-  status: tenantStatusSchema,
-  reason: signInReasonSchema.optional(),
-  message: z.string().optional(),
-  correlationId: z.string().optional(),
-  /** A Conditional Access claims challenge to send with the next interactive sign-in to this tenant. */
-  claims: z.string().optional(),
-  hidden: z.boolean(),
-});
+/** What the renderer sees of a tenant, plus the Conditional Access claims to send with the next sign-in to it. */
+export const storedTenantSchema = tenantSummarySchema.extend({ claims: z.string().optional() });
 export type StoredTenant = z.infer<typeof storedTenantSchema>;
 
 const credentialSchema = z.discriminatedUnion('kind', [
