@@ -7,8 +7,11 @@ import { tenantSummarySchema } from '../../preload/contract.js';
 import type { Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 
-/** What the renderer sees of a tenant, plus the Conditional Access claims to send with the next sign-in to it. */
-export const storedTenantSchema = tenantSummarySchema.extend({ claims: z.string().optional() });
+/**
+ * What the renderer sees of a tenant, plus the Conditional Access claims to send with the next sign-in to it.
+ * Not strict: a registry written by a newer version still loads (unknown fields are dropped, accounts kept).
+ */
+export const storedTenantSchema = z.object({ ...tenantSummarySchema.shape, claims: z.string().optional() });
 export type StoredTenant = z.infer<typeof storedTenantSchema>;
 
 const credentialSchema = z.discriminatedUnion('kind', [
