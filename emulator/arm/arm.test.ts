@@ -99,9 +99,7 @@ describe('bearer tokens', () => {
     const error = await restError(client.subscriptions.get(ids.prod));
     expect(error.statusCode).toBe(401);
     expect(error.code).toBe('ExpiredAuthenticationToken');
-    expect(error.message).toMatch(
-      /^The access token expiry UTC time '.+' is earlier than current UTC time '.+'\.$/,
-    );
+    expect(error.message).toMatch(/^The access token expiry UTC time '.+' is earlier than current UTC time '.+'\.$/);
   });
 
   it('rejects a token for another audience with InvalidAuthenticationTokenAudience', async () => {
@@ -192,9 +190,7 @@ describe('tenants and subscriptions', () => {
         spendingLimit: 'Off',
       },
     });
-    const guest = await collect(
-      (await subscriptions({ ...aliceClaims, tid: ids.fabrikam })).subscriptions.list(),
-    );
+    const guest = await collect((await subscriptions({ ...aliceClaims, tid: ids.fabrikam })).subscriptions.list());
     expect(guest.map((s) => s.subscriptionId)).toEqual([ids.fabrikamSub]);
     const sp = await collect(
       (
@@ -263,10 +259,7 @@ describe('virtual machine lists', () => {
   });
 
   it('shows a VM-scoped service principal only its VM', async () => {
-    const client = await compute(
-      { tid: ids.contoso, oid: ids.spObject, idtyp: 'app', appid: ids.spClient },
-      ids.prod,
-    );
+    const client = await compute({ tid: ids.contoso, oid: ids.spObject, idtyp: 'app', appid: ids.spClient }, ids.prod);
     const vms = await collect(client.virtualMachines.listAll());
     expect(vms.map((v) => v.name)).toEqual(['vm-02']);
     const rgList = await collect(client.virtualMachines.list('rg-web'));
@@ -291,10 +284,7 @@ describe('virtual machine lists', () => {
     const expanded = await client.virtualMachines.get('rg-web', 'vm-02', { expand: 'instanceView' });
     expect(powerOf(expanded)).toBe('PowerState/running');
     const view = await client.virtualMachines.instanceView('rg-web', 'vm-00');
-    expect(view.statuses?.map((s) => s.code)).toEqual([
-      'ProvisioningState/succeeded',
-      'PowerState/deallocated',
-    ]);
+    expect(view.statuses?.map((s) => s.code)).toEqual(['ProvisioningState/succeeded', 'PowerState/deallocated']);
     const error = await restError(client.virtualMachines.get('rg-web', 'nope'));
     expect(error.statusCode).toBe(404);
     expect(error.code).toBe('ResourceNotFound');
@@ -309,10 +299,7 @@ describe('power operations', () => {
     await poller.submitted();
     const during = await client.virtualMachines.instanceView('rg-web', 'vm-06');
     h.frozenAt = undefined;
-    expect(during.statuses?.map((s) => s.code)).toEqual([
-      'ProvisioningState/updating',
-      'PowerState/starting',
-    ]);
+    expect(during.statuses?.map((s) => s.code)).toEqual(['ProvisioningState/updating', 'PowerState/starting']);
     await poller.pollUntilDone();
     const after = await client.virtualMachines.instanceView('rg-web', 'vm-06');
     expect(after.statuses?.map((s) => s.code)).toEqual(['ProvisioningState/succeeded', 'PowerState/running']);
@@ -351,8 +338,7 @@ describe('power operations', () => {
     expect(Object.keys(running).sort()).toEqual(['name', 'startTime', 'status']);
     expect((await rawGet(location, auth)).status).toBe(202);
     await waitFor(
-      async () =>
-        (JSON.parse((await rawGet(asyncOp, auth)).body) as { status: string }).status !== 'InProgress',
+      async () => (JSON.parse((await rawGet(asyncOp, auth)).body) as { status: string }).status !== 'InProgress',
     );
     const done = JSON.parse((await rawGet(asyncOp, auth)).body) as Record<string, unknown>;
     expect(done).toMatchObject({ status: 'Succeeded' });
@@ -391,12 +377,8 @@ describe('power operations', () => {
     h.frozenAt = h.now();
     const started = await rawGet(`${vmPath}/start?api-version=2026-04-01`, auth, 'POST');
     const stopped = await rawGet(`${vmPath}/deallocate?api-version=2026-04-01`, auth, 'POST');
-    const first = JSON.parse(
-      (await rawGet(String(started.headers['azure-asyncoperation']), auth)).body,
-    ) as unknown;
-    const second = JSON.parse(
-      (await rawGet(String(stopped.headers['azure-asyncoperation']), auth)).body,
-    ) as unknown;
+    const first = JSON.parse((await rawGet(String(started.headers['azure-asyncoperation']), auth)).body) as unknown;
+    const second = JSON.parse((await rawGet(String(stopped.headers['azure-asyncoperation']), auth)).body) as unknown;
     h.frozenAt = undefined;
     expect(first).toMatchObject({
       status: 'Canceled',
@@ -437,10 +419,7 @@ describe('power operations', () => {
   });
 
   it('names the application id when a service principal is refused', async () => {
-    const client = await compute(
-      { tid: ids.contoso, oid: ids.spObject, idtyp: 'app', appid: ids.spClient },
-      ids.prod,
-    );
+    const client = await compute({ tid: ids.contoso, oid: ids.spObject, idtyp: 'app', appid: ids.spClient }, ids.prod);
     const error = await restError(client.virtualMachines.beginDeallocateAndWait('rg-web', 'vm-10'));
     expect(error.statusCode).toBe(403);
     expect(error.message).toContain(`The client '${ids.spClient}' with object id '${ids.spObject}'`);

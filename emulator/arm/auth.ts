@@ -119,12 +119,7 @@ function rejection(deps: BearerDeps, error: TokenRejectedError, token: string): 
       let aud = 'unknown';
       try {
         const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        if (
-          typeof parsed === 'object' &&
-          parsed !== null &&
-          'aud' in parsed &&
-          typeof parsed.aud === 'string'
-        ) {
+        if (typeof parsed === 'object' && parsed !== null && 'aud' in parsed && typeof parsed.aud === 'string') {
           aud = parsed.aud;
         }
       } catch {
@@ -151,11 +146,7 @@ function rejection(deps: BearerDeps, error: TokenRejectedError, token: string): 
 }
 
 /** A token from another tenant used on a subscription: ARM names the tenant to get a token from. */
-export function wrongTenant(
-  deps: BearerDeps,
-  claims: AccessTokenClaims,
-  subscriptionTenant: string,
-): ArmError {
+export function wrongTenant(deps: BearerDeps, claims: AccessTokenClaims, subscriptionTenant: string): ArmError {
   return unauthorized(
     deps,
     'InvalidAuthenticationTokenTenant',

@@ -23,14 +23,7 @@ import {
   type LiveVm,
 } from './shapes.js';
 import { TokenBuckets, type BucketLimit } from './throttle.js';
-import {
-  computeTime,
-  unitHash,
-  vmResourceId,
-  VmFleet,
-  type VmOperation,
-  type VmRuntime,
-} from './vm-state.js';
+import { computeTime, unitHash, vmResourceId, VmFleet, type VmOperation, type VmRuntime } from './vm-state.js';
 
 export interface ArmOptions {
   /** Items per full page of a list; see paging.ts for the deliberate short and empty pages. */
@@ -64,13 +57,7 @@ export const defaultArmOptions: ArmOptions = {
 
 export interface ArmService {
   /** Handles the request if its path is an ARM route and returns true; returns false without touching res otherwise. */
-  handle(
-    req: IncomingMessage,
-    body: Buffer,
-    res: ServerResponse,
-    url: URL,
-    ctx: RequestContext,
-  ): Promise<boolean>;
+  handle(req: IncomingMessage, body: Buffer, res: ServerResponse, url: URL, ctx: RequestContext): Promise<boolean>;
   setVmPowerState(vmResourceId: string, state: PowerState): void;
   reset(scenario: Scenario): void;
 }
@@ -242,8 +229,7 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
       .filter(
         (vm) =>
           vm.vm.subscriptionId.toLowerCase() === subscriptionId.toLowerCase() &&
-          (resourceGroup === undefined ||
-            vm.vm.resourceGroup.toLowerCase() === resourceGroup.toLowerCase()) &&
+          (resourceGroup === undefined || vm.vm.resourceGroup.toLowerCase() === resourceGroup.toLowerCase()) &&
           rbac.can(call.claims.oid, 'Microsoft.Compute/virtualMachines/read', vm.id),
       )
       .sort((a, b) => a.id.toLowerCase().localeCompare(b.id.toLowerCase()))
@@ -264,9 +250,7 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
     armThrottle(call, 'tenant', call.claims.tid);
     requireApiVersion(call);
     const user = world.users.find((u) => u.id === call.claims.oid);
-    const app = world.applications.find(
-      (a) => a.objectId === call.claims.oid || a.clientId === call.claims.appid,
-    );
+    const app = world.applications.find((a) => a.objectId === call.claims.oid || a.clientId === call.claims.appid);
     const ids =
       call.claims.idtyp === 'user' && user !== undefined
         ? [user.homeTenant, ...user.guestTenants]
@@ -281,9 +265,7 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
     armThrottle(call, 'tenant', call.claims.tid);
     requireApiVersion(call);
     const subs = world.subscriptions
-      .filter(
-        (s) => s.tenantId === call.claims.tid && rbac.hasAnyWithin(call.claims.oid, `/subscriptions/${s.id}`),
-      )
+      .filter((s) => s.tenantId === call.claims.tid && rbac.hasAnyWithin(call.claims.oid, `/subscriptions/${s.id}`))
       .map(subscriptionRecord);
     sendPage(call, subs);
   }
@@ -376,13 +358,7 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
     return { asyncOperation: base, location: `${base}&monitor=true` };
   }
 
-  function powerAction(
-    call: Call,
-    sub: Subscription,
-    resourceGroup: string,
-    name: string,
-    action: VmAction,
-  ): void {
+  function powerAction(call: Call, sub: Subscription, resourceGroup: string, name: string, action: VmAction): void {
     const apiVersion = requireApiVersion(call);
     const scope = vmScope(sub, resourceGroup, name);
     if (!rbac.can(call.claims.oid, vmActionName(action), scope)) {
@@ -411,11 +387,7 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
 
   function getOperation(call: Call, sub: Subscription, location: string, id: string): void {
     const op = fleet.operation(id);
-    if (
-      op === undefined ||
-      op.subscriptionId !== sub.id ||
-      op.location.toLowerCase() !== location.toLowerCase()
-    ) {
+    if (op === undefined || op.subscriptionId !== sub.id || op.location.toLowerCase() !== location.toLowerCase()) {
       throw notFound('NotFound', `The operation '${id}' could not be found.`);
     }
     const retry = { 'retry-after': String(options.lroRetryAfterSeconds) };

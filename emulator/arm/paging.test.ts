@@ -9,10 +9,7 @@ function walk(count: number, pageSize: number): { sizes: number[]; links: string
   const items = Array.from({ length: count }, (_, i) => i);
   const sizes: number[] = [];
   const links: string[] = [];
-  let url = new URL(
-    '/subscriptions/s/providers/Microsoft.Compute/virtualMachines?api-version=1&statusOnly=true',
-    base,
-  );
+  let url = new URL('/subscriptions/s/providers/Microsoft.Compute/virtualMachines?api-version=1&statusOnly=true', base);
   for (;;) {
     const page = pageOf(items, url, base, pageSize);
     if (page === undefined) throw new Error('skip token refused');

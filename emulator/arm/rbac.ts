@@ -11,9 +11,7 @@ export type VmAction = 'start' | 'powerOff' | 'deallocate' | 'restart';
 const roleActions: Record<RoleName, (action: string) => boolean> = {
   Reader: (action) => action.endsWith('/read'),
   'Virtual Machine Contributor': (action) =>
-    action.startsWith('Microsoft.Compute/') ||
-    action.startsWith('Microsoft.Resources/') ||
-    action.endsWith('/read'),
+    action.startsWith('Microsoft.Compute/') || action.startsWith('Microsoft.Resources/') || action.endsWith('/read'),
   Owner: () => true,
 };
 
@@ -36,9 +34,7 @@ export class Rbac {
 
   /** Whether the principal may perform `action` on `scope` (an assignment at or above it grants it). */
   can(principalId: string, action: string, scope: string): boolean {
-    return this.assignmentsOf(principalId).some(
-      (r) => isWithin(scope, r.scope) && roleActions[r.role](action),
-    );
+    return this.assignmentsOf(principalId).some((r) => isWithin(scope, r.scope) && roleActions[r.role](action));
   }
 
   /**

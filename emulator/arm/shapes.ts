@@ -113,8 +113,7 @@ function osDiskName(live: LiveVm): string {
 
 export function instanceView(live: LiveVm): Record<string, unknown> {
   const vm = live.runtime.vm;
-  const up =
-    live.powerState === 'running' || live.powerState === 'starting' || live.powerState === 'stopping';
+  const up = live.powerState === 'running' || live.powerState === 'starting' || live.powerState === 'stopping';
   const view: Record<string, unknown> = {};
   if (up) {
     view['computerName'] = vm.name;

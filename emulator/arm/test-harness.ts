@@ -7,15 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import {
-  errors as joseErrors,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  jwtVerify,
-  SignJWT,
-  type JWK,
-} from 'jose';
+import { errors as joseErrors, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import forge from 'node-forge';
 
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../scenario.js';

@@ -53,17 +53,14 @@ describe('ARM request buckets', () => {
     h.frozenAt = h.now();
     for (let i = 0; i < 3; i += 1) {
       await client.subscriptions.get(ids.prod, {
-        onResponse: (raw) =>
-          remaining.push(raw.headers.get('x-ms-ratelimit-remaining-subscription-reads') ?? ''),
+        onResponse: (raw) => remaining.push(raw.headers.get('x-ms-ratelimit-remaining-subscription-reads') ?? ''),
       });
     }
     expect(remaining).toEqual(['2', '1', '0']);
     const error = await restError(client.subscriptions.get(ids.prod));
     expect(error.statusCode).toBe(429);
     expect(error.code).toBe('SubscriptionRequestsThrottled');
-    expect(error.message).toContain(
-      `Number of 'read' requests for subscription '${ids.prod}' actor '${ids.bob}'`,
-    );
+    expect(error.message).toContain(`Number of 'read' requests for subscription '${ids.prod}' actor '${ids.bob}'`);
     expect(error.response?.headers.get('retry-after')).toBe('1');
     h.frozenAt = undefined;
   });
@@ -115,8 +112,7 @@ describe('Compute policies', () => {
     expect(body).toMatchObject({
       error: {
         code: 'OperationNotAllowed',
-        message:
-          'The server rejected the request because too many requests have been received for this subscription.',
+        message: 'The server rejected the request because too many requests have been received for this subscription.',
         details: [{ code: 'TooManyRequests', target: 'HighCostGet3Min' }],
         innererror: { internalErrorCode: 'TooManyRequestsReceived' },
       },

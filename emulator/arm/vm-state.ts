@@ -96,9 +96,7 @@ export class VmFleet {
         id,
         vmId: stableGuid(id),
         // Spread creation times over 2024 so sorting by age means something in the UI.
-        timeCreated: computeTime(
-          Date.UTC(2024, 0, 1) + Math.floor(unitHash(`created:${id}`) * 365 * 86_400_000),
-        ),
+        timeCreated: computeTime(Date.UTC(2024, 0, 1) + Math.floor(unitHash(`created:${id}`) * 365 * 86_400_000)),
         base: vm.powerState,
         hibernated: vm.hibernated,
         op: undefined,

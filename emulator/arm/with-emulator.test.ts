@@ -11,9 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../index.js';
 import { scenarioSchema } from '../scenario.js';
 
-const demo = scenarioSchema.parse(
-  JSON.parse(readFileSync(new URL('../scenarios/demo.json', import.meta.url), 'utf8')),
-);
+const demo = scenarioSchema.parse(JSON.parse(readFileSync(new URL('../scenarios/demo.json', import.meta.url), 'utf8')));
 const reader = demo.applications.find((a) => a.displayName === 'cloud-desk-inventory-reader');
 const [firstSub] = demo.subscriptions;
 
@@ -45,10 +43,7 @@ describe('ARM in the emulator with a client-credentials token', () => {
     expect(tenants).toEqual([reader?.homeTenant]);
     const subs = [];
     for await (const s of client.subscriptions.list()) subs.push(s.subscriptionId);
-    expect(subs.sort()).toEqual([
-      '1a2b3c4d-0001-4e5f-8a9b-0c1d2e3f4a01',
-      '1a2b3c4d-0002-4e5f-8a9b-0c1d2e3f4a02',
-    ]);
+    expect(subs.sort()).toEqual(['1a2b3c4d-0001-4e5f-8a9b-0c1d2e3f4a01', '1a2b3c4d-0002-4e5f-8a9b-0c1d2e3f4a02']);
   });
 
   it('lists every VM of a subscription across pages and refuses a Reader power action', async () => {
