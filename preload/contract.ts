@@ -179,7 +179,10 @@ export const servicePrincipalArgsSchema = z.strictObject({
     z.strictObject({
       kind: z.literal('certificate'),
       /** PEM with the certificate and its private key. */
-      certificatePem: z.string().min(100).max(64 * 1024),
+      certificatePem: z
+        .string()
+        .min(100)
+        .max(64 * 1024),
     }),
   ]),
 });

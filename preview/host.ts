@@ -72,7 +72,11 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     opener,
     logger,
     ...(cloudLoad.problem
-      ? { startupProblems: [{ id: 'cloud-config', level: 'error', title: 'Custom cloud not loaded', message: cloudLoad.problem }] }
+      ? {
+          startupProblems: [
+            { id: 'cloud-config', level: 'error', title: 'Custom cloud not loaded', message: cloudLoad.problem },
+          ],
+        }
       : {}),
     appInfo: () => ({
       name: 'Cloud Desk',
