@@ -43,8 +43,12 @@ async function startPreview(browser: Browser, env: NodeJS.ProcessEnv): Promise<R
   return {
     page,
     stop: async () => {
-      await context.close();
-      await stopChild(child);
+      // The host must stop even when closing the context fails (e.g. a trace file another run removed).
+      try {
+        await context.close();
+      } finally {
+        await stopChild(child);
+      }
     },
   };
 }
@@ -90,6 +94,8 @@ export interface WorkerOptions {
 export interface TestOptions {
   /** 'emulator' starts the app pointed at the worker's local Azure (reset to the demo scenario per test). */
   cloud: 'none' | 'emulator';
+  /** Extra environment for the app, e.g. CLOUD_DESK_PREVIEW_ENCRYPTION to act like Linux without a keyring. */
+  appEnv: Record<string, string>;
 }
 
 /** One emulator per worker, started the first time a test asks for it. */
@@ -111,6 +117,7 @@ export const test = base.extend<
   WorkerOptions & { previewBrowser: Browser | undefined; lazyEmulator: LazyEmulator }
 >({
   cloud: ['none', { option: true }],
+  appEnv: [{}, { option: true }],
   lazyEmulator: [
     // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
     // eslint-disable-next-line no-empty-pattern
@@ -132,9 +139,9 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  app: async ({ runtime, previewBrowser, cloud, lazyEmulator }, use) => {
+  app: async ({ runtime, previewBrowser, cloud, appEnv, lazyEmulator }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cloud-desk-e2e-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, CLOUD_DESK_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...appEnv, CLOUD_DESK_DATA_DIR: dataDir };
     let emulator: RunningEmulator | undefined;
     if (cloud === 'emulator') {
       emulator = await lazyEmulator.get();

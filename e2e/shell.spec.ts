@@ -32,7 +32,7 @@ test('the page has no Node, no require and no ipcRenderer', async ({ app }) => {
 });
 
 test('window.cloudDesk exposes exactly the contract', async ({ app }) => {
-  await expect(app.page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(app.page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
   const exposed = await app.page.evaluate(() => {
     const paths = (value: object, prefix: string): string[] =>
       Object.entries(value).flatMap(([key, inner]) => {
@@ -48,7 +48,7 @@ test('window.cloudDesk exposes exactly the contract', async ({ app }) => {
 });
 
 test('a malformed call from the page gets invalid_input naming the field', async ({ app }) => {
-  await expect(app.page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(app.page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
   const results = await app.page.evaluate(async () => {
     const api = (window as unknown as { cloudDesk: unknown }).cloudDesk as {
       settings: { set(arg: unknown): Promise<unknown> };
@@ -60,5 +60,6 @@ test('a malformed call from the page gets invalid_input naming the field', async
   expect(results[1]).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   expect(results[2]).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   // Nothing changed: the theme is still the default.
+  await app.page.getByRole('tab', { name: 'Settings' }).click();
   await expect(app.page.getByRole('radio', { name: 'Use system setting' })).toBeChecked();
 });

@@ -1,4 +1,5 @@
-// The app shell: theme, the navigation between views, and notices from main above the current view.
+// The app shell: theme, the navigation between views (Accounts first), and notices from main above the current
+// view. Starts the stores' loads and event subscriptions once.
 import {
   Button,
   FluentProvider,
@@ -12,17 +13,21 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Dismiss20Regular, Info20Regular, Settings20Regular } from '@fluentui/react-icons';
-import { useEffect, useState, type ReactElement } from 'react';
+import { Dismiss20Regular, Info20Regular, PersonAccounts20Regular, Settings20Regular } from '@fluentui/react-icons';
+import { useEffect, type ReactElement } from 'react';
 import { AboutView } from './features/about/about-view';
+import { AccountsView } from './features/accounts/accounts-view';
+import { noticesShownAsBanners } from './features/accounts/status-banners';
 import { SettingsView } from './features/settings/settings-view';
+import { listenForAccounts, useAccountsStore } from './stores/accounts-store';
+import { useNavigationStore, type ViewId } from './stores/navigation-store';
 import { listenForNotices, useNoticesStore } from './stores/notices-store';
 import { listenForSettings, useSettingsStore } from './stores/settings-store';
+import { listenForStatus, useStatusStore } from './stores/status-store';
 import { fluentThemes, useResolvedTheme } from './theme';
 
-type ViewId = 'settings' | 'about';
-
 const views: { id: ViewId; label: string; icon: ReactElement; render: () => ReactElement }[] = [
+  { id: 'accounts', label: 'Accounts', icon: <PersonAccounts20Regular />, render: () => <AccountsView /> },
   { id: 'settings', label: 'Settings', icon: <Settings20Regular />, render: () => <SettingsView /> },
   { id: 'about', label: 'About', icon: <Info20Regular />, render: () => <AboutView /> },
 ];
@@ -61,12 +66,15 @@ export function App() {
   const notices = useNoticesStore((state) => state.notices);
   const dismiss = useNoticesStore((state) => state.dismiss);
   const theme = useResolvedTheme(settings?.theme);
-  const [view, setView] = useState<ViewId>('settings');
+  const view = useNavigationStore((state) => state.view);
+  const go = useNavigationStore((state) => state.go);
 
   useEffect(() => {
-    const stops = [listenForSettings(), listenForNotices()];
+    const stops = [listenForSettings(), listenForNotices(), listenForStatus(), listenForAccounts()];
     void useSettingsStore.getState().load();
     void useNoticesStore.getState().load();
+    void useStatusStore.getState().load();
+    void useAccountsStore.getState().load();
     return () => stops.forEach((stop) => stop());
   }, []);
 
@@ -85,7 +93,14 @@ export function App() {
           </Text>
         </header>
         <nav className={styles.nav} aria-label="Views">
-          <TabList vertical selectedValue={view} onTabSelect={(_event, data) => setView(data.value as ViewId)}>
+          <TabList
+            vertical
+            selectedValue={view}
+            onTabSelect={(_event, data) => {
+              const next = views.find((candidate) => candidate.id === data.value);
+              if (next) go(next.id);
+            }}
+          >
             {views.map((candidate) => (
               <Tab key={candidate.id} value={candidate.id} icon={candidate.icon}>
                 {candidate.label}
@@ -94,24 +109,26 @@ export function App() {
           </TabList>
         </nav>
         <main className={styles.main}>
-          {notices.map((notice) => (
-            <MessageBar key={notice.id} intent={notice.level}>
-              <MessageBarBody>
-                <MessageBarTitle>{notice.title}</MessageBarTitle>
-                {notice.message}
-              </MessageBarBody>
-              <MessageBarActions
-                containerAction={
-                  <Button
-                    appearance="transparent"
-                    aria-label={`Dismiss: ${notice.title}`}
-                    icon={<Dismiss20Regular />}
-                    onClick={() => void dismiss(notice.id)}
-                  />
-                }
-              />
-            </MessageBar>
-          ))}
+          {notices
+            .filter((notice) => view !== 'accounts' || !noticesShownAsBanners.has(notice.id))
+            .map((notice) => (
+              <MessageBar key={notice.id} intent={notice.level}>
+                <MessageBarBody>
+                  <MessageBarTitle>{notice.title}</MessageBarTitle>
+                  {notice.message}
+                </MessageBarBody>
+                <MessageBarActions
+                  containerAction={
+                    <Button
+                      appearance="transparent"
+                      aria-label={`Dismiss: ${notice.title}`}
+                      icon={<Dismiss20Regular />}
+                      onClick={() => void dismiss(notice.id)}
+                    />
+                  }
+                />
+              </MessageBar>
+            ))}
           {current?.render()}
         </main>
       </div>

@@ -1,6 +1,6 @@
-// The one place that turns an error code from main into words a person can act on. Views show `title` and
-// `message`; they never show a bare code.
-import type { AppError, ErrorCode } from '../preload/contract';
+// The one place that turns codes from main into words a person can act on: error codes, tenant statuses and the
+// reasons a tenant needs a sign-in. Views show these words; they never show a bare code.
+import type { AppError, ErrorCode, SignInReason, TenantSummary } from '../preload/contract';
 
 export interface ErrorText {
   title: string;
@@ -21,11 +21,62 @@ const titles: Record<ErrorCode, string> = {
 
 const nextSteps: Partial<Record<ErrorCode, string>> = {
   offline: 'Check your connection; Cloud Desk retries when you are back online.',
+  interaction_required: 'Sign in again from the Accounts page.',
   throttled: 'Wait a minute and try again.',
+  encryption_unavailable:
+    'Install or unlock a keyring (such as GNOME Keyring or KWallet) and restart Cloud Desk, or allow weaker storage in Settings.',
   internal: 'Try again. If it keeps happening, report an issue from the About page.',
 };
 
 export function describeError(error: AppError): ErrorText {
   const step = nextSteps[error.code];
   return { title: titles[error.code], message: step ? `${error.message} ${step}` : error.message };
+}
+
+const signInReasons: Record<SignInReason, string> = {
+  mfa: 'This tenant requires multi-factor authentication',
+  consent: 'Consent needed: an administrator or you must approve Cloud Desk for this tenant',
+  conditional_access: 'Conditional Access policy requires you to sign in again',
+  expired: 'Your sign-in expired',
+  revoked: 'Access was revoked',
+  not_member: 'You are not a member of this tenant any more',
+  no_session: 'Sign in to continue',
+  other: 'Sign in again to continue',
+};
+
+/** Why a tenant needs an interactive sign-in, in words. */
+export function describeSignInReason(reason: SignInReason): string {
+  return signInReasons[reason];
+}
+
+export type TenantBadge = { label: string; color: 'success' | 'warning' | 'danger' | 'informative' | 'subtle' };
+
+/** The status badge of a tenant: hidden wins, because a hidden tenant is left alone whatever its state. */
+export function tenantBadge(tenant: TenantSummary): TenantBadge {
+  if (tenant.hidden) return { label: 'Hidden', color: 'subtle' };
+  switch (tenant.status) {
+    case 'ready':
+      return { label: 'Ready', color: 'success' };
+    case 'needs_sign_in':
+      return { label: 'Sign-in needed', color: 'warning' };
+    case 'error':
+      return { label: 'Error', color: 'danger' };
+    case 'disabled':
+      return { label: 'Disabled', color: 'informative' };
+  }
+}
+
+/** The sentence under a tenant's badge: the reason for a sign-in, or what went wrong. */
+export function describeTenantStatus(tenant: TenantSummary): string | undefined {
+  if (tenant.hidden) return 'Cloud Desk does not load subscriptions from this tenant.';
+  switch (tenant.status) {
+    case 'ready':
+      return undefined;
+    case 'needs_sign_in':
+      return tenant.reason ? describeSignInReason(tenant.reason) : (tenant.message ?? describeSignInReason('other'));
+    case 'error':
+      return tenant.message ?? 'Cloud Desk could not reach this tenant.';
+    case 'disabled':
+      return tenant.message ?? 'This tenant is disabled; Cloud Desk cannot use it.';
+  }
 }

@@ -7,6 +7,7 @@ import { ErrorBar } from '../../components/error-bar';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '720px' },
+  heading: { margin: 0 },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
@@ -65,7 +66,7 @@ export function AboutView() {
 
   return (
     <section className={styles.view} aria-labelledby="about-heading">
-      <Title2 as="h1" id="about-heading">
+      <Title2 as="h1" id="about-heading" className={styles.heading}>
         About {info?.name ?? 'Cloud Desk'}
       </Title2>
       {error && <ErrorBar error={error} />}

@@ -1,8 +1,12 @@
-// Settings: the theme for now. Each change is saved by main at once and comes back through the event.
+// Settings: appearance and sign-in. Each change is saved by main and comes back through the event. When another
+// view sends the user here to a particular field, that field gets focus.
 import { Field, Radio, RadioGroup, Spinner, Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { themeSchema, type Theme } from '../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
+import { useNavigationStore } from '../../stores/navigation-store';
 import { useSettingsStore } from '../../stores/settings-store';
+import { SignInSettings } from './sign-in-settings';
 
 const themeLabels: Record<Theme, string> = {
   system: 'Use system setting',
@@ -11,8 +15,9 @@ const themeLabels: Record<Theme, string> = {
 };
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL, maxWidth: '640px' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
   spinner: { justifyContent: 'flex-start' },
 });
 
@@ -21,15 +26,27 @@ export function SettingsView() {
   const settings = useSettingsStore((state) => state.settings);
   const error = useSettingsStore((state) => state.error);
   const update = useSettingsStore((state) => state.update);
+  const focusId = useNavigationStore((state) => state.focusId);
+  const focused = useNavigationStore((state) => state.focused);
+
+  useEffect(() => {
+    if (!focusId || !settings) return;
+    const target = document.getElementById(focusId);
+    target?.focus();
+    target?.scrollIntoView({ block: 'center' });
+    focused();
+  }, [focusId, settings, focused]);
 
   return (
     <section className={styles.view} aria-labelledby="settings-heading">
-      <Title2 as="h1" id="settings-heading">
+      <Title2 as="h1" id="settings-heading" className={styles.heading}>
         Settings
       </Title2>
       {error && <ErrorBar error={error} />}
       <div className={styles.section}>
-        <Subtitle2 as="h2">Appearance</Subtitle2>
+        <Subtitle2 as="h2" className={styles.heading}>
+          Appearance
+        </Subtitle2>
         {settings ? (
           <Field label="Theme" hint="High-contrast mode from your operating system always applies.">
             <RadioGroup
@@ -48,6 +65,7 @@ export function SettingsView() {
           !error && <Spinner size="small" labelPosition="after" label="Loading settings…" className={styles.spinner} />
         )}
       </div>
+      {settings && <SignInSettings settings={settings} />}
     </section>
   );
 }

@@ -1,0 +1,210 @@
+// Accounts: the app's first view. Every account with its tenants, the sign-in running now, ways to add an account
+// (Microsoft account or service principal) and to sign out or reset; on first run, what connecting an account
+// does and how to start. Reads the accounts and status stores; all changes go through store actions.
+import {
+  Button,
+  Card,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Link,
+  Menu,
+  MenuItem,
+  MenuButton,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Spinner,
+  Subtitle1,
+  Text,
+  Title2,
+  makeStyles,
+  tokens,
+  type MenuButtonProps,
+} from '@fluentui/react-components';
+import {
+  ArrowReset20Regular,
+  Key20Regular,
+  PersonAdd20Regular,
+  Person20Regular,
+  SignOut20Regular,
+} from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { AppStatus } from '../../../preload/contract';
+import { ConfirmButton } from '../../components/confirm-button';
+import { ErrorBar } from '../../components/error-bar';
+import { useAccountsStore, usePending } from '../../stores/accounts-store';
+import { useStatusStore } from '../../stores/status-store';
+import { AccountCard } from './account-card';
+import { ServicePrincipalDialog } from './service-principal-dialog';
+import { SignInForm } from './sign-in-form';
+import { SignInPanel } from './sign-in-panel';
+import { StatusBanners } from './status-banners';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
+  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  title: { flexGrow: 1, margin: 0 },
+  heading: { margin: 0 },
+  toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  welcome: { padding: tokens.spacingHorizontalXXL, gap: tokens.spacingVerticalM, maxWidth: '760px' },
+  points: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'grid', rowGap: tokens.spacingVerticalXS },
+  spinner: { justifyContent: 'flex-start' },
+  dialog: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export function AccountsView() {
+  const styles = useStyles();
+  const accounts = useAccountsStore((state) => state.accounts);
+  const loaded = useAccountsStore((state) => state.loaded);
+  const loadError = useAccountsStore((state) => state.loadError);
+  const error = useAccountsStore((state) => state.error);
+  const dismissError = useAccountsStore((state) => state.dismissError);
+  const signOutAll = useAccountsStore((state) => state.signOutAll);
+  const reset = useAccountsStore((state) => state.resetSignInData);
+  const signingOutAll = usePending('signOutAll');
+  const resetting = usePending('reset');
+  const [dialog, setDialog] = useState<'microsoft' | 'service-principal'>();
+
+  return (
+    <section className={styles.view} aria-labelledby="accounts-heading">
+      <div className={styles.top}>
+        <Title2 as="h1" id="accounts-heading" className={styles.title}>
+          Accounts
+        </Title2>
+        <div className={styles.toolbar}>
+          <AddAccountMenu onChoose={setDialog} primary={accounts.length > 0} />
+          <ConfirmButton
+            trigger={{
+              icon: <SignOut20Regular />,
+              disabled: accounts.length === 0 || signingOutAll,
+              children: 'Sign out of all',
+            }}
+            title="Sign out of all accounts?"
+            confirmLabel="Sign out of all"
+            onConfirm={signOutAll}
+          >
+            Cloud Desk forgets every account and service principal and their saved sign-ins on this computer. Nothing
+            changes in Azure. You can add the accounts again at any time.
+          </ConfirmButton>
+          <ConfirmButton
+            trigger={{ icon: <ArrowReset20Regular />, disabled: resetting, children: 'Reset sign-in data' }}
+            title="Reset sign-in data?"
+            confirmLabel="Reset sign-in data"
+            onConfirm={reset}
+          >
+            Cloud Desk throws away the sign-in tokens it saved for every Microsoft account on this computer, including
+            any it could not read. Your accounts stay listed and ask you to sign in again; service principals, settings
+            and everything in Azure stay as they are. Use this when sign-in keeps failing.
+          </ConfirmButton>
+        </div>
+      </div>
+      <StatusBanners />
+      {loadError && <ErrorBar error={loadError} action="Could not load your accounts" />}
+      {error && <ErrorBar error={error.error} action={error.action} onDismiss={dismissError} />}
+      <SignInPanel />
+      {!loaded ? (
+        <Spinner size="small" labelPosition="after" label="Loading accounts…" className={styles.spinner} />
+      ) : accounts.length === 0 ? (
+        <Welcome onServicePrincipal={() => setDialog('service-principal')} />
+      ) : (
+        accounts.map((account) => <AccountCard key={account.id} account={account} />)
+      )}
+      <Dialog
+        open={dialog === 'microsoft'}
+        onOpenChange={(_event, data) => setDialog(data.open ? 'microsoft' : undefined)}
+      >
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Add a Microsoft account</DialogTitle>
+            <DialogContent className={styles.dialog}>
+              <Text as="p" block>
+                You sign in on Microsoft’s page in your browser; Cloud Desk never sees your password. It then finds the
+                tenants this account belongs to.
+              </Text>
+              <SignInForm onStarted={() => setDialog(undefined)} />
+            </DialogContent>
+            <DialogActions>
+              <DialogTrigger disableButtonEnhancement>
+                <Button>Close</Button>
+              </DialogTrigger>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      <ServicePrincipalDialog
+        open={dialog === 'service-principal'}
+        onOpenChange={(open) => setDialog(open ? 'service-principal' : undefined)}
+      />
+    </section>
+  );
+}
+
+function AddAccountMenu({
+  onChoose,
+  primary,
+}: {
+  onChoose: (dialog: 'microsoft' | 'service-principal') => void;
+  primary: boolean;
+}) {
+  const appearance: MenuButtonProps['appearance'] = primary ? 'primary' : 'secondary';
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <MenuButton appearance={appearance} icon={<PersonAdd20Regular />}>
+          Add account
+        </MenuButton>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem icon={<Person20Regular />} onClick={() => onChoose('microsoft')}>
+            Microsoft account
+          </MenuItem>
+          <MenuItem icon={<Key20Regular />} onClick={() => onChoose('service-principal')}>
+            Service principal
+          </MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+const keptWords: Record<AppStatus['secretStorage']['mode'], string> = {
+  encrypted: 'keeps your sign-in encrypted on this computer',
+  session_only: 'keeps your sign-in in memory until you quit (see above)',
+  weak: 'keeps your sign-in on this computer with weak protection (see above)',
+};
+
+function Welcome({ onServicePrincipal }: { onServicePrincipal: () => void }) {
+  const styles = useStyles();
+  const storage = useStatusStore((state) => state.status?.secretStorage.mode);
+  return (
+    <Card className={styles.welcome} role="region" aria-labelledby="welcome-heading">
+      <Subtitle1 as="h2" id="welcome-heading" className={styles.heading}>
+        Connect your first account
+      </Subtitle1>
+      <ul className={styles.points}>
+        <li>
+          Sign in with your work or school Microsoft account on Microsoft’s own page in your browser; Cloud Desk never
+          sees your password.
+        </li>
+        <li>
+          Cloud Desk finds every tenant the account belongs to and shows their subscriptions and virtual machines in one
+          place.
+        </li>
+        <li>It acts only with your own Azure permissions, and {keptWords[storage ?? 'encrypted']}.</li>
+      </ul>
+      <SignInForm />
+      <Text>
+        Automating with an application instead?{' '}
+        <Link as="button" inline onClick={onServicePrincipal}>
+          Add a service principal
+        </Link>
+      </Text>
+    </Card>
+  );
+}

@@ -1,0 +1,101 @@
+// Starts a sign-in to a new Microsoft account: pick the cloud, optionally the email to sign in as, then the
+// browser (the usual way) or a device code. Says why it cannot start when offline or when the cloud has no
+// app registration yet. Used by the first-run panel and by the "Add account" dialog.
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Globe20Regular, Key20Regular } from '@fluentui/react-icons';
+import { useId, useState } from 'react';
+import { useAccountsStore, useSignInRunning, type SignInMethod } from '../../stores/accounts-store';
+import { useOnline } from '../../stores/status-store';
+import { AppRegistrationHelp } from './app-registration-help';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  fields: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-start' },
+  field: { minWidth: '240px', flexGrow: 1 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  why: { color: tokens.colorNeutralForeground3 },
+});
+
+export function SignInForm({ onStarted }: { onStarted?: () => void }) {
+  const styles = useStyles();
+  const clouds = useAccountsStore((state) => state.clouds);
+  const busy = useSignInRunning();
+  const signIn = useAccountsStore((state) => state.signIn);
+  const online = useOnline();
+  const [chosen, setChosen] = useState<string>();
+  const [loginHint, setLoginHint] = useState('');
+  const whyId = useId();
+
+  const cloud = clouds.find((candidate) => candidate.id === chosen) ?? clouds.find((c) => c.signInReady) ?? clouds[0];
+  const why = !online
+    ? 'Signing in needs a network connection.'
+    : !cloud
+      ? 'Cloud Desk has no cloud to sign in to.'
+      : !cloud.signInReady
+        ? `Sign-in to ${cloud.name} needs an app registration first.`
+        : busy
+          ? 'A sign-in is already running: finish or cancel it first.'
+          : undefined;
+
+  const start = (method: SignInMethod): void => {
+    if (!cloud || why) return;
+    onStarted?.();
+    const hint = loginHint.trim();
+    void signIn({ kind: 'account', cloudId: cloud.id, ...(hint ? { loginHint: hint } : {}) }, method);
+  };
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(event) => {
+        event.preventDefault();
+        start('browser');
+      }}
+    >
+      <div className={styles.fields}>
+        <Field label="Cloud" className={styles.field}>
+          <Select value={cloud?.id ?? ''} onChange={(_event, data) => setChosen(data.value)}>
+            {clouds.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Email (optional)" hint="Fills in the sign-in page for you." className={styles.field}>
+          <Input
+            type="email"
+            autoComplete="username"
+            value={loginHint}
+            onChange={(_event, data) => setLoginHint(data.value)}
+          />
+        </Field>
+      </div>
+      {cloud && !cloud.signInReady && <AppRegistrationHelp cloud={cloud} />}
+      <div className={styles.actions}>
+        <Button
+          type="submit"
+          appearance="primary"
+          icon={<Globe20Regular />}
+          disabledFocusable={why !== undefined}
+          aria-describedby={why ? whyId : undefined}
+        >
+          Sign in with the browser
+        </Button>
+        <Button
+          icon={<Key20Regular />}
+          disabledFocusable={why !== undefined}
+          aria-describedby={why ? whyId : undefined}
+          onClick={() => start('device_code')}
+        >
+          Sign in with a code
+        </Button>
+        {why && (
+          <Text id={whyId} className={styles.why}>
+            {why}
+          </Text>
+        )}
+      </div>
+    </form>
+  );
+}
