@@ -29,7 +29,7 @@ describe('secret storage status', () => {
     const { services } = await compose(new MemoryCipher('os'));
     expect(await services.handlers['app.getStatus'](undefined)).toEqual({
       online: true,
-      secretStorage: { mode: 'encrypted' },
+      secretStorage: { mode: 'encrypted', weakAvailable: true },
     });
     expect(services.notices.list()).toEqual([]);
   });
@@ -37,11 +37,18 @@ describe('secret storage status', () => {
   it('keeps secrets for the session only on Linux without a keyring and says how to fix it', async () => {
     const { services } = await compose(new MemoryCipher('weak'));
     expect(await services.handlers['app.getStatus'](undefined)).toMatchObject({
-      secretStorage: { mode: 'session_only', backend: 'basic_text' },
+      secretStorage: { mode: 'session_only', backend: 'basic_text', weakAvailable: true },
     });
     const [notice] = services.notices.list();
     expect(notice?.title).toBe('Sign-ins are kept only until you quit');
     expect(notice?.message).toContain('GNOME Keyring');
+  });
+
+  it('offers no weak storage when there is no encryption at all', async () => {
+    const { services } = await compose(new MemoryCipher('unavailable'));
+    expect(await services.handlers['app.getStatus'](undefined)).toMatchObject({
+      secretStorage: { mode: 'session_only', weakAvailable: false },
+    });
   });
 
   it('moves to weak on-disk storage only when the user opts in', async () => {

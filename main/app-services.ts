@@ -1,6 +1,6 @@
 // Composes the main-process services from their ports and maps every contract channel to a handler. Called by
 // the Electron composition root (main/index.ts) and the browser preview host alike. No Electron imports.
-import type { AppInfo, AppStatus, Notice } from '../preload/contract.js';
+import { sessionOnlyNoticeId, type AppInfo, type AppStatus, type Notice } from '../preload/contract.js';
 import { AccountsService } from './accounts/accounts-service.js';
 import { helpLinks } from './app/help-links.js';
 import { NoticeBoard } from './app/notice-board.js';
@@ -54,7 +54,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   await vault.refreshStatus();
   const status = (): AppStatus => {
     const backend = vault.backend();
-    return { online: connectivity.online, secretStorage: { mode: vault.mode(), ...(backend ? { backend } : {}) } };
+    return {
+      online: connectivity.online,
+      secretStorage: { mode: vault.mode(), weakAvailable: vault.weakAvailable(), ...(backend ? { backend } : {}) },
+    };
   };
   const postStorageNotice = (): void => {
     if (vault.mode() === 'session_only') notices.post(sessionOnlyNotice(vault.backend()));
@@ -115,7 +118,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     },
     'accounts.addServicePrincipal': (args) => accounts.addServicePrincipal(args),
     'accounts.setTenantHidden': (args) => accounts.setTenantHidden(args),
-    'accounts.refresh': () => accounts.refresh(),
+    'accounts.refresh': (accountId) => accounts.refresh(accountId),
     'accounts.signOut': async (id) => {
       await accounts.signOut(id);
       return null;
@@ -131,8 +134,6 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   };
   return { handlers, settings, notices, accounts };
 }
-
-const sessionOnlyNoticeId = 'secret-storage-session-only';
 
 function sessionOnlyNotice(backend: string | undefined): Notice {
   return {

@@ -66,6 +66,9 @@ export const appInfoSchema = z.strictObject({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** The notice main posts while secrets are kept for the session only (the Accounts view shows it as a banner). */
+export const sessionOnlyNoticeId = 'secret-storage-session-only';
+
 /** Something the user should know about that is not the answer to a request (e.g. a store that was reset). */
 export const noticeSchema = z.strictObject({
   id: z.string(),
@@ -158,6 +161,8 @@ export const appStatusSchema = z.strictObject({
     /** encrypted: OS keychain; session_only: kept in memory, lost on quit; weak: on disk with weak protection (opt-in). */
     mode: z.enum(['encrypted', 'session_only', 'weak']),
     backend: z.string().optional(),
+    /** Whether the weak-storage opt-in can keep secrets on disk here (false when there is no encryption at all). */
+    weakAvailable: z.boolean(),
   }),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
@@ -213,7 +218,8 @@ export const requests = {
   'accounts.cancelSignIn': request(none, z.null()),
   'accounts.addServicePrincipal': request(servicePrincipalArgsSchema, accountSummarySchema),
   'accounts.setTenantHidden': request(accountRef.extend({ hidden: z.boolean() }), accountSummarySchema),
-  'accounts.refresh': request(none, z.array(accountSummarySchema)),
+  /** Re-checks one account (or all, without an id): tenants re-listed, every session re-validated. */
+  'accounts.refresh': request(z.string().min(1).max(300).optional(), z.array(accountSummarySchema)),
   'accounts.signOut': request(z.string().min(1).max(300), z.null()),
   'accounts.signOutAll': request(none, z.null()),
   'accounts.resetSignInData': request(none, z.null()),
@@ -241,8 +247,11 @@ export const channels = Object.keys(requests) as Channel[];
 export const eventNames = Object.keys(events) as EventName[];
 
 type GroupOf<C extends string> = C extends `${infer G}.${string}` ? G : never;
-type RequestFn<C extends Channel> =
-  undefined extends ArgOf<C> ? () => Promise<Result<ResultOf<C>>> : (arg: ArgOf<C>) => Promise<Result<ResultOf<C>>>;
+type RequestFn<C extends Channel> = [ArgOf<C>] extends [undefined]
+  ? () => Promise<Result<ResultOf<C>>>
+  : undefined extends ArgOf<C>
+    ? (arg?: Exclude<ArgOf<C>, undefined>) => Promise<Result<ResultOf<C>>>
+    : (arg: ArgOf<C>) => Promise<Result<ResultOf<C>>>;
 
 /** What `window.cloudDesk` is: one function per request channel, grouped, plus event subscription. */
 export type CloudDeskApi = {

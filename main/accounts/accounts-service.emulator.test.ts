@@ -197,7 +197,7 @@ describe('tenant status after the session changes', () => {
     const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
     await emu.admin.revokeRefreshTokens(demo.alice.id);
     // Refresh re-validates every tenant's session with the token service, so the revocation shows at once.
-    const [after] = await accounts.refresh();
+    const [after] = await accounts.refresh(alice.id);
     expect(after?.id).toBe(alice.id);
     expect(tenant(after as AccountSummary, demo.tenants.fabrikam)).toMatchObject({
       status: 'needs_sign_in',

@@ -336,13 +336,15 @@ export class AccountsService {
     });
   }
 
-  async refresh(): Promise<AccountSummary[]> {
+  async refresh(accountId?: string): Promise<AccountSummary[]> {
+    const targets = this.registry.all().filter((account) => accountId === undefined || account.id === accountId);
+    if (accountId !== undefined && targets.length === 0) {
+      throw new ServiceError('not_found', 'That account is no longer connected.');
+    }
     await Promise.all(
-      this.registry
-        .all()
-        .map((account) =>
-          account.kind === 'user' ? this.discoverUserTenants(account, true) : this.checkServicePrincipal(account),
-        ),
+      targets.map((account) =>
+        account.kind === 'user' ? this.discoverUserTenants(account, true) : this.checkServicePrincipal(account),
+      ),
     );
     this.publish();
     return this.list();

@@ -57,6 +57,16 @@ describe('classifyAuthError', () => {
     });
   });
 
+  it('keeps only the explaining sentence of a long Entra description', () => {
+    const problem = classifyAuthError({
+      errorMessage:
+        "AADSTS700016: Application with identifier 'x' was not found in the directory 'Contoso'. Trace ID: 1 Correlation ID: 2 Timestamp: 2026-11-22 21:15:09Z",
+    });
+    expect(problem.message).toBe(
+      "AADSTS700016: Application with identifier 'x' was not found in the directory 'Contoso'.",
+    );
+  });
+
   it('copes with garbage', () => {
     expect(classifyAuthError(undefined).kind).toBe('error');
     expect(classifyAuthError('a string').kind).toBe('error');

@@ -76,7 +76,8 @@ export function classifyAuthError(error: unknown): AuthProblem {
       ...correlation,
     };
   }
-  const aadsts = /AADSTS\d+:[^\r\n]*/.exec(text)?.[0];
+  // Entra's descriptions run on with trace ids, correlation ids and timestamps; keep the sentence that explains.
+  const aadsts = /AADSTS\d+:[^\r\n]*?(?=\s+(?:Trace ID|Correlation ID|Timestamp):|[\r\n]|$)/.exec(text)?.[0];
   return {
     kind: 'error',
     message: aadsts ?? (details.errorMessage || details.message || 'The sign-in service returned an unexpected error.'),

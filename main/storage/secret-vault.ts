@@ -37,6 +37,11 @@ export class SecretVault {
     return 'session_only';
   }
 
+  /** Whether opting in to weak storage would put secrets on disk (the OS offers at least obfuscation). */
+  weakAvailable(): boolean {
+    return this.status.protection !== 'unavailable';
+  }
+
   backend(): string | undefined {
     return this.status.backend;
   }

@@ -37,7 +37,8 @@ interface AccountsState {
   cancelSignIn(): Promise<void>;
   addServicePrincipal(args: ServicePrincipalArgs): Promise<Result<AccountSummary>>;
   setTenantHidden(accountId: string, tenantId: string, hidden: boolean): Promise<void>;
-  refresh(): Promise<void>;
+  /** Re-checks one account, or all of them without an id. */
+  refresh(accountId?: string): Promise<void>;
   signOut(accountId: string): Promise<boolean>;
   signOutAll(): Promise<boolean>;
   resetSignInData(): Promise<boolean>;
@@ -140,8 +141,10 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
       if (result.ok) set((state) => ({ accounts: upsert(state.accounts, result.value) }));
     },
 
-    async refresh() {
-      const result = await track('refresh', 'Could not refresh the accounts', () => getBridge().accounts.refresh());
+    async refresh(accountId) {
+      const result = await track(accountId ? `refresh:${accountId}` : 'refresh', 'Could not refresh the accounts', () =>
+        getBridge().accounts.refresh(accountId),
+      );
       if (result.ok) set({ accounts: result.value });
     },
 

@@ -75,7 +75,7 @@ export function AccountCard({ account }: { account: AccountSummary }) {
   const headingId = useId();
   const refresh = useAccountsStore((state) => state.refresh);
   const signOut = useAccountsStore((state) => state.signOut);
-  const refreshing = usePending('refresh');
+  const refreshing = usePending(`refresh:${account.id}`);
   const signingOut = usePending(`signOut:${account.id}`);
 
   return (
@@ -112,7 +112,7 @@ export function AccountCard({ account }: { account: AccountSummary }) {
             icon={<ArrowSync20Regular />}
             disabled={refreshing}
             aria-label={`Refresh ${account.username}`}
-            onClick={() => void refresh()}
+            onClick={() => void refresh(account.id)}
           >
             Refresh
           </Button>
