@@ -229,8 +229,8 @@ test.describe('against the emulator', () => {
   });
 });
 
-test.describe('without a keyring', () => {
-  test.use({ cloud: 'emulator', appEnv: { CLOUD_DESK_PREVIEW_ENCRYPTION: 'unavailable' } });
+test.describe('without a keyring (Linux basic_text)', () => {
+  test.use({ cloud: 'emulator', appEnv: { CLOUD_DESK_PREVIEW_ENCRYPTION: 'weak' } });
 
   test('sign-ins are session-only: the banner says how to fix it and links to the opt-in', async ({ app }) => {
     test.skip(
@@ -247,5 +247,20 @@ test.describe('without a keyring', () => {
     const optIn = page.getByRole('switch', { name: 'Store sign-in data on disk when no keyring is available' });
     await expect(optIn).toBeFocused();
     await expect(optIn).not.toBeChecked();
+  });
+});
+
+test.describe('without any OS encryption', () => {
+  test.use({ appEnv: { CLOUD_DESK_PREVIEW_ENCRYPTION: 'unavailable' } });
+
+  test('sign-ins are session-only and the weak-storage opt-in is not offered, since it cannot help', async ({
+    app,
+  }) => {
+    test.skip(app.runtime === 'electron', 'Simulating missing OS encryption is a preview-host switch.');
+    const { page } = app;
+    await expect(page.getByText('Sign-ins are kept for this session only')).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'allow storing sign-in data without a keyring in Settings' }),
+    ).toHaveCount(0);
   });
 });
