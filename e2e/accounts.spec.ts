@@ -126,6 +126,21 @@ test.describe('against the emulator', () => {
     await expect(page.getByRole('button', { name: 'Sign in with the browser' })).toBeEnabled();
   });
 
+  test('after a restart the accounts and tenant states show before any network answer', async ({ app }) => {
+    const { emulator } = app;
+    if (!emulator) throw new Error('this test needs the emulator');
+    await signInAlice(app.page);
+    // From now on every request to the cloud hangs: whatever the app shows comes from its own store.
+    await emulator.admin.addFaults('*:*=slow:60000');
+    await emulator.admin.clearRequestLog();
+    const page = await app.restart();
+    const account = page.getByRole('region', { name: 'Alice Example' });
+    await expect(tenantRow(account, 'Contoso')).toContainText('Ready');
+    await expect(tenantRow(account, 'Northwind Lab')).toContainText('Sign-in needed');
+    expect((await emulator.admin.requestLog()).total).toBe(0);
+    await emulator.admin.clearFaults();
+  });
+
   test('a hidden tenant stays hidden after a restart and can be shown again', async ({ app }) => {
     const account = await signInAlice(app.page);
     await account.getByRole('button', { name: 'Hide tenant: Fabrikam' }).click();
