@@ -421,3 +421,35 @@ describe('claims challenges and connectivity', () => {
     expect(connectivity.online).toBe(false);
   });
 });
+
+describe('an account whose cloud is gone', () => {
+  it('is still listed, is marked in error on refresh, and can be signed out', async () => {
+    const store = new MemoryStore();
+    const cipher = new MemoryCipher();
+    const first = service(new ScriptedBrowser(demo.bob), { store, cipher });
+    await first.ready;
+    const bob = await first.accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+
+    // The next start has no such cloud (e.g. the custom cloud file is not set any more).
+    const logger = new RecordingLogger();
+    const vault = new SecretVault(store, cipher, { clock: systemClock, logger, allowWeak: () => false });
+    await vault.refreshStatus();
+    const accounts = new AccountsService({
+      vault,
+      clouds: () => [],
+      signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
+      opener: new ScriptedBrowser(undefined, true),
+      events: new RecordingEvents(),
+      connectivity: new Connectivity(),
+      logger,
+      clock: systemClock,
+      warn: () => {},
+    });
+    await accounts.start();
+    expect(accounts.list()[0]).toMatchObject({ id: bob.id, cloudName: `${cloud.id} (not configured)` });
+    const [after] = await accounts.refresh();
+    expect(after?.tenants[0]).toMatchObject({ status: 'error', message: expect.stringContaining('not configured') });
+    await accounts.signOut(bob.id);
+    expect(accounts.list()).toEqual([]);
+  });
+});

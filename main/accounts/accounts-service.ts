@@ -101,7 +101,7 @@ export class AccountsService {
 
   list(): AccountSummary[] {
     const persisted = this.deps.vault.mode() !== 'session_only';
-    return this.registry.all().map((account) => summarize(account, this.cloud(account.cloudId).name, persisted));
+    return this.registry.all().map((account) => summarize(account, this.cloudName(account.cloudId), persisted));
   }
 
   // ---- sign-in -------------------------------------------------------------------------------------------
@@ -341,11 +341,20 @@ export class AccountsService {
     if (accountId !== undefined && targets.length === 0) {
       throw new ServiceError('not_found', 'That account is no longer connected.');
     }
-    await Promise.all(
+    const outcomes = await Promise.allSettled(
       targets.map((account) =>
         account.kind === 'user' ? this.discoverUserTenants(account, true) : this.checkServicePrincipal(account),
       ),
     );
+    // One account's failure (e.g. its cloud is no longer configured) is recorded on it; the others carry on.
+    for (const [index, outcome] of outcomes.entries()) {
+      const account = targets[index];
+      if (outcome.status === 'fulfilled' || !account) continue;
+      const message = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+      for (const tenant of account.tenants) {
+        await this.recordProblem(account.id, tenant.tenantId, { kind: 'error', message });
+      }
+    }
     this.publish();
     return this.list();
   }
@@ -486,8 +495,10 @@ export class AccountsService {
   async signOut(accountId: string): Promise<void> {
     const account = this.registry.find(accountId);
     if (!account) throw new ServiceError('not_found', 'That account is no longer connected.');
-    if (account.kind === 'user') {
-      const cache = this.pca(this.cloud(account.cloudId)).getTokenCache();
+    const cloud = this.deps.clouds().find((candidate) => candidate.id === account.cloudId);
+    // An account whose cloud is no longer configured can still be removed; its cache went with the cloud.
+    if (account.kind === 'user' && cloud) {
+      const cache = this.pca(cloud).getTokenCache();
       const cached = await cache.getAccountByHomeId(account.id);
       if (cached) await cache.removeAccount(cached);
     }
@@ -557,8 +568,18 @@ export class AccountsService {
 
   private cloud(cloudId: string): CloudEndpoints {
     const cloud = this.deps.clouds().find((candidate) => candidate.id === cloudId);
-    if (!cloud) throw new ServiceError('not_found', `Cloud Desk does not know the cloud "${cloudId}".`);
+    if (!cloud) {
+      throw new ServiceError(
+        'not_found',
+        `The cloud "${cloudId}" is not configured in Cloud Desk any more. Add it again (a custom cloud file or ` +
+          'Settings), or sign out of this account.',
+      );
+    }
     return cloud;
+  }
+
+  private cloudName(cloudId: string): string {
+    return this.deps.clouds().find((candidate) => candidate.id === cloudId)?.name ?? `${cloudId} (not configured)`;
   }
 
   private summary(accountId: string): AccountSummary {
