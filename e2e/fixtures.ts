@@ -92,8 +92,11 @@ export interface WorkerOptions {
 }
 
 export interface TestOptions {
-  /** 'emulator' starts the app pointed at the worker's local Azure (reset to the demo scenario per test). */
-  cloud: 'none' | 'emulator';
+  /**
+   * 'emulator' starts the app pointed at the worker's local Azure (reset to the demo scenario per test);
+   * 'emulator-not-configured' starts the emulator but leaves it to the test to tell the app about it.
+   */
+  cloud: 'none' | 'emulator' | 'emulator-not-configured';
   /** Extra environment for the app, e.g. CLOUD_DESK_PREVIEW_ENCRYPTION to act like Linux without a keyring. */
   appEnv: Record<string, string>;
 }
@@ -143,10 +146,10 @@ export const test = base.extend<
     const dataDir = mkdtempSync(join(tmpdir(), 'cloud-desk-e2e-'));
     const env: NodeJS.ProcessEnv = { ...process.env, ...appEnv, CLOUD_DESK_DATA_DIR: dataDir };
     let emulator: RunningEmulator | undefined;
-    if (cloud === 'emulator') {
+    if (cloud !== 'none') {
       emulator = await lazyEmulator.get();
       await emulator.admin.reset();
-      env['CLOUD_DESK_CLOUD_CONFIG'] = writeEmulatorCloudConfig(emulator, dataDir);
+      if (cloud === 'emulator') env['CLOUD_DESK_CLOUD_CONFIG'] = writeEmulatorCloudConfig(emulator, dataDir);
     }
     const start = (): Promise<Running> => {
       if (runtime === 'electron') return startElectron(env);

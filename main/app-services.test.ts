@@ -73,4 +73,20 @@ describe('secret storage status', () => {
       Promise.resolve().then(() => services.handlers['accounts.signIn']({ cloudId: 'azure', method: 'browser' })),
     ).rejects.toMatchObject({ code: 'invalid_input', detail: 'clientId' });
   });
+
+  it('offers a custom cloud added in Settings, and lets sign-in open its authority', async () => {
+    const { services } = await compose(new MemoryCipher('os'));
+    services.settings.set({
+      customClouds: [
+        {
+          name: 'Contoso Stack Hub',
+          authorityHost: 'https://login.contoso.local:8443',
+          armEndpoint: 'https://management.contoso.local',
+          clientId: '0d35c0de-c10d-4dd5-a0e1-c1a5de5c0de1',
+        },
+      ],
+    });
+    const clouds = await services.handlers['clouds.list'](undefined);
+    expect(clouds.at(-1)).toMatchObject({ id: 'custom-contoso-stack-hub', kind: 'custom', signInReady: true });
+  });
 });

@@ -5,7 +5,7 @@ import { AccountsService } from './accounts/accounts-service.js';
 import { helpLinks } from './app/help-links.js';
 import { NoticeBoard } from './app/notice-board.js';
 import { restrictOpener } from './app/restricted-opener.js';
-import { authorityHostPort, type CloudEndpoints } from './clouds.js';
+import { authorityHostPort, mergeClouds, type CloudEndpoints } from './clouds.js';
 import type { Handlers } from './ipc-router.js';
 import { Connectivity } from './net/connectivity.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from './ports.js';
@@ -18,6 +18,7 @@ export interface AppServiceDeps {
   /** Holds ciphertext only: the MSAL caches and the account registry. */
   secretsStore: KeyValueStore;
   cipher: SecretCipher;
+  /** The Azure clouds and any custom cloud from CLOUD_DESK_CLOUD_CONFIG; Settings may add more. */
   clouds: readonly CloudEndpoints[];
   events: EventSink;
   opener: BrowserOpener;
@@ -78,11 +79,12 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     });
   });
 
-  const linkHosts = (): string[] => [...allowedLinkHosts, ...deps.clouds.map((cloud) => authorityHostPort(cloud))];
+  const clouds = (): CloudEndpoints[] => mergeClouds(deps.clouds, settings.get().customClouds);
+  const linkHosts = (): string[] => [...allowedLinkHosts, ...clouds().map((cloud) => authorityHostPort(cloud))];
   const opener = restrictOpener(deps.opener, linkHosts);
   const accounts = new AccountsService({
     vault,
-    clouds: () => deps.clouds,
+    clouds,
     signInSettings: () => ({ clientId: settings.get().clientId, defaultTenant: settings.get().defaultTenant }),
     opener,
     events: deps.events,

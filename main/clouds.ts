@@ -2,7 +2,7 @@
 // private cloud, or the local emulator) described by a JSON file named in CLOUD_DESK_CLOUD_CONFIG.
 // No Electron imports; reading the file is the caller's job.
 import { z } from 'zod';
-import type { Cloud } from '../preload/contract.js';
+import { customCloudSchema, type Cloud, type CustomCloud } from '../preload/contract.js';
 
 export interface CloudEndpoints {
   id: string;
@@ -47,26 +47,13 @@ export const builtInClouds: readonly CloudEndpoints[] = [
   },
 ];
 
-const httpsUrl = z
-  .url({ protocol: /^https$/, message: 'must be an https URL' })
-  .transform((url) => url.replace(/\/+$/, ''));
-
-/** The CLOUD_DESK_CLOUD_CONFIG file: one custom cloud. */
-export const customCloudFileSchema = z.strictObject({
-  name: z.string().min(1).max(80),
-  authorityHost: httpsUrl,
-  armEndpoint: httpsUrl,
-  armAudience: z.url().optional(),
-  /** Path of a PEM file with CA certificates to trust, relative to the config file. */
+/** The CLOUD_DESK_CLOUD_CONFIG file: one custom cloud, its CA as a file path (relative to the config file). */
+export const customCloudFileSchema = customCloudSchema.omit({ caPem: true }).extend({
   caFile: z.string().min(1).optional(),
-  clientId: z
-    .string()
-    .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID')
-    .optional(),
 });
 export type CustomCloudFile = z.infer<typeof customCloudFileSchema>;
 
-export function customCloud(file: CustomCloudFile, caPem: string | undefined): CloudEndpoints {
+export function customCloud(file: Omit<CustomCloud, 'caPem'>, caPem: string | undefined): CloudEndpoints {
   const slug = file.name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -90,4 +77,14 @@ export function authorityHostPort(cloud: CloudEndpoints): string {
 
 export function armScope(cloud: CloudEndpoints): string {
   return `${cloud.armAudience.replace(/\/?$/, '/')}.default`;
+}
+
+/** The clouds to offer: the fixed ones first, then custom ones whose id is not taken yet. */
+export function mergeClouds(fixed: readonly CloudEndpoints[], custom: readonly CustomCloud[]): CloudEndpoints[] {
+  const clouds = [...fixed];
+  for (const entry of custom) {
+    const cloud = customCloud(entry, entry.caPem);
+    if (!clouds.some((existing) => existing.id === cloud.id)) clouds.push(cloud);
+  }
+  return clouds;
 }

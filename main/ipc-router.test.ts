@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildApi, apiFunctionPaths } from '../preload/api.js';
-import { channels, type Result } from '../preload/contract.js';
+import { channels, type Result, type Settings } from '../preload/contract.js';
 import { createAppServices } from './app-services.js';
 import { createDispatcher, ServiceError, trustOrigin, validatingSink, type Handlers } from './ipc-router.js';
 import { builtInClouds } from './clouds.js';
@@ -10,7 +10,13 @@ import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingO
 const origin = 'app://cloud-desk';
 const trusted = { frameUrl: `${origin}/index.html`, isMainFrame: true };
 
-const defaults = { theme: 'system', clientId: '', defaultTenant: 'organizations', allowWeakSecretStorage: false };
+const defaults: Settings = {
+  theme: 'system',
+  clientId: '',
+  defaultTenant: 'organizations',
+  allowWeakSecretStorage: false,
+  customClouds: [],
+};
 
 async function setup(overrides: Partial<Handlers> = {}) {
   const logger = new RecordingLogger();
@@ -143,8 +149,7 @@ describe('error mapping', () => {
   it('refuses to return a result that breaks the contract', async () => {
     const { dispatch, logger } = await setup({
       // A handler bug: the result has an extra field the contract does not allow.
-      'settings.get': () =>
-        ({ ...defaults, theme: 'dark', token: 'x' }) as unknown as typeof defaults & { theme: 'dark' },
+      'settings.get': () => ({ ...defaults, theme: 'dark', token: 'x' }) as unknown as Settings,
     });
     expect(await dispatch('settings.get', undefined, trusted)).toMatchObject({
       ok: false,
@@ -187,7 +192,7 @@ describe('validatingSink', () => {
     const logger = new RecordingLogger();
     const sink = validatingSink((_name, payload) => sent.push(payload), logger);
     sink.emit('settings', { ...defaults, theme: 'dark' });
-    sink.emit('settings', { ...defaults, theme: 'neon' } as unknown as typeof defaults & { theme: 'dark' });
+    sink.emit('settings', { ...defaults, theme: 'neon' } as unknown as Settings);
     expect(sent).toEqual([{ ...defaults, theme: 'dark' }]);
     expect(logger.lines.map((line) => line.level)).toEqual(['error']);
   });

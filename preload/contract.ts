@@ -33,6 +33,30 @@ const guid = z
   .string()
   .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID');
 
+const httpsUrl = z
+  .url({ protocol: /^https$/, message: 'must be an https URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+/** A private cloud (e.g. Azure Stack Hub) the user adds in Settings; `CLOUD_DESK_CLOUD_CONFIG` can add one too. */
+export const customCloudSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(80),
+  /** Entra ID / AD FS authority host, e.g. https://login.contoso.local */
+  authorityHost: httpsUrl,
+  /** Resource Manager endpoint, e.g. https://management.contoso.local */
+  armEndpoint: httpsUrl,
+  /** The resource ARM tokens are for; default: the ARM endpoint with a trailing slash. */
+  armAudience: z.url().optional(),
+  /** The cloud's own public client id; otherwise the client id above applies. */
+  clientId: guid.optional(),
+  /** Extra CA certificates (PEM) to trust for this cloud. */
+  caPem: z
+    .string()
+    .max(64 * 1024)
+    .regex(/-----BEGIN CERTIFICATE-----/, 'must contain a PEM certificate')
+    .optional(),
+});
+export type CustomCloud = z.infer<typeof customCloudSchema>;
+
 export const settingsSchema = z.strictObject({
   theme: themeSchema,
   /** The app registration (public client) used to sign in to the Azure clouds; custom clouds may bring their own. */
@@ -41,6 +65,7 @@ export const settingsSchema = z.strictObject({
   defaultTenant: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be organizations, a tenant id or a domain'),
   /** Keep secrets on disk even when the OS keychain is unavailable (Linux without a keyring). Explicit opt-in. */
   allowWeakSecretStorage: z.boolean(),
+  customClouds: z.array(customCloudSchema).max(10),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

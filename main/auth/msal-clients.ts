@@ -1,6 +1,7 @@
 // One MSAL PublicClientApplication per cloud (and client id), each with its encrypted cache, the cloud's network
 // client (extra CA, connectivity) and MSAL's log routed through our redacting logger. No Electron imports.
 import { LogLevel, PublicClientApplication } from '@azure/msal-node';
+import { createHash } from 'node:crypto';
 import { authorityHostPort, type CloudEndpoints } from '../clouds.js';
 import type { Connectivity } from '../net/connectivity.js';
 import { MsalNetworkClient } from '../net/msal-network.js';
@@ -27,7 +28,16 @@ export class MsalClients {
   constructor(private readonly deps: MsalClientsDeps) {}
 
   get(cloud: CloudEndpoints, clientId: string, defaultTenant: string): PublicClientApplication {
-    const key = `${cloud.id}|${clientId}|${defaultTenant}`;
+    // A custom cloud edited in Settings keeps its id; its endpoints and CA are part of what makes a client.
+    const key = [
+      cloud.id,
+      cloud.authorityHost,
+      createHash('sha256')
+        .update(cloud.caPem ?? '')
+        .digest('hex'),
+      clientId,
+      defaultTenant,
+    ].join('|');
     let client = this.clients.get(key);
     if (!client) {
       client = new PublicClientApplication({

@@ -8,6 +8,7 @@ export const defaultSettings: Settings = {
   clientId: '',
   defaultTenant: 'organizations',
   allowWeakSecretStorage: false,
+  customClouds: [],
 };
 const storeKey = 'settings';
 

@@ -6,6 +6,7 @@ import { themeSchema, type Theme } from '../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import { useNavigationStore } from '../../stores/navigation-store';
 import { useSettingsStore } from '../../stores/settings-store';
+import { CustomCloudsSettings } from './custom-clouds-settings';
 import { SignInSettings } from './sign-in-settings';
 
 const themeLabels: Record<Theme, string> = {
@@ -66,6 +67,7 @@ export function SettingsView() {
         )}
       </div>
       {settings && <SignInSettings settings={settings} />}
+      {settings && <CustomCloudsSettings settings={settings} />}
     </section>
   );
 }
