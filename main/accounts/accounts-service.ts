@@ -108,32 +108,20 @@ export class AccountsService {
 
   async signIn(args: SignInArgs): Promise<AccountSummary> {
     const cloud = this.cloud(args.cloudId);
-    const result = await this.runFlow(cloud, args.method, {}, (pca, control) =>
-      args.method === 'browser'
-        ? signInWithBrowser(pca, {
-            ...control,
-            scopes: [armScope(cloud)],
-            authority: `${cloud.authorityHost}/${this.deps.signInSettings().defaultTenant}`,
-            ...(args.loginHint ? { loginHint: args.loginHint } : {}),
-            opener: this.deps.opener,
-            onBrowserOpened: () => this.updateFlow({ state: 'waiting_for_browser' }),
-          })
-        : signInWithDeviceCode(pca, {
-            ...control,
-            scopes: [armScope(cloud)],
-            authority: `${cloud.authorityHost}/${this.deps.signInSettings().defaultTenant}`,
-            onCode: (code) =>
-              this.updateFlow({
-                state: 'waiting_for_device_code',
-                userCode: code.userCode,
-                verificationUri: code.verificationUri,
-              }),
-          }),
+    const account = await this.runFlow(
+      cloud,
+      args.method,
+      {},
+      {
+        authority: `${cloud.authorityHost}/${this.deps.signInSettings().defaultTenant}`,
+        ...(args.loginHint ? { loginHint: args.loginHint } : {}),
+      },
+      (result) => this.connectUser(cloud, result),
     );
-    const account = await this.connectUser(cloud, result);
     return this.summary(account.id);
   }
 
+  /** Signs in to one tenant of an account: that tenant's authority, the account as hint, any claims it asked for. */
   async signInTenant(args: {
     accountId: string;
     tenantId: string;
@@ -146,35 +134,21 @@ export class AccountsService {
       return this.checkServicePrincipal(account).then(() => this.summary(account.id));
     }
     const cloud = this.cloud(account.cloudId);
-    const authority = `${cloud.authorityHost}/${tenant.tenantId}`;
-    const claims = tenant.claims ? { claims: tenant.claims } : {};
-    await this.runFlow(cloud, args.method, { accountId: account.id, tenantId: tenant.tenantId }, (pca, control) =>
-      args.method === 'browser'
-        ? signInWithBrowser(pca, {
-            ...control,
-            ...claims,
-            scopes: [armScope(cloud)],
-            authority,
-            loginHint: account.username,
-            opener: this.deps.opener,
-            onBrowserOpened: () => this.updateFlow({ state: 'waiting_for_browser' }),
-          })
-        : signInWithDeviceCode(pca, {
-            ...control,
-            ...claims,
-            scopes: [armScope(cloud)],
-            authority,
-            onCode: (code) =>
-              this.updateFlow({
-                state: 'waiting_for_device_code',
-                userCode: code.userCode,
-                verificationUri: code.verificationUri,
-              }),
-          }),
+    await this.runFlow(
+      cloud,
+      args.method,
+      { accountId: account.id, tenantId: tenant.tenantId },
+      {
+        authority: `${cloud.authorityHost}/${tenant.tenantId}`,
+        loginHint: account.username,
+        ...(tenant.claims ? { claims: tenant.claims } : {}),
+      },
+      async () => {
+        await this.registry.updateTenant(account.id, tenant.tenantId, (current) => ready(current));
+        await this.checkUserTenant(account, tenant.tenantId);
+        this.publish();
+      },
     );
-    await this.registry.updateTenant(account.id, tenant.tenantId, (current) => ready(current));
-    await this.checkUserTenant(account, tenant.tenantId);
-    this.publish();
     return this.summary(account.id);
   }
 
@@ -182,15 +156,14 @@ export class AccountsService {
     this.running?.abort.abort();
   }
 
-  private async runFlow(
+  /** Runs one sign-in flow (one at a time), then `complete` (tenant discovery) while the flow says "completing". */
+  private async runFlow<T>(
     cloud: CloudEndpoints,
     method: SignInFlow['method'],
     target: { accountId?: string; tenantId?: string },
-    run: (
-      pca: PublicClientApplication,
-      control: { signal: AbortSignal; timeoutMs: number },
-    ) => Promise<AuthenticationResult>,
-  ): Promise<AuthenticationResult> {
+    request: { authority: string; loginHint?: string; claims?: string },
+    complete: (result: AuthenticationResult) => Promise<T>,
+  ): Promise<T> {
     if (this.running) {
       throw new ServiceError(
         'invalid_input',
@@ -213,10 +186,27 @@ export class AccountsService {
     };
     this.deps.events.emit('signIn', this.running.flow);
     try {
-      const result = await run(pca, { signal: abort.signal, timeoutMs });
+      const control = { signal: abort.signal, timeoutMs, scopes: [armScope(cloud)], ...request };
+      const result =
+        method === 'browser'
+          ? await signInWithBrowser(pca, {
+              ...control,
+              opener: this.deps.opener,
+              onBrowserOpened: () => this.updateFlow({ state: 'waiting_for_browser' }),
+            })
+          : await signInWithDeviceCode(pca, {
+              ...control,
+              onCode: (code) =>
+                this.updateFlow({
+                  state: 'waiting_for_device_code',
+                  userCode: code.userCode,
+                  verificationUri: code.verificationUri,
+                }),
+            });
       this.updateFlow({ state: 'completing' });
+      const value = await complete(result);
       this.finishFlow({ state: 'done' });
-      return result;
+      return value;
     } catch (error) {
       const failure = this.signInFailure(error);
       this.finishFlow({ state: failure.code === 'cancelled' ? 'cancelled' : 'failed', error: failure });
