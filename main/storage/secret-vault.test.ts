@@ -71,4 +71,19 @@ describe('SecretVault', () => {
     cipher.status = () => Promise.reject(new Error('keychain locked'));
     expect(await v.refreshStatus()).toBe('session_only');
   });
+
+  it('keeps the newest value when encryptions finish out of order', async () => {
+    const { v, store, cipher } = vault('os');
+    await v.refreshStatus();
+    const encrypt = cipher.encrypt.bind(cipher);
+    let calls = 0;
+    // The first encryption is slow, the second fast: the older value must not land last.
+    cipher.encrypt = async (plain) => {
+      calls += 1;
+      if (calls === 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      return encrypt(plain);
+    };
+    await Promise.all([v.write('accounts', 'older'), v.write('accounts', 'newer')]);
+    expect(store.get('vault:accounts')).toBe(await encrypt('newer'));
+  });
 });

@@ -12,6 +12,7 @@ const prefix = 'vault:';
 
 export class SecretVault {
   private readonly memory = new Map<string, string>();
+  private readonly writing = new Map<string, Promise<void>>();
   private status: CipherStatus = { protection: 'unavailable' };
 
   constructor(
@@ -67,12 +68,24 @@ export class SecretVault {
     }
   }
 
-  async write(name: string, value: string): Promise<void> {
-    if (this.mode() === 'session_only') {
-      this.memory.set(name, value);
-      return;
-    }
-    this.store.set(prefix + name, await this.cipher.encrypt(value));
+  /**
+   * Writes are queued per name: encryption is asynchronous, and without the queue an older value whose
+   * encryption finished last would overwrite a newer one.
+   */
+  write(name: string, value: string): Promise<void> {
+    const previous = this.writing.get(name) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      if (this.mode() === 'session_only') {
+        this.memory.set(name, value);
+        return;
+      }
+      this.store.set(prefix + name, await this.cipher.encrypt(value));
+    });
+    this.writing.set(
+      name,
+      next.catch(() => undefined),
+    );
+    return next;
   }
 
   delete(name: string): void {
