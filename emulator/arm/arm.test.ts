@@ -174,7 +174,7 @@ describe('tenants and subscriptions', () => {
     expect(tenants.map((t) => t.tenantId)).toEqual([ids.contoso]);
   });
 
-  it("lists the token tenant's subscriptions the principal has any role in", async () => {
+  it("lists the token tenant's subscriptions where the principal holds a role", async () => {
     const home = await collect((await subscriptions(aliceClaims)).subscriptions.list());
     expect(home.map((s) => s.subscriptionId).sort()).toEqual([ids.prod, ids.legacy]);
     const legacy = home.find((s) => s.subscriptionId === ids.legacy);
