@@ -1,5 +1,5 @@
 // Test-only stand-in for the emulator core around the ARM half: an https server with a throw-away CA
-// (node-forge), RS256 access tokens minted with jose, a verifier that rejects like the real identity half,
+// (the core's per-run TLS material), RS256 access tokens minted with jose, a verifier that rejects like the real identity half,
 // and an adjustable clock. It exists so ARM can be tested with the real Azure SDK clients on its own;
 // product code and the real emulator core must not import it.
 import { createServer, request, type Server } from 'node:https';
@@ -8,72 +8,13 @@ import type { AddressInfo } from 'node:net';
 
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { errors as joseErrors, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
-import forge from 'node-forge';
+import { createTlsMaterial } from '../core/tls.js';
 
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../scenario.js';
 import { TokenRejectedError, type AccessTokenClaims, type RequestContext } from '../types.js';
 import { createArm, type ArmOptions, type ArmService } from './index.js';
 
 export const armAudience = 'https://management.azure.com/';
-
-interface Pki {
-  caPem: string;
-  keyPem: string;
-  certPem: string;
-}
-
-function certificate(
-  subject: forge.pki.CertificateField[],
-  issuer: forge.pki.CertificateField[],
-  publicKey: forge.pki.PublicKey,
-  signingKey: forge.pki.rsa.PrivateKey,
-  extensions: object[],
-): forge.pki.Certificate {
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = publicKey;
-  cert.serialNumber = `01${forge.util.bytesToHex(forge.random.getBytesSync(8))}`;
-  cert.validity.notBefore = new Date(Date.now() - 60_000);
-  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
-  cert.setSubject(subject);
-  cert.setIssuer(issuer);
-  cert.setExtensions(extensions);
-  cert.sign(signingKey, forge.md.sha256.create());
-  return cert;
-}
-
-/** A per-run CA and a localhost leaf it signed, so clients trust the CA and nothing else. */
-export function makePki(): Pki {
-  const caKeys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
-  const caName = [{ name: 'commonName', value: 'Cloud Desk ARM test CA' }];
-  const ca = certificate(caName, caName, caKeys.publicKey, caKeys.privateKey, [
-    { name: 'basicConstraints', cA: true, critical: true },
-    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-  ]);
-  const leafKeys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
-  const leaf = certificate(
-    [{ name: 'commonName', value: 'localhost' }],
-    caName,
-    leafKeys.publicKey,
-    caKeys.privateKey,
-    [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-        ],
-      },
-    ],
-  );
-  return {
-    caPem: forge.pki.certificateToPem(ca),
-    keyPem: forge.pki.privateKeyToPem(leafKeys.privateKey),
-    certPem: forge.pki.certificateToPem(leaf),
-  };
-}
 
 export type TokenInput = Partial<AccessTokenClaims> & Pick<AccessTokenClaims, 'tid' | 'oid'>;
 
@@ -95,7 +36,7 @@ export interface Harness {
 
 export async function startHarness(input: ScenarioInput, options: Partial<ArmOptions>): Promise<Harness> {
   const scenario: Scenario = scenarioSchema.parse(input);
-  const pki = makePki();
+  const pki = createTlsMaterial();
   const signing = await generateKeyPair('RS256');
   const foreign = await generateKeyPair('RS256');
   const publicJwk: JWK = await exportJWK(signing.publicKey);
