@@ -163,6 +163,32 @@ describe('signing in a user with three tenants', () => {
     expect((await emu.verifyAccessToken(token?.token ?? '')).tid).toBe(demo.tenants.fabrikam);
   });
 
+  it('hiding a tenant disables it; showing it again checks its session afresh', async () => {
+    const { accounts, ready } = service(new ScriptedBrowser(demo.alice));
+    await ready;
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    const hidden = await accounts.setTenantHidden({
+      accountId: alice.id,
+      tenantId: demo.tenants.northwind,
+      hidden: true,
+    });
+    expect(tenant(hidden, demo.tenants.northwind)).toMatchObject({ hidden: true, status: 'disabled' });
+    expect(tenant(hidden, demo.tenants.northwind)?.reason).toBeUndefined();
+    // A refresh leaves a disabled tenant disabled.
+    const [refreshed] = await accounts.refresh(alice.id);
+    expect(tenant(refreshed as AccountSummary, demo.tenants.northwind)?.status).toBe('disabled');
+    const shown = await accounts.setTenantHidden({
+      accountId: alice.id,
+      tenantId: demo.tenants.northwind,
+      hidden: false,
+    });
+    expect(tenant(shown, demo.tenants.northwind)).toMatchObject({
+      hidden: false,
+      status: 'needs_sign_in',
+      reason: 'mfa',
+    });
+  });
+
   it('updates an account signed in twice instead of adding a second one', async () => {
     const browser = new ScriptedBrowser(demo.alice);
     const { accounts, ready } = service(browser);

@@ -298,7 +298,8 @@ export class AccountsService {
       };
     });
     await this.registry.upsert({ ...account, tenants });
-    await Promise.all(tenants.map((tenant) => this.checkUserTenant(account, tenant.tenantId, revalidate)));
+    const enabled = tenants.filter((tenant) => tenant.status !== 'disabled');
+    await Promise.all(enabled.map((tenant) => this.checkUserTenant(account, tenant.tenantId, revalidate)));
   }
 
   private async checkUserTenant(account: StoredUserAccount, tenantId: string, revalidate = false): Promise<void> {
@@ -354,7 +355,17 @@ export class AccountsService {
     if (!account?.tenants.some((tenant) => tenant.tenantId === args.tenantId)) {
       throw new ServiceError('not_found', 'That account or tenant is no longer connected.');
     }
-    await this.registry.updateTenant(args.accountId, args.tenantId, (tenant) => ({ ...tenant, hidden: args.hidden }));
+    // Hiding is the user's "disable": the tenant is left alone (status `disabled`) until it is shown again,
+    // when its session is checked afresh.
+    await this.registry.updateTenant(args.accountId, args.tenantId, (tenant) => {
+      const { reason: _r, message: _m, correlationId: _c, ...rest } = tenant;
+      return { ...rest, hidden: args.hidden, status: args.hidden ? 'disabled' : 'ready' };
+    });
+    if (!args.hidden) {
+      const current = this.registry.find(args.accountId);
+      if (current?.kind === 'user') await this.checkUserTenant(current, args.tenantId);
+      else if (current) await this.checkServicePrincipal(current);
+    }
     this.publish();
     return this.summary(args.accountId);
   }
