@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { chromiumLaunchOptions } from './chromium.js';
 import { writeEmulatorCloudConfig } from '../emulator/cloud-config.js';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 
@@ -88,7 +89,6 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 export interface WorkerOptions {
   runtime: Runtime;
-  chromiumPath: string;
 }
 
 export interface TestOptions {
@@ -105,15 +105,6 @@ export interface TestOptions {
 interface LazyEmulator {
   get(): Promise<RunningEmulator>;
 }
-
-// Debian's Chromium on a closed network: without these flags it floods the network with refused connections.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 export const test = base.extend<
   TestOptions & { app: CloudDeskApp },
@@ -132,11 +123,10 @@ export const test = base.extend<
     { scope: 'worker' },
   ],
   runtime: ['preview', { option: true, scope: 'worker' }],
-  chromiumPath: [process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', { option: true, scope: 'worker' }],
   previewBrowser: [
-    async ({ runtime, chromiumPath }, use) => {
+    async ({ runtime }, use) => {
       if (runtime !== 'preview') return use(undefined);
-      const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+      const browser = await chromium.launch(chromiumLaunchOptions());
       await use(browser);
       await browser.close();
     },

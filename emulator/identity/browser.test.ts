@@ -2,6 +2,7 @@
 // which walks the emulator's sign-in, consent and account-picker pages by role and accessible name.
 import { PublicClientApplication } from '@azure/msal-node';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../e2e/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../index.js';
 import { demo } from '../testing/demo-ids.js';
@@ -11,20 +12,7 @@ let emu: RunningEmulator;
 let browser: Browser;
 
 beforeAll(async () => {
-  [emu, browser] = await Promise.all([
-    startEmulator({ scenario: 'demo' }),
-    chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    }),
-  ]);
+  [emu, browser] = await Promise.all([startEmulator({ scenario: 'demo' }), chromium.launch(chromiumLaunchOptions())]);
 });
 afterAll(async () => {
   await Promise.all([browser.close(), emu.close()]);
