@@ -25,6 +25,12 @@ describe('emulator CLI', () => {
     expect(Object.keys(ready).sort()).toEqual(['adminToken', 'arm', 'authority', 'caFile', 'scenario']);
     expect(ready['authority']).toMatch(/^https:\/\/localhost:\d+$/);
     expect(existsSync(ready['caFile'] ?? '')).toBe(true);
+    if (process.platform === 'win32') {
+      // Windows has no SIGTERM to catch: kill() ends the process outright, so there is no clean exit to check.
+      child.kill();
+      await exited;
+      return;
+    }
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
