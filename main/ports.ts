@@ -7,6 +7,7 @@ export interface KeyValueStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
+  keys(): string[];
 }
 
 export interface Logger {

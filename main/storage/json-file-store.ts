@@ -55,6 +55,10 @@ export class JsonFileStore implements KeyValueStore {
     this.commit({ ...this.data, [key]: value });
   }
 
+  keys(): string[] {
+    return Object.keys(this.data);
+  }
+
   delete(key: string): void {
     const { [key]: _removed, ...rest } = this.data;
     this.commit(rest);

@@ -13,6 +13,9 @@ export class MemoryStore implements KeyValueStore {
   delete(key: string): void {
     this.data.delete(key);
   }
+  keys(): string[] {
+    return [...this.data.keys()];
+  }
 }
 
 export interface LogLine {
