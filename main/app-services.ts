@@ -72,7 +72,8 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     void vault.refreshStatus().then(async (mode) => {
       if (mode === publishedMode) return;
       publishedMode = mode;
-      await vault.persistSessionSecrets();
+      if (mode === 'session_only') await vault.retreatToMemory();
+      else await vault.persistSessionSecrets();
       postStorageNotice();
       deps.events.emit('status', status());
       deps.events.emit('accounts', accounts.list());

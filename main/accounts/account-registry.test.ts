@@ -48,7 +48,7 @@ describe('AccountRegistry', () => {
     await vault.write('accounts', '{"version": 1, "accounts": [{"kind": "alien"}]}');
     const load = await registry.load();
     expect(load.accounts).toEqual([]);
-    expect(load.damaged).toMatch(/^accounts\.unreadable-/);
+    expect(load.damaged).toMatch(/^accounts\.corrupt-unreadable-/);
     expect(await vault.read(load.damaged ?? '')).toMatchObject({ kind: 'ok' });
     expect(await vault.read('accounts')).toEqual({ kind: 'missing' });
   });

@@ -74,9 +74,9 @@ export class AccountRegistry {
     }
     if (parsed.success) return { accounts: (this.accounts = parsed.data.accounts) };
     // Decrypted but unreadable: keep the bytes under a new name and start empty.
-    const movedTo = `accounts.unreadable-${Date.now()}`;
+    const movedTo = `${vaultName}.corrupt-unreadable-${new Date().toISOString()}`;
     await this.vault.write(movedTo, stored.value);
-    this.vault.delete(vaultName);
+    await this.vault.delete(vaultName);
     this.logger.warn('the account registry could not be parsed and was moved aside', { movedTo });
     return { accounts: (this.accounts = []), damaged: movedTo };
   }

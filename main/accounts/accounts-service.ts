@@ -514,7 +514,7 @@ export class AccountsService {
   /** Throws away every MSAL cache; accounts stay listed and ask for a new sign-in. */
   async resetSignInData(): Promise<void> {
     this.cancelSignIn();
-    for (const cloud of this.deps.clouds()) this.deps.vault.delete(msalCacheName(cloud.id));
+    for (const cloud of this.deps.clouds()) await this.deps.vault.delete(msalCacheName(cloud.id));
     this.msal.reset();
     await this.flagUsersForSignIn(() => true);
     this.publish();

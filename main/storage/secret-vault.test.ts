@@ -86,4 +86,50 @@ describe('SecretVault', () => {
     await Promise.all([v.write('accounts', 'older'), v.write('accounts', 'newer')]);
     expect(store.get('vault:accounts')).toBe(await encrypt('newer'));
   });
+
+  it('does not let a write that is still encrypting undo a delete, and reads see queued writes', async () => {
+    const { v, store, cipher } = vault('os');
+    await v.refreshStatus();
+    const encrypt = cipher.encrypt.bind(cipher);
+    cipher.encrypt = async (plain) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return encrypt(plain);
+    };
+    const written = v.write('msal:azure', 'v1');
+    const deleted = v.delete('msal:azure');
+    await Promise.all([written, deleted]);
+    expect(store.keys()).toEqual([]);
+    void v.write('accounts', 'v2');
+    expect(await v.read('accounts')).toEqual({ kind: 'ok', value: 'v2' });
+  });
+
+  it('keeps a blob whose re-encryption fails instead of calling it damaged', async () => {
+    const { v, store, cipher } = vault('os');
+    await v.refreshStatus();
+    await v.write('accounts', 'registry');
+    const decrypt = cipher.decrypt.bind(cipher);
+    cipher.decrypt = async (text) => ({ ...(await decrypt(text)), shouldReEncrypt: true });
+    cipher.encrypt = () => Promise.reject(new Error('keychain busy'));
+    expect(await v.read('accounts')).toEqual({ kind: 'ok', value: 'registry' });
+    expect(store.keys()).toEqual(['vault:accounts']);
+  });
+
+  it('takes weakly stored secrets off the disk when the user withdraws the opt-in, keeping them for the session', async () => {
+    const store = new MemoryStore();
+    const cipher = new MemoryCipher('weak');
+    let allowWeak = true;
+    const v = new SecretVault(store, cipher, {
+      clock: fixedClock('2026-11-22T10:00:00.000Z'),
+      logger: new RecordingLogger(),
+      allowWeak: () => allowWeak,
+    });
+    expect(await v.refreshStatus()).toBe('weak');
+    await v.write('msal:azure', 'tokens');
+    store.set('vault:accounts.corrupt-2026-11-21T10:00:00.000Z', 'old damaged blob');
+    allowWeak = false;
+    expect(await v.refreshStatus()).toBe('session_only');
+    await v.retreatToMemory();
+    expect(store.keys()).toEqual(['vault:accounts.corrupt-2026-11-21T10:00:00.000Z']);
+    expect(await v.read('msal:azure')).toEqual({ kind: 'ok', value: 'tokens' });
+  });
 });

@@ -12,7 +12,7 @@ const prefix = 'vault:';
 
 export class SecretVault {
   private readonly memory = new Map<string, string>();
-  private readonly writing = new Map<string, Promise<void>>();
+  private readonly queues = new Map<string, Promise<void>>();
   private status: CipherStatus = { protection: 'unavailable' };
 
   constructor(
@@ -47,18 +47,39 @@ export class SecretVault {
     return this.status.backend;
   }
 
-  async read(name: string): Promise<VaultRead> {
+  /**
+   * Every read, write and delete of one blob runs in order: encryption is asynchronous, and out of order an
+   * older value could land last, a delete could be undone by a write still encrypting, or a read could miss a
+   * write just made.
+   */
+  private queued<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(name) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    this.queues.set(
+      name,
+      next.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return next;
+  }
+
+  read(name: string): Promise<VaultRead> {
+    return this.queued(name, () => this.readNow(name));
+  }
+
+  private async readNow(name: string): Promise<VaultRead> {
     if (this.mode() === 'session_only') {
       const value = this.memory.get(name);
       return value === undefined ? { kind: 'missing' } : { kind: 'ok', value };
     }
     const stored = this.store.get(prefix + name);
     if (stored === undefined) return { kind: 'missing' };
+    let decrypted: { plain: string; shouldReEncrypt: boolean };
     try {
       if (typeof stored !== 'string') throw new Error('the stored blob is not a string');
-      const { plain, shouldReEncrypt } = await this.cipher.decrypt(stored);
-      if (shouldReEncrypt) await this.write(name, plain);
-      return { kind: 'ok', value: plain };
+      decrypted = await this.cipher.decrypt(stored);
     } catch (error) {
       const movedTo = `${prefix}${name}.corrupt-${new Date(this.deps.clock.now()).toISOString()}`;
       this.store.set(movedTo, stored);
@@ -66,37 +87,63 @@ export class SecretVault {
       this.deps.logger.warn('an encrypted blob could not be decrypted and was moved aside', { name, movedTo, error });
       return { kind: 'damaged', movedTo };
     }
+    if (decrypted.shouldReEncrypt) {
+      // Best effort: the OS asked for a fresh encryption (e.g. a rotated key); the value itself is fine.
+      try {
+        this.store.set(prefix + name, await this.cipher.encrypt(decrypted.plain));
+      } catch (error) {
+        this.deps.logger.warn('re-encrypting a blob failed; keeping the old encryption', { name, error });
+      }
+    }
+    return { kind: 'ok', value: decrypted.plain };
   }
 
-  /**
-   * Writes are queued per name: encryption is asynchronous, and without the queue an older value whose
-   * encryption finished last would overwrite a newer one.
-   */
   write(name: string, value: string): Promise<void> {
-    const previous = this.writing.get(name) ?? Promise.resolve();
-    const next = previous.then(async () => {
+    return this.queued(name, async () => {
       if (this.mode() === 'session_only') {
         this.memory.set(name, value);
         return;
       }
       this.store.set(prefix + name, await this.cipher.encrypt(value));
     });
-    this.writing.set(
-      name,
-      next.catch(() => undefined),
-    );
-    return next;
   }
 
-  delete(name: string): void {
-    this.memory.delete(name);
-    this.store.delete(prefix + name);
+  delete(name: string): Promise<void> {
+    return this.queued(name, () => {
+      this.memory.delete(name);
+      this.store.delete(prefix + name);
+      return Promise.resolve();
+    });
   }
 
   /** Moves session-only secrets to disk once protection allows it (e.g. after the weak-storage opt-in). */
   async persistSessionSecrets(): Promise<void> {
     if (this.mode() === 'session_only') return;
-    for (const [name, value] of this.memory) await this.write(name, value);
+    for (const [name, value] of [...this.memory]) await this.write(name, value);
     this.memory.clear();
+  }
+
+  /**
+   * The opposite, when the user withdraws the weak-storage opt-in: secrets on disk come back into memory for
+   * the session and leave the disk. Blobs already moved aside as damaged stay where they are, for support.
+   */
+  async retreatToMemory(): Promise<void> {
+    if (this.mode() !== 'session_only') return;
+    const names = this.store
+      .keys()
+      .filter((key) => key.startsWith(prefix) && !key.includes('.corrupt-'))
+      .map((key) => key.slice(prefix.length));
+    for (const name of names) {
+      await this.queued(name, async () => {
+        const stored = this.store.get(prefix + name);
+        if (typeof stored !== 'string') return;
+        try {
+          this.memory.set(name, (await this.cipher.decrypt(stored)).plain);
+          this.store.delete(prefix + name);
+        } catch (error) {
+          this.deps.logger.warn('a blob could not be brought back into memory; left on disk', { name, error });
+        }
+      });
+    }
   }
 }
