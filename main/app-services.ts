@@ -5,7 +5,7 @@ import { AccountsService } from './accounts/accounts-service.js';
 import { helpLinks } from './app/help-links.js';
 import { NoticeBoard } from './app/notice-board.js';
 import { restrictOpener } from './app/restricted-opener.js';
-import { authorityHostPort, mergeClouds, type CloudEndpoints } from './clouds.js';
+import { mergeClouds, type CloudEndpoints } from './clouds.js';
 import type { Handlers } from './ipc-router.js';
 import { Connectivity } from './net/connectivity.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from './ports.js';
@@ -81,13 +81,13 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   });
 
   const clouds = (): CloudEndpoints[] => mergeClouds(deps.clouds, settings.get().customClouds);
-  const linkHosts = (): string[] => [...allowedLinkHosts, ...clouds().map((cloud) => authorityHostPort(cloud))];
-  const opener = restrictOpener(deps.opener, linkHosts);
+  // Help links may open only GitHub; each sign-in may open only its own cloud's authority (AccountsService).
+  const helpOpener = restrictOpener(deps.opener, () => allowedLinkHosts);
   const accounts = new AccountsService({
     vault,
     clouds,
     signInSettings: () => ({ clientId: settings.get().clientId, defaultTenant: settings.get().defaultTenant }),
-    opener,
+    opener: deps.opener,
     events: deps.events,
     connectivity,
     logger: deps.logger,
@@ -105,7 +105,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       return null;
     },
     'app.openHelp': async (topic) => {
-      await opener.open(helpLinks[topic]);
+      await helpOpener.open(helpLinks[topic]);
       return null;
     },
     'app.getStatus': () => status(),

@@ -18,7 +18,7 @@ const contentTypes: Record<string, string> = {
 
 /**
  * Resolves a URL pathname to a file under `root`, or undefined when it would leave `root` or is malformed.
- * `/` and unknown extensionless paths are the single-page app's index.html.
+ * `/` is the single-page app's index.html; anything else must name a file.
  */
 export function resolveAsset(root: string, pathname: string): string | undefined {
   let decoded: string;

@@ -53,4 +53,11 @@ describe('the contract', () => {
     expect(error).toMatchObject({ code: 'invalid_input', detail: 'account.tenantId' });
     expect(error.message).toMatch(/^Invalid argument: account\.tenantId: /);
   });
+
+  it('names an unknown key as the bad field', () => {
+    const failure = settingsPatchSchema.safeParse({ theme: 'dark', extra: 1 });
+    expect(failure.success).toBe(false);
+    if (failure.success) return;
+    expect(invalidInput(failure.error, 'argument')).toMatchObject({ detail: 'extra' });
+  });
 });

@@ -297,7 +297,9 @@ export const ipcEventChannel = (name: EventName): string => `cloud-desk-event:${
 /** Formats a zod failure as `invalid_input` naming the first bad field's path. */
 export function invalidInput(error: z.ZodError, what: string): AppError {
   const issue = error.issues[0];
-  const path = issue && issue.path.length > 0 ? issue.path.join('.') : '(argument)';
+  // An unknown key is reported on its parent object; name the key itself.
+  const segments = [...(issue?.path ?? []), ...(issue?.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])];
+  const path = segments.length > 0 ? segments.join('.') : '(argument)';
   return {
     code: 'invalid_input',
     message: `Invalid ${what}: ${path}: ${issue?.message ?? 'does not match the contract'}`,

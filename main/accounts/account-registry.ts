@@ -97,17 +97,28 @@ export class AccountRegistry {
     await this.save();
   }
 
+  /**
+   * Changes an account that is still connected, starting from its current copy; does nothing (and returns
+   * undefined) if it was removed meanwhile. Work that awaited the network must go through here, never `upsert`.
+   */
+  async update<A extends StoredAccount>(id: string, change: (account: A) => A): Promise<A | undefined> {
+    const current = this.find(id) as A | undefined;
+    if (!current) return undefined;
+    const next = change(current);
+    this.accounts = this.accounts.map((account) => (account.id === id ? next : account));
+    await this.save();
+    return next;
+  }
+
   async updateTenant(
     accountId: string,
     tenantId: string,
     change: (tenant: StoredTenant) => StoredTenant,
   ): Promise<void> {
-    const account = this.find(accountId);
-    if (!account) return;
-    await this.upsert({
+    await this.update(accountId, (account) => ({
       ...account,
       tenants: account.tenants.map((tenant) => (tenant.tenantId === tenantId ? change(tenant) : tenant)),
-    });
+    }));
   }
 
   async remove(id: string): Promise<void> {

@@ -479,3 +479,68 @@ describe('an account whose cloud is gone', () => {
     expect(accounts.list()).toEqual([]);
   });
 });
+
+describe('changes the user makes while a refresh is on its way', () => {
+  it('a sign-out during a refresh stays signed out, and a tenant hidden meanwhile stays hidden', async () => {
+    const browser = new ScriptedBrowser(demo.alice);
+    const { accounts, ready } = service(browser);
+    await ready;
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    browser.as(demo.bob);
+    const bob = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+
+    await emu.admin.addFaults('GET:*/tenants=slow:800x2');
+    const refreshing = accounts.refresh();
+    await accounts.setTenantHidden({ accountId: alice.id, tenantId: demo.tenants.fabrikam, hidden: true });
+    await accounts.signOut(bob.id);
+    await refreshing;
+    await emu.admin.clearFaults();
+
+    expect(accounts.list().map((account) => account.username)).toEqual([demo.alice.username]);
+    expect(tenant(accounts.list()[0] as AccountSummary, demo.tenants.fabrikam)).toMatchObject({
+      hidden: true,
+      status: 'disabled',
+    });
+  });
+});
+
+describe('signing in to a tenant as someone else', () => {
+  it('refuses it with the right name and keeps no tokens for the other user', async () => {
+    const browser = new ScriptedBrowser(demo.alice);
+    const { accounts, ready, vault } = service(browser);
+    await ready;
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    browser.as(demo.bob);
+    await expect(
+      accounts.signInTenant({ accountId: alice.id, tenantId: demo.tenants.fabrikam, method: 'browser' }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('You signed in as bob@fabrikam.test'),
+    });
+    const cache = await vault.read(`msal:${cloud.id}`);
+    expect(cache.kind === 'ok' && cache.value.includes(demo.bob.id)).toBe(false);
+    expect(accounts.list().map((account) => account.username)).toEqual([demo.alice.username]);
+  });
+});
+
+describe('the same service principal by domain and by tenant id', () => {
+  it('is one account', async () => {
+    const { accounts, ready } = service(new ScriptedBrowser(undefined));
+    await ready;
+    const credential = { kind: 'secret' as const, secret: demo.secretSp.secret };
+    await accounts.addServicePrincipal({
+      cloudId: cloud.id,
+      tenantId: 'contoso.test',
+      clientId: demo.secretSp.clientId,
+      credential,
+    });
+    await accounts.addServicePrincipal({
+      cloudId: cloud.id,
+      tenantId: demo.tenants.contoso,
+      clientId: demo.secretSp.clientId,
+      credential,
+    });
+    expect(accounts.list()).toHaveLength(1);
+    expect(accounts.list()[0]?.homeTenantId).toBe(demo.tenants.contoso);
+  });
+});

@@ -18,7 +18,8 @@ import { classifyAuthError, reasonMessage, type AuthProblem } from '../auth/auth
 import { MsalClients, msalCacheName } from '../auth/msal-clients.js';
 import { signInWithBrowser, signInWithDeviceCode } from '../auth/sign-in-flows.js';
 import { listTenants, type TenantRecord } from '../azure/tenants.js';
-import { armScope, type CloudEndpoints } from '../clouds.js';
+import { armScope, authorityHostPort, type CloudEndpoints } from '../clouds.js';
+import { restrictOpener } from '../app/restricted-opener.js';
 import { ServiceError } from '../ipc-router.js';
 import type { Connectivity } from '../net/connectivity.js';
 import type { BrowserOpener, Clock, EventSink, Logger } from '../ports.js';
@@ -42,6 +43,7 @@ export interface AccountsDeps {
   clouds: () => readonly CloudEndpoints[];
   /** Settings' client id and default tenant (custom clouds may bring their own client id). */
   signInSettings: () => { clientId: string; defaultTenant: string };
+  /** The system browser; each sign-in restricts it to its own cloud's authority host. */
   opener: BrowserOpener;
   events: EventSink;
   connectivity: Connectivity;
@@ -143,7 +145,17 @@ export class AccountsService {
         loginHint: account.username,
         ...(tenant.claims ? { claims: tenant.claims } : {}),
       },
-      async () => {
+      async (result) => {
+        if (result.account && result.account.homeAccountId !== account.id) {
+          // Someone else signed in in the browser: keep no tokens for an account the user did not connect.
+          const known = this.registry.find(result.account.homeAccountId);
+          if (!known) await this.pca(cloud).getTokenCache().removeAccount(result.account);
+          throw new ServiceError(
+            'invalid_input',
+            `You signed in as ${result.account.username}, but this tenant belongs to ${account.username}. ` +
+              `Sign in to it again as ${account.username}.`,
+          );
+        }
         await this.registry.updateTenant(account.id, tenant.tenantId, (current) => ready(current));
         await this.checkUserTenant(account, tenant.tenantId);
         this.publish();
@@ -191,7 +203,7 @@ export class AccountsService {
         method === 'browser'
           ? await signInWithBrowser(pca, {
               ...control,
-              opener: this.deps.opener,
+              opener: restrictOpener(this.deps.opener, () => [authorityHostPort(cloud)]),
               onBrowserOpened: () => this.updateFlow({ state: 'waiting_for_browser' }),
             })
           : await signInWithDeviceCode(pca, {
@@ -215,7 +227,13 @@ export class AccountsService {
   }
 
   private signInFailure(error: unknown): { code: ServiceError['code']; message: string; detail?: string } {
-    if (error instanceof ServiceError) return { code: error.code, message: error.message };
+    if (error instanceof ServiceError) {
+      return {
+        code: error.code,
+        message: error.message,
+        ...(error.detail === undefined ? {} : { detail: error.detail }),
+      };
+    }
     const problem = this.classify(error);
     this.deps.logger.warn('sign-in failed', { problem: problem.kind, message: problem.message });
     if (problem.kind === 'offline') return { code: 'offline', message: 'Signing in needs a connection to Microsoft.' };
@@ -279,26 +297,30 @@ export class AccountsService {
       records = await listTenants(this.userCredential(account, account.homeTenantId), cloud, this.deps.connectivity);
     } catch (error) {
       this.deps.logger.warn('listing tenants failed', { account: account.id, error: describe(error) });
-      if (account.tenants.length === 0) {
-        await this.registry.upsert({ ...account, tenants: [placeholderHome(account, error)] });
-      }
+      await this.registry.update(account.id, (current) =>
+        current.tenants.length === 0 ? { ...current, tenants: [placeholderHome(account, error)] } : current,
+      );
       return;
     }
-    const previous = new Map(account.tenants.map((tenant) => [tenant.tenantId, tenant]));
-    const tenants: StoredTenant[] = records.map((record) => {
-      const before = previous.get(record.tenantId);
-      return {
-        tenantId: record.tenantId,
-        displayName: record.displayName,
-        ...(record.defaultDomain ? { defaultDomain: record.defaultDomain } : {}),
-        category:
-          record.category === 'Home' ? (record.tenantId === account.homeTenantId ? 'home' : 'guest') : 'managed',
-        status: before?.status === 'disabled' ? 'disabled' : 'ready',
-        hidden: before?.hidden ?? false,
-      };
+    // The user may have hidden a tenant or signed out while the list was on its way: build on the registry's
+    // current copy, and do nothing for an account that is gone.
+    const updated = await this.registry.update(account.id, (current) => {
+      const previous = new Map(current.tenants.map((tenant) => [tenant.tenantId, tenant]));
+      const tenants: StoredTenant[] = records.map((record) => {
+        const known = {
+          tenantId: record.tenantId,
+          displayName: record.displayName,
+          ...(record.defaultDomain ? { defaultDomain: record.defaultDomain } : {}),
+          category:
+            record.category === 'Home' ? (record.tenantId === current.homeTenantId ? 'home' : 'guest') : 'managed',
+        } as const;
+        const before = previous.get(record.tenantId);
+        return before ? { ...before, ...known } : { ...known, status: 'ready', hidden: false };
+      });
+      return { ...current, tenants };
     });
-    await this.registry.upsert({ ...account, tenants });
-    const enabled = tenants.filter((tenant) => tenant.status !== 'disabled');
+    if (!updated) return;
+    const enabled = updated.tenants.filter((tenant) => tenant.status !== 'disabled');
     await Promise.all(enabled.map((tenant) => this.checkUserTenant(account, tenant.tenantId, revalidate)));
   }
 
@@ -438,7 +460,7 @@ export class AccountsService {
     const cloud = this.cloud(args.cloudId);
     const probe: StoredServicePrincipal = {
       kind: 'service_principal',
-      id: `sp:${args.tenantId.toLowerCase()}:${args.clientId.toLowerCase()}`,
+      id: servicePrincipalId(args.tenantId, args.clientId),
       cloudId: cloud.id,
       name: args.clientId,
       clientId: args.clientId,
@@ -459,11 +481,15 @@ export class AccountsService {
         problem.kind === 'error' ? problem.correlationId : undefined,
       );
     }
-    const existing = this.registry.find(probe.id);
+    // A service principal's /tenants answer is its home tenant: its id makes the account's id, so the same
+    // principal entered once by domain and once by tenant id is one account.
+    const homeTenantId = records[0]?.tenantId ?? args.tenantId;
+    const id = servicePrincipalId(homeTenantId, args.clientId);
+    const existing = this.registry.find(id);
     const account: StoredServicePrincipal = {
       ...probe,
-      // A service principal's /tenants answer is its home tenant; keep the id the user typed if it was a domain.
-      homeTenantId: records[0]?.tenantId ?? args.tenantId,
+      id,
+      homeTenantId,
       tenants: records.map((record) => ({
         tenantId: record.tenantId,
         displayName: record.displayName,
@@ -602,6 +628,10 @@ export class AccountsService {
     );
     return next;
   }
+}
+
+function servicePrincipalId(tenantId: string, clientId: string): string {
+  return `sp:${tenantId.toLowerCase()}:${clientId.toLowerCase()}`;
 }
 
 function ready(tenant: StoredTenant): StoredTenant {

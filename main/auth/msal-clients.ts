@@ -7,7 +7,7 @@ import type { Connectivity } from '../net/connectivity.js';
 import { MsalNetworkClient } from '../net/msal-network.js';
 import type { Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
-import { vaultCachePlugin } from './cache-plugin.js';
+import { CacheSlot, vaultCachePlugin } from './cache-plugin.js';
 
 // Most misconfigurations surface only as endpoints_resolution_error; verbose MSAL logs say why.
 const verbose = Boolean(process.env['CLOUD_DESK_MSAL_VERBOSE']);
@@ -24,6 +24,7 @@ export interface MsalClientsDeps {
 
 export class MsalClients {
   private readonly clients = new Map<string, PublicClientApplication>();
+  private readonly slots = new Map<string, CacheSlot>();
 
   constructor(private readonly deps: MsalClientsDeps) {}
 
@@ -47,7 +48,7 @@ export class MsalClients {
           ...(cloud.kind === 'custom' ? { knownAuthorities: [authorityHostPort(cloud)] } : {}),
         },
         cache: {
-          cachePlugin: vaultCachePlugin(this.deps.vault, msalCacheName(cloud.id), (movedTo) =>
+          cachePlugin: vaultCachePlugin(this.deps.vault, msalCacheName(cloud.id), this.slot(cloud.id), (movedTo) =>
             this.deps.onCacheDamaged(cloud.id, movedTo),
           ),
         },
@@ -68,8 +69,19 @@ export class MsalClients {
     return client;
   }
 
-  /** Forgets every client and its cache plugin's copy; the next `get` reloads from the vault. */
+  /** Forgets every client and cache document; clients still finishing a call cannot write their old copy back. */
   reset(): void {
+    for (const slot of this.slots.values()) slot.discarded = true;
+    this.slots.clear();
     this.clients.clear();
+  }
+
+  private slot(cloudId: string): CacheSlot {
+    let slot = this.slots.get(cloudId);
+    if (!slot) {
+      slot = new CacheSlot();
+      this.slots.set(cloudId, slot);
+    }
+    return slot;
   }
 }

@@ -80,9 +80,10 @@ export async function signInWithBrowser(
     });
   } catch (error) {
     if (stopping === 'timeout') {
+      const minutes = Math.max(1, Math.round(options.timeoutMs / 60_000));
       throw new ServiceError(
         'cancelled',
-        'The sign-in timed out: it was not finished in the browser within 5 minutes.',
+        `The sign-in timed out: it was not finished in the browser within ${minutes} minute${minutes === 1 ? '' : 's'}.`,
       );
     }
     if (stopping === 'cancel') throw new ServiceError('cancelled', 'The sign-in was cancelled.');
