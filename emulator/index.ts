@@ -99,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     adminToken,
     identity,
     setVmPowerState: (id, state) => arm.setVmPowerState(id, state),
+    revokeAccessTokens: (principalId) => arm.revokeAccessTokens(principalId),
     faults,
     log,
     clock,

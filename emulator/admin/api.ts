@@ -15,6 +15,7 @@ export interface AdminDeps {
   adminToken: string;
   identity: IdentityService;
   setVmPowerState(resourceId: string, state: PowerState): void;
+  revokeAccessTokens(principalId: string): void;
   faults: FaultTable;
   log: RequestLog;
   clock: EmulatorClock;
@@ -115,6 +116,11 @@ export function createAdminHandler(deps: AdminDeps): RouteHandler {
 }
 
 async function route(deps: AdminDeps, method: string, path: string, body: Buffer): Promise<unknown> {
+  const cae = /^\/users\/([^/]+)\/revoke-access-tokens$/.exec(path);
+  if (method === 'POST' && cae) {
+    deps.revokeAccessTokens(decodeURIComponent(cae[1] ?? ''));
+    return { revoked: true };
+  }
   const revoke = /^\/users\/([^/]+)\/revoke-refresh-tokens$/.exec(path);
   if (method === 'POST' && revoke) {
     return { revoked: deps.identity.revokeRefreshTokens(decodeURIComponent(revoke[1] ?? '')) };

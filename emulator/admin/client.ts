@@ -95,6 +95,11 @@ export class AdminClient {
     await this.call('DELETE', '/faults');
   }
 
+  /** Continuous access evaluation: ARM answers the user's existing access tokens with a claims challenge. */
+  async revokeAccessTokens(userId: string): Promise<void> {
+    await this.call('POST', `/users/${encodeURIComponent(userId)}/revoke-access-tokens`);
+  }
+
   async revokeRefreshTokens(userId: string): Promise<number> {
     return (await this.call<{ revoked: number }>('POST', `/users/${encodeURIComponent(userId)}/revoke-refresh-tokens`))
       .revoked;

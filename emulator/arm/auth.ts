@@ -12,6 +12,11 @@ export interface BearerDeps {
   now(): number;
   /** Where a client would get a new token; real ARM names login.windows.net. */
   authorizationUri(): string;
+  /**
+   * Continuous access evaluation: the time (seconds) from which a principal's older tokens are refused with a
+   * claims challenge (a critical event such as a password change or disabled account), if any.
+   */
+  revokedSince(principalId: string): number | undefined;
 }
 
 function challenge(deps: BearerDeps, description: string): Record<string, string> {
@@ -87,7 +92,33 @@ export async function authenticate(req: IncomingMessage, deps: BearerDeps): Prom
   }
   const accepted = deps.armAudiences.map(withoutSlash);
   if (!accepted.includes(withoutSlash(claims.aud))) throw wrongAudience(deps, claims.aud);
+  const revoked = deps.revokedSince(claims.oid);
+  if (revoked !== undefined && claims.iat < revoked) throw caeChallenge(deps, revoked);
   return claims;
+}
+
+/**
+ * The CAE claims challenge: 401 with `error="insufficient_claims"` and base64 claims asking for a token issued
+ * after the revocation, which clients answer with an interactive sign-in (the SDK's bearer policy passes the
+ * claims to the credential).
+ */
+function caeChallenge(deps: BearerDeps, revokedAt: number): ArmError {
+  const claims = Buffer.from(
+    JSON.stringify({ access_token: { nbf: { essential: true, value: String(revokedAt) } } }),
+  ).toString('base64');
+  return new ArmError(
+    401,
+    {
+      code: 'InvalidAuthenticationToken',
+      message:
+        'Continuous access evaluation resulted in challenge with result: InteractionRequired and code: ' +
+        'TokenIssuedBeforeRevocationTimestamp',
+    },
+    {
+      'www-authenticate':
+        `Bearer authorization_uri="${deps.authorizationUri()}", error="insufficient_claims", ` + `claims="${claims}"`,
+    },
+  );
 }
 
 function wrongAudience(deps: BearerDeps, aud: string): ArmError {

@@ -59,6 +59,8 @@ export interface ArmService {
   /** Handles the request if its path is an ARM route and returns true; returns false without touching res otherwise. */
   handle(req: IncomingMessage, body: Buffer, res: ServerResponse, url: URL, ctx: RequestContext): Promise<boolean>;
   setVmPowerState(vmResourceId: string, state: PowerState): void;
+  /** CAE: from now on the principal's older access tokens get a claims challenge (until the next reset). */
+  revokeAccessTokens(principalId: string): void;
   reset(scenario: Scenario): void;
 }
 
@@ -130,11 +132,13 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
   fleet.load(world);
   const buckets = new TokenBuckets(deps.now);
   const rbac = new Rbac(() => world);
+  const revocations = new Map<string, number>();
   const bearer: BearerDeps = {
     verifyAccessToken: deps.verifyAccessToken,
     armAudiences: deps.armAudiences,
     now: deps.now,
     authorizationUri: () => `${deps.baseUrl()}/`,
+    revokedSince: (principalId) => revocations.get(principalId),
   };
 
   function live(runtime: VmRuntime): LiveVm {
@@ -470,10 +474,15 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
     setVmPowerState(vmResourceId, state) {
       fleet.force(vmResourceId, state);
     },
+    revokeAccessTokens(principalId) {
+      // Token times are whole seconds: every token issued up to now (this second included) is refused.
+      revocations.set(principalId, Math.ceil((deps.now() + 1) / 1000));
+    },
     reset(next) {
       world = next;
       fleet.load(next);
       buckets.clear();
+      revocations.clear();
     },
   };
 }

@@ -14,6 +14,7 @@ import type { BrowserOpener } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
 import { systemClock } from '../system-clock.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
+import { listTenants } from '../azure/tenants.js';
 import { AccountsService } from './accounts-service.js';
 
 let emu: RunningEmulator;
@@ -542,5 +543,27 @@ describe('the same service principal by domain and by tenant id', () => {
     });
     expect(accounts.list()).toHaveLength(1);
     expect(accounts.list()[0]?.homeTenantId).toBe(demo.tenants.contoso);
+  });
+});
+
+describe('continuous access evaluation through the SDK', () => {
+  it("turns ARM's claims challenge into needs_sign_in without asking the token service again", async () => {
+    const { accounts, ready } = service(new ScriptedBrowser(demo.alice));
+    await ready;
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await emu.admin.revokeAccessTokens(demo.alice.id);
+    await emu.admin.clearRequestLog();
+
+    const credential = accounts.credentialFor(alice.id, demo.tenants.contoso);
+    await expect(listTenants(credential, cloud, new Connectivity())).rejects.toBeDefined();
+
+    await expect
+      .poll(() => tenant(accounts.list()[0] as AccountSummary, demo.tenants.contoso))
+      .toMatchObject({ status: 'needs_sign_in', reason: 'conditional_access' });
+    const log = await emu.admin.requestLog();
+    const tokenCalls = log.routes.filter((route) => route.route.includes('/oauth2/v2.0/token'));
+    expect(tokenCalls).toEqual([]);
+    // Exactly one ARM call: the challenge was not retried in a loop.
+    expect(log.routes.find((route) => route.route === 'GET /tenants')?.count).toBe(1);
   });
 });
