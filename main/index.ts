@@ -1,6 +1,6 @@
 // The Electron composition root: resolves the data folder, wires the Electron adapters into the plain services,
 // binds IPC, serves the renderer and opens the one window. Behaviour lives in the services, not here.
-import { app, nativeTheme, type BrowserWindow } from 'electron';
+import { app, dialog, nativeTheme, type BrowserWindow } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServices } from './app-services.js';
@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  void app.whenReady().then(async () => {
+  const start = async (): Promise<void> => {
     const { store: settingsStore, recovered } = openElectronStore(dataDir, 'settings', logger);
     const secrets = openElectronStore(dataDir, 'secrets', logger);
     const cloudLoad = loadClouds(process.env['CLOUD_DESK_CLOUD_CONFIG']);
@@ -93,5 +93,18 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => {
       mainWindow = undefined;
     });
-  });
+  };
+
+  // A start-up failure must not leave an invisible process behind: say what happened, where the log is, and quit.
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('Cloud Desk could not start', { error });
+      dialog.showErrorBox(
+        'Cloud Desk could not start',
+        `${error instanceof Error ? error.message : String(error)}\n\nDetails are in ${join(dataDir, 'logs', 'main.log')}.`,
+      );
+      app.exit(1);
+    });
 }
