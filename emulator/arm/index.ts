@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { PowerState, Scenario, Subscription } from '../scenario.js';
 import type { AccessTokenClaims, RequestContext } from '../types.js';
+import { routePattern } from '../core/request-log.js';
 import { authenticate, wrongTenant, type BearerDeps } from './auth.js';
 import { ArmError, notFound, resourceNotFound, sendArmError, sendJson } from './http.js';
 import { pageOf } from './paging.js';
@@ -87,24 +88,6 @@ interface Call {
   headers: Headers;
   segments: string[];
   lower: string[];
-}
-
-/** Segments whose successor is an instance name, replaced by a placeholder in the logged route. */
-const placeholders: Record<string, string> = {
-  subscriptions: '{s}',
-  resourcegroups: '{rg}',
-  virtualmachines: '{vm}',
-  locations: '{loc}',
-  operations: '{id}',
-};
-
-/** "GET /subscriptions/{s}/providers/Microsoft.Compute/virtualMachines": names kept, instances elided. */
-function routePattern(method: string, segments: string[]): string {
-  const parts = segments.map((segment, i) => {
-    const previous = i > 0 ? segments[i - 1]?.toLowerCase() : undefined;
-    return previous === undefined ? segment : (placeholders[previous] ?? segment);
-  });
-  return `${method} /${parts.join('/')}`;
 }
 
 /** A malformed escape is kept as sent: it then simply matches no resource, as in ARM. */

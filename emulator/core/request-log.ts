@@ -28,8 +28,8 @@ export interface RequestLogSnapshot {
   recent: RequestRecord[];
 }
 
-// The same placeholders ARM's handler uses for its route names, so a request failed by an injected fault
-// (which never reaches the handler) is counted under the same route as its successful siblings.
+// Segments whose successor is an instance name. ARM's handler names its routes with routePattern too, so a
+// request failed by an injected fault (which never reaches the handler) counts under the same route.
 const placeholders: Record<string, string> = {
   subscriptions: '{s}',
   resourcegroups: '{rg}',
@@ -44,6 +44,11 @@ export function defaultRoute(method: string, path: string): string {
   if (segments.length > 1 && /^(v2\.0|oauth2|discovery)$/i.test(segments[1] ?? '')) {
     return `${method} /{tenant}/${segments.slice(1).join('/').toLowerCase()}`;
   }
+  return routePattern(method, segments);
+}
+
+/** "GET /subscriptions/{s}/providers/Microsoft.Compute/virtualMachines": names kept, instances elided. */
+export function routePattern(method: string, segments: readonly string[]): string {
   const parts = segments.map((segment, i) => {
     const previous = i > 0 ? segments[i - 1]?.toLowerCase() : undefined;
     return previous === undefined ? segment : (placeholders[previous] ?? segment);
