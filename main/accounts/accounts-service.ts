@@ -336,10 +336,9 @@ export class AccountsService {
   private async recordProblem(accountId: string, tenantId: string, problem: AuthProblem): Promise<void> {
     if (problem.kind === 'offline') return; // Keep the last known status; the app shows it is offline.
     await this.registry.updateTenant(accountId, tenantId, (tenant) => {
-      const { reason: _r, message: _m, correlationId: _c, claims: _cl, ...rest } = tenant;
       const status = tenant.status === 'disabled' ? 'disabled' : problem.kind;
       return {
-        ...rest,
+        ...withoutProblem(tenant),
         status,
         message: problem.message,
         ...(problem.kind === 'needs_sign_in' ? { reason: problem.reason } : {}),
@@ -380,8 +379,7 @@ export class AccountsService {
     // Hiding is the user's "disable": the tenant is left alone (status `disabled`) until it is shown again,
     // when its session is checked afresh.
     await this.registry.updateTenant(args.accountId, args.tenantId, (tenant) => {
-      const { reason: _r, message: _m, correlationId: _c, ...rest } = tenant;
-      return { ...rest, hidden: args.hidden, status: args.hidden ? 'disabled' : 'ready' };
+      return { ...withoutProblem(tenant), hidden: args.hidden, status: args.hidden ? 'disabled' : 'ready' };
     });
     if (!args.hidden) {
       const current = this.registry.find(args.accountId);
@@ -634,9 +632,14 @@ function servicePrincipalId(tenantId: string, clientId: string): string {
   return `sp:${tenantId.toLowerCase()}:${clientId.toLowerCase()}`;
 }
 
-function ready(tenant: StoredTenant): StoredTenant {
+/** The tenant without what its last problem left: the reason, message, correlation id and claims challenge. */
+function withoutProblem(tenant: StoredTenant): StoredTenant {
   const { reason: _r, message: _m, correlationId: _c, claims: _cl, ...rest } = tenant;
-  return { ...rest, status: tenant.status === 'disabled' ? 'disabled' : 'ready' };
+  return rest;
+}
+
+function ready(tenant: StoredTenant): StoredTenant {
+  return { ...withoutProblem(tenant), status: tenant.status === 'disabled' ? 'disabled' : 'ready' };
 }
 
 function placeholderHome(account: StoredUserAccount, error: unknown): StoredTenant {
