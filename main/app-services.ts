@@ -8,6 +8,8 @@ import { restrictOpener } from './app/restricted-opener.js';
 import { mergeClouds, type CloudEndpoints } from './clouds.js';
 import type { Handlers } from './ipc-router.js';
 import { Connectivity } from './net/connectivity.js';
+import { createNetwork } from './net/network-settings.js';
+import { environmentProxyResolver, type ProxyResolver } from './net/proxy-resolver.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from './ports.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
@@ -30,6 +32,10 @@ export interface AppServiceDeps {
   /** Problems found while starting (e.g. a bad custom cloud file); each becomes a notice. */
   startupProblems?: readonly Notice[];
   signInTimeoutMs?: number;
+  /** The system proxy: Electron's session.resolveProxy; without one (preview, tests) HTTPS_PROXY / NO_PROXY. */
+  systemProxy?: ProxyResolver;
+  /** HTTPS_PROXY / NO_PROXY for the `environment` proxy mode; default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface AppServices {
@@ -53,6 +59,15 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     allowWeak: () => settings.get().allowWeakSecretStorage,
   });
   await vault.refreshStatus();
+  const network = await createNetwork({
+    store: deps.settingsStore,
+    vault,
+    events: deps.events,
+    logger: deps.logger,
+    env: deps.env ?? process.env,
+    systemProxy: deps.systemProxy ?? environmentProxyResolver(deps.env ?? process.env),
+    connectivity,
+  });
   const status = (): AppStatus => {
     const backend = vault.backend();
     return {
@@ -90,6 +105,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     opener: deps.opener,
     events: deps.events,
     connectivity,
+    network: network.config,
     logger: deps.logger,
     clock: deps.clock,
     warn: (id, title, message) => notices.post({ id, level: 'warning', title, message }),
@@ -134,6 +150,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       await accounts.resetSignInData();
       return null;
     },
+    'network.get': () => network.settings.state(),
+    'network.set': (patch) => network.settings.set(patch),
+    'network.setProxyPassword': (password) => network.settings.setProxyPassword(password),
+    'network.clearProxyPassword': () => network.settings.clearProxyPassword(),
   };
   return { handlers, settings, notices, accounts };
 }

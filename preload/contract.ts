@@ -2,6 +2,7 @@
 // and every event main pushes. Main, preload, the preview bridge and the renderer all derive their types from
 // here; nobody declares a channel's types twice. Pure data and types: no Electron, no Node, no DOM.
 import { z } from 'zod';
+import { networkSettingsPatchSchema, networkStateSchema, proxyPasswordSchema } from './contract-network.js';
 
 /** The closed set of error codes the UI knows how to turn into words and an action. */
 export const errorCodes = [
@@ -248,6 +249,10 @@ export const requests = {
   'accounts.signOut': request(z.string().min(1).max(300), z.null()),
   'accounts.signOutAll': request(none, z.null()),
   'accounts.resetSignInData': request(none, z.null()),
+  'network.get': request(none, networkStateSchema),
+  'network.set': request(networkSettingsPatchSchema, networkStateSchema),
+  'network.setProxyPassword': request(proxyPasswordSchema, networkStateSchema),
+  'network.clearProxyPassword': request(none, networkStateSchema),
 } as const;
 
 /** Events, main -> renderer. */
@@ -258,6 +263,7 @@ export const events = {
   accounts: z.array(accountSummarySchema),
   /** The running sign-in flow, or null when none runs. */
   signIn: signInFlowSchema.nullable(),
+  network: networkStateSchema,
 } as const;
 
 export type Requests = typeof requests;

@@ -10,6 +10,7 @@ import { FormBrowser, type Page } from '../../emulator/testing/form-browser.js';
 import type { AccountSummary, TenantSummary } from '../../preload/contract.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
 import { Connectivity } from '../net/connectivity.js';
+import { testNetwork } from '../net/testing/network.js';
 import type { BrowserOpener } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
 import { systemClock } from '../system-clock.js';
@@ -84,6 +85,7 @@ function service(
   const logger = new RecordingLogger();
   const events = new RecordingEvents();
   const warnings: string[] = [];
+  const connectivity = new Connectivity();
   const vault = new SecretVault(store, cipher, { clock: systemClock, logger, allowWeak: () => false });
   const accounts = new AccountsService({
     vault,
@@ -91,7 +93,8 @@ function service(
     signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
     opener,
     events,
-    connectivity: new Connectivity(),
+    connectivity,
+    network: testNetwork({ connectivity }),
     logger,
     clock: systemClock,
     warn: (id) => warnings.push(id),
@@ -436,6 +439,7 @@ describe('claims challenges and connectivity', () => {
       opener: new ScriptedBrowser(undefined, true),
       events: new RecordingEvents(),
       connectivity,
+      network: testNetwork({ connectivity }),
       logger: new RecordingLogger(),
       clock: systemClock,
       warn: () => {},
@@ -468,6 +472,7 @@ describe('an account whose cloud is gone', () => {
       opener: new ScriptedBrowser(undefined, true),
       events: new RecordingEvents(),
       connectivity: new Connectivity(),
+      network: testNetwork(),
       logger,
       clock: systemClock,
       warn: () => {},
@@ -555,7 +560,7 @@ describe('continuous access evaluation through the SDK', () => {
     await emu.admin.clearRequestLog();
 
     const credential = accounts.credentialFor(alice.id, demo.tenants.contoso);
-    await expect(listTenants(credential, cloud, new Connectivity())).rejects.toBeDefined();
+    await expect(listTenants(credential, cloud, testNetwork())).rejects.toBeDefined();
 
     await expect
       .poll(() => tenant(accounts.list()[0] as AccountSummary, demo.tenants.contoso))

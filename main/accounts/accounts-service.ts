@@ -5,7 +5,6 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-
 import { ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';
 import type { AccountInfo, AuthenticationResult, PublicClientApplication } from '@azure/msal-node';
 import { randomUUID } from 'node:crypto';
-import { rootCertificates } from 'node:tls';
 import type { z } from 'zod';
 import type {
   AccountSummary,
@@ -21,7 +20,9 @@ import { listTenants, type TenantRecord } from '../azure/tenants.js';
 import { armScope, authorityHostPort, type CloudEndpoints } from '../clouds.js';
 import { restrictOpener } from '../app/restricted-opener.js';
 import { ServiceError } from '../ipc-router.js';
+import { identityCredentialOptions } from '../net/arm-pipeline.js';
 import type { Connectivity } from '../net/connectivity.js';
+import type { NetworkConfig } from '../net/network-config.js';
 import type { BrowserOpener, Clock, EventSink, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 import {
@@ -47,6 +48,8 @@ export interface AccountsDeps {
   opener: BrowserOpener;
   events: EventSink;
   connectivity: Connectivity;
+  /** Proxy and trusted certificates for MSAL, the ARM clients and service-principal credentials. */
+  network: NetworkConfig;
   logger: Logger;
   clock: Clock;
   /** Something the user should know (e.g. a damaged store); becomes a notice. */
@@ -69,7 +72,7 @@ export class AccountsService {
     this.registry = new AccountRegistry(deps.vault, deps.logger);
     this.msal = new MsalClients({
       vault: deps.vault,
-      connectivity: deps.connectivity,
+      network: deps.network,
       logger: deps.logger,
       onCacheDamaged: (cloudId, movedTo) => void this.cacheDamaged(cloudId, movedTo),
     });
@@ -236,7 +239,8 @@ export class AccountsService {
     }
     const problem = this.classify(error);
     this.deps.logger.warn('sign-in failed', { problem: problem.kind, message: problem.message });
-    if (problem.kind === 'offline') return { code: 'offline', message: 'Signing in needs a connection to Microsoft.' };
+    if (problem.kind === 'offline')
+      return { code: 'offline', message: `Signing in needs a connection to Microsoft. ${problem.message}` };
     if (
       /access_denied|user_cancelled|AADSTS65004/.test(problem.message) ||
       (error as { errorCode?: string })?.errorCode === 'access_denied'
@@ -294,7 +298,7 @@ export class AccountsService {
     const cloud = this.cloud(account.cloudId);
     let records: TenantRecord[];
     try {
-      records = await listTenants(this.userCredential(account, account.homeTenantId), cloud, this.deps.connectivity);
+      records = await listTenants(this.userCredential(account, account.homeTenantId), cloud, this.deps.network);
     } catch (error) {
       this.deps.logger.warn('listing tenants failed', { account: account.id, error: describe(error) });
       await this.registry.update(account.id, (current) =>
@@ -439,11 +443,7 @@ export class AccountsService {
 
   private spCredential(account: StoredServicePrincipal): TokenCredential {
     const cloud = this.cloud(account.cloudId);
-    const options = {
-      authorityHost: cloud.authorityHost,
-      disableInstanceDiscovery: cloud.kind === 'custom',
-      ...(cloud.caPem ? { tlsOptions: { ca: [...rootCertificates, cloud.caPem] } } : {}),
-    };
+    const options = identityCredentialOptions(cloud, this.deps.network);
     return account.credential.kind === 'secret'
       ? new ClientSecretCredential(account.homeTenantId, account.clientId, account.credential.secret, options)
       : new ClientCertificateCredential(
@@ -468,7 +468,7 @@ export class AccountsService {
     };
     let records: TenantRecord[];
     try {
-      records = await listTenants(this.spCredential(probe), cloud, this.deps.connectivity);
+      records = await listTenants(this.spCredential(probe), cloud, this.deps.network);
     } catch (error) {
       const problem = this.classify(error);
       if (problem.kind === 'offline')
@@ -572,6 +572,8 @@ export class AccountsService {
   /** MSAL wraps network failures in its own errors; Connectivity saw the real one in our network client. */
   private classify(error: unknown): AuthProblem {
     const problem = classifyAuthError(error);
+    const seen = this.deps.connectivity.lastProblem;
+    if (problem.kind === 'error' && seen) return classifyAuthError(seen);
     if (problem.kind === 'error' && !this.deps.connectivity.online) {
       return { kind: 'offline', message: 'The sign-in service could not be reached. Check your connection.' };
     }

@@ -1,10 +1,10 @@
 // One MSAL PublicClientApplication per cloud (and client id), each with its encrypted cache, the cloud's network
-// client (extra CA, connectivity) and MSAL's log routed through our redacting logger. No Electron imports.
+// client (proxy, extra CAs, connectivity) and MSAL's log routed through our redacting logger. No Electron imports.
 import { LogLevel, PublicClientApplication } from '@azure/msal-node';
 import { createHash } from 'node:crypto';
 import { authorityHostPort, type CloudEndpoints } from '../clouds.js';
-import type { Connectivity } from '../net/connectivity.js';
 import { MsalNetworkClient } from '../net/msal-network.js';
+import type { NetworkConfig } from '../net/network-config.js';
 import type { Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 import { CacheSlot, vaultCachePlugin } from './cache-plugin.js';
@@ -16,7 +16,8 @@ export const msalCacheName = (cloudId: string): string => `msal:${cloudId}`;
 
 export interface MsalClientsDeps {
   vault: SecretVault;
-  connectivity: Connectivity;
+  /** Proxy and trusted certificates, shared with the Azure SDK clients. */
+  network: NetworkConfig;
   logger: Logger;
   /** Called when a cloud's stored cache could not be decrypted (it was moved aside). */
   onCacheDamaged(cloudId: string, movedTo: string): void;
@@ -53,7 +54,7 @@ export class MsalClients {
           ),
         },
         system: {
-          networkClient: new MsalNetworkClient(this.deps.connectivity, cloud.caPem),
+          networkClient: new MsalNetworkClient(this.deps.network, cloud.caPem),
           loggerOptions: {
             piiLoggingEnabled: false,
             logLevel: verbose ? LogLevel.Verbose : LogLevel.Warning,

@@ -3,8 +3,8 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { CloudEndpoints } from '../clouds.js';
-import type { Connectivity } from '../net/connectivity.js';
 import { armClientOptions } from '../net/arm-pipeline.js';
+import type { NetworkConfig } from '../net/network-config.js';
 
 export interface TenantRecord {
   tenantId: string;
@@ -17,9 +17,9 @@ export interface TenantRecord {
 export async function listTenants(
   credential: TokenCredential,
   cloud: CloudEndpoints,
-  connectivity: Connectivity,
+  network: NetworkConfig,
 ): Promise<TenantRecord[]> {
-  const client = new SubscriptionClient(credential, armClientOptions(cloud, connectivity));
+  const client = new SubscriptionClient(credential, armClientOptions(cloud, network));
   const tenants: TenantRecord[] = [];
   for await (const tenant of client.tenants.list()) {
     if (!tenant.tenantId) continue;

@@ -1,20 +1,17 @@
-// MSAL's network client on node:https, so a cloud's extra CA bundle is trusted and every sign-in call tells
-// Connectivity whether the host answered. msal-node 7 has no agent or proxy options; INetworkModule is its
-// extension point for exactly this. No Electron imports.
-import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
-import { Agent, request } from 'node:https';
-import { rootCertificates } from 'node:tls';
-import type { Connectivity } from './connectivity.js';
+// MSAL's network client on node:https through the one network configuration (proxy and trusted certificates), so
+// every sign-in call takes the same route as the Azure SDK and tells Connectivity whether the host answered.
+// msal-node 7 has no agent or proxy options; INetworkModule is its extension point for exactly this. A network
+// failure is rejected as an AuthError carrying the problem's code and words, which MSAL passes on unchanged.
+// No Electron imports.
+import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import { request } from 'node:https';
+import type { NetworkConfig } from './network-config.js';
 
 export class MsalNetworkClient implements INetworkModule {
-  private readonly agent: Agent;
-
   constructor(
-    private readonly connectivity: Connectivity,
-    caPem: string | undefined,
-  ) {
-    this.agent = new Agent({ keepAlive: true, ...(caPem ? { ca: [...rootCertificates, caPem] } : {}) });
-  }
+    private readonly network: NetworkConfig,
+    private readonly caPem: string | undefined,
+  ) {}
 
   sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
     return this.send<T>('GET', url, options, timeout);
@@ -24,11 +21,31 @@ export class MsalNetworkClient implements INetworkModule {
     return this.send<T>('POST', url, options);
   }
 
-  private send<T>(
+  private async send<T>(
     method: string,
     url: string,
     options: NetworkRequestOptions | undefined,
     timeout = 30_000,
+  ): Promise<NetworkResponse<T>> {
+    try {
+      const agent = await this.network.agentFor(url, this.caPem);
+      return await this.call<T>(method, url, options, timeout, agent);
+    } catch (error) {
+      const problem = await this.network.explain(error, url);
+      if (!problem) {
+        this.network.connectivity.reportFailure(error);
+        throw error;
+      }
+      throw Object.assign(new AuthError(problem.code, '', problem.message), { cause: problem });
+    }
+  }
+
+  private call<T>(
+    method: string,
+    url: string,
+    options: NetworkRequestOptions | undefined,
+    timeout: number,
+    agent: Awaited<ReturnType<NetworkConfig['agentFor']>>,
   ): Promise<NetworkResponse<T>> {
     const body = options?.body;
     return new Promise((resolve, reject) => {
@@ -36,7 +53,7 @@ export class MsalNetworkClient implements INetworkModule {
         url,
         {
           method,
-          agent: this.agent,
+          agent,
           timeout,
           headers: {
             ...options?.headers,
@@ -48,7 +65,7 @@ export class MsalNetworkClient implements INetworkModule {
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('error', reject);
           response.on('end', () => {
-            this.connectivity.reportSuccess();
+            this.network.connectivity.reportSuccess();
             const text = Buffer.concat(chunks).toString('utf8');
             let parsed: unknown;
             try {
@@ -71,10 +88,7 @@ export class MsalNetworkClient implements INetworkModule {
       call.on('timeout', () =>
         call.destroy(Object.assign(new Error(`Timed out calling ${url}`), { code: 'ETIMEDOUT' })),
       );
-      call.on('error', (error) => {
-        this.connectivity.reportFailure(error);
-        reject(error);
-      });
+      call.on('error', reject);
       if (body !== undefined) call.write(body);
       call.end();
     });
