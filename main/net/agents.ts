@@ -16,6 +16,7 @@ export class TunnelAgent extends HttpsProxyAgent<string> {
   constructor(
     proxy: URL,
     private readonly secureContext: SecureContext | undefined,
+    private readonly connectTimeoutMs: number,
   ) {
     super(proxy, { keepAlive: true });
   }
@@ -28,9 +29,11 @@ export class TunnelAgent extends HttpsProxyAgent<string> {
     const proxy = displayProxy(this.proxy);
     let socket: Socket;
     try {
-      socket = await super.connect(
-        req,
-        this.secureContext && options.secureEndpoint ? { ...options, secureContext: this.secureContext } : options,
+      socket = await this.withTimeout(
+        super.connect(
+          req,
+          this.secureContext && options.secureEndpoint ? { ...options, secureContext: this.secureContext } : options,
+        ),
       );
     } catch (error) {
       throw proxyUnreachable(proxy, error);
@@ -40,12 +43,36 @@ export class TunnelAgent extends HttpsProxyAgent<string> {
     if (status === 407) throw proxyAuthRequired(proxy, this.proxy.username !== '');
     throw proxyRefused(proxy, `${options.host ?? ''}:${options.port}`, status);
   }
+
+  /** A proxy that accepts the connection but never answers CONNECT would otherwise hold the request forever. */
+  private withTimeout(attempt: Promise<Socket>): Promise<Socket> {
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(Object.assign(new Error('The proxy did not answer in time.'), { code: 'ETIMEDOUT' }));
+      }, this.connectTimeoutMs);
+    });
+    // A tunnel that opens after we gave up is closed at once.
+    attempt.then(
+      (late) => {
+        if (timedOut) late.destroy();
+      },
+      () => undefined,
+    );
+    return Promise.race([attempt, timeout]).finally(() => clearTimeout(timer));
+  }
 }
 
-export function createAgent(route: ProxyRoute, secureContext: SecureContext | undefined): Agent {
+export function createAgent(
+  route: ProxyRoute,
+  secureContext: SecureContext | undefined,
+  proxyConnectTimeoutMs: number,
+): Agent {
   return route.kind === 'direct'
     ? new Agent({ keepAlive: true, ...(secureContext ? { secureContext } : {}) })
-    : new TunnelAgent(route.url, secureContext);
+    : new TunnelAgent(route.url, secureContext, proxyConnectTimeoutMs);
 }
 
 /**

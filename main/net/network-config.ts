@@ -33,6 +33,8 @@ export interface NetworkConfigDeps {
   systemProxy: ProxyResolver;
   env: Readonly<Record<string, string | undefined>>;
   connectivity: Connectivity;
+  /** How long a proxy may take to open a tunnel before it counts as unreachable; default 30 s. */
+  proxyConnectTimeoutMs?: number;
 }
 
 export class NetworkConfig {
@@ -75,7 +77,7 @@ export class NetworkConfig {
     const key = `${route.kind === 'proxy' ? route.url.href : 'direct'}|${context.key}`;
     let agent = this.agents.get(key);
     if (!agent) {
-      agent = createAgent(route, context.value);
+      agent = createAgent(route, context.value, this.deps.proxyConnectTimeoutMs ?? 30_000);
       this.agents.set(key, agent);
     }
     return agent;

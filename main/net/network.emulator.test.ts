@@ -3,6 +3,7 @@
 // user's whole sign-in through AccountsService; basic proxy authentication, 407, an unreachable proxy, and a CA
 // that only the extra-CA setting makes trusted (also inside the tunnel).
 import { ClientSecretCredential } from '@azure/identity';
+import { createServer, type AddressInfo } from 'node:net';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mfaCode, startEmulator, type RunningEmulator } from '../../emulator/index.js';
@@ -154,6 +155,21 @@ describe('through an HTTP CONNECT proxy', () => {
       message: expect.stringMatching(/proxy unreachable.*127\.0\.0\.1/i),
     });
     expect(connectivity.online).toBe(false);
+  });
+
+  it('gives up on a proxy that accepts the connection but never answers CONNECT', async () => {
+    const silent = createServer((socket) => socket.on('error', () => undefined));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const network = manual(url, { proxyConnectTimeoutMs: 300 });
+      const cloud = emulatorCloud();
+      await expect(listTenants(servicePrincipal(testNetwork(), cloud), cloud, network)).rejects.toMatchObject({
+        message: expect.stringMatching(/proxy unreachable.*\(ETIMEDOUT\)/i),
+      });
+    } finally {
+      silent.close();
+    }
   });
 });
 

@@ -11,6 +11,7 @@ export interface TestNetworkOptions {
   env?: Record<string, string>;
   systemProxy?: ProxyResolver;
   connectivity?: Connectivity;
+  proxyConnectTimeoutMs?: number;
 }
 
 /** Direct (proxy mode `none`) unless told otherwise; the environment is empty unless given. */
@@ -23,5 +24,6 @@ export function testNetwork(options: TestNetworkOptions = {}): NetworkConfig {
     systemProxy: options.systemProxy ?? environmentProxyResolver(env),
     env,
     connectivity: options.connectivity ?? new Connectivity(),
+    ...(options.proxyConnectTimeoutMs ? { proxyConnectTimeoutMs: options.proxyConnectTimeoutMs } : {}),
   });
 }
