@@ -5,12 +5,17 @@ import { systemClock } from '../system-clock.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
 import { Connectivity } from './connectivity.js';
 import { createNetwork } from './network-settings.js';
+import type { ProxyResolver } from './proxy-resolver.js';
 
 const caPem = `-----BEGIN CERTIFICATE-----
 MIIBfTCCASOgAwIBAgIUTeSTcAfOrNeTwOrKsEtTiNgS0wCgYIKoZIzj0EAwIwFDES
 -----END CERTIFICATE-----`;
 
 async function setup(env: Record<string, string> = {}) {
+  return setupWith({ resolve: () => Promise.resolve('PROXY system.contoso.com:8080') }, env);
+}
+
+async function setupWith(systemProxy: ProxyResolver, env: Record<string, string> = {}) {
   const store = new MemoryStore();
   const logger = new RecordingLogger();
   const events = new RecordingEvents();
@@ -23,7 +28,7 @@ async function setup(env: Record<string, string> = {}) {
     logger,
     env,
     connectivity: new Connectivity(),
-    systemProxy: { resolve: () => Promise.resolve('PROXY system.contoso.com:8080') },
+    systemProxy,
   });
   return { store, vault, events, logger, ...network };
 }
@@ -89,5 +94,19 @@ describe('network settings', () => {
     expect(await where()).toBe('direct');
     settings.set({ proxyMode: 'none', proxyBypass: '' });
     expect(await where()).toBe('direct');
+  });
+});
+
+describe('the system proxy', () => {
+  it('says why when the system names only SOCKS proxies, and when it cannot answer', async () => {
+    const { config } = await setupWith({ resolve: () => Promise.resolve('SOCKS5 socks.contoso.com:1080') });
+    await expect(config.route(new URL('https://login.microsoftonline.com'))).rejects.toThrow(
+      /^Proxy unreachable: the system proxy settings name only proxies Cloud Desk cannot use/,
+    );
+    const failing = await setupWith({ resolve: () => Promise.reject(new Error('PAC script threw')) });
+    await expect(failing.config.route(new URL('https://login.microsoftonline.com'))).rejects.toMatchObject({
+      kind: 'proxy_unreachable',
+      message: expect.stringContaining('could not be read (a PAC script may be failing)'),
+    });
   });
 });
