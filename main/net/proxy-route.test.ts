@@ -68,4 +68,12 @@ describe('HTTPS_PROXY and NO_PROXY', () => {
     await expect(resolver.resolve('https://login.microsoftonline.com/')).resolves.toBe('PROXY proxy.contoso.com:8080');
     await expect(environmentProxyResolver({}).resolve('https://x.test/')).resolves.toBe('DIRECT');
   });
+
+  it("as the preview's system proxy, keeps loopback addresses direct as Chromium does; the environment mode does not", async () => {
+    const env = { HTTPS_PROXY: 'http://proxy.contoso.com:8080' };
+    for (const url of ['https://localhost:8443/', 'https://127.0.0.1:9/', 'https://[::1]:443/']) {
+      await expect(environmentProxyResolver(env).resolve(url)).resolves.toBe('DIRECT');
+    }
+    expect(href(environmentRoute(new URL('https://localhost:8443'), env))).toBe('http://proxy.contoso.com:8080/');
+  });
 });

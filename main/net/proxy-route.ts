@@ -54,6 +54,12 @@ export function isBypassed(target: URL, entries: readonly string[]): boolean {
   });
 }
 
+/** localhost, 127.0.0.0/8 and ::1: what Chromium never sends to a proxy. */
+export function isLoopback(target: URL): boolean {
+  const host = target.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
+}
+
 /** HTTPS_PROXY (or HTTP_PROXY, ALL_PROXY) for an https target, unless NO_PROXY names the host. */
 export function environmentRoute(target: URL, env: Readonly<Record<string, string | undefined>>): ProxyRoute {
   const proxy = environmentProxyUrl(env);
