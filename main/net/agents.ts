@@ -18,7 +18,8 @@ export class TunnelAgent extends HttpsProxyAgent<string> {
     private readonly secureContext: SecureContext | undefined,
     private readonly connectTimeoutMs: number,
   ) {
-    super(proxy, { keepAlive: true });
+    // The context also serves the TLS connection to an https:// proxy (constructor options), not only the tunnel.
+    super(proxy, { keepAlive: true, ...(secureContext ? { secureContext } : {}) });
   }
 
   override async connect(req: ClientRequest, options: ConnectOptions): Promise<Socket> {

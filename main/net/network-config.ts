@@ -97,7 +97,11 @@ export class NetworkConfig {
   async explain(error: unknown, url: string): Promise<NetworkProblemError | undefined> {
     const target = new URL(url);
     let problem = networkProblemOf(error, target.host);
-    const code = errorCodes(error).find((candidate) => certificateCodes.has(candidate));
+    // Only the target's certificate: a proxy whose own certificate fails is "proxy unreachable", said as such.
+    const code =
+      problem?.kind === 'certificate_untrusted'
+        ? errorCodes(error).find((candidate) => certificateCodes.has(candidate))
+        : undefined;
     if (code) {
       const route = await this.route(target).catch(() => direct);
       const issuer = await peerIssuer(target, route);

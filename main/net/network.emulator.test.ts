@@ -7,6 +7,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mfaCode, startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { createTlsMaterial } from '../../emulator/core/tls.js';
 import { demo } from '../../emulator/testing/demo-ids.js';
 import { FormBrowser, type Page } from '../../emulator/testing/form-browser.js';
 import { AccountsService } from '../accounts/accounts-service.js';
@@ -20,7 +21,7 @@ import { identityCredentialOptions } from './arm-pipeline.js';
 import { Connectivity } from './connectivity.js';
 import { MsalNetworkClient } from './msal-network.js';
 import type { NetworkConfig } from './network-config.js';
-import { startCountingProxy, type CountingProxy } from './testing/connect-proxy.js';
+import { startCountingProxy, type CountingProxy, type CountingProxyOptions } from './testing/connect-proxy.js';
 import { testNetwork, type TestNetworkOptions } from './testing/network.js';
 
 let emu: RunningEmulator;
@@ -37,8 +38,8 @@ afterEach(async () => {
   for (const proxy of proxies.splice(0)) await proxy.close();
 });
 
-async function proxy(auth?: { username: string; password: string }): Promise<CountingProxy> {
-  const started = await startCountingProxy(auth);
+async function proxy(options?: CountingProxyOptions): Promise<CountingProxy> {
+  const started = await startCountingProxy(options);
   proxies.push(started);
   return started;
 }
@@ -155,6 +156,20 @@ describe('through an HTTP CONNECT proxy', () => {
       message: expect.stringMatching(/proxy unreachable.*127\.0\.0\.1/i),
     });
     expect(connectivity.online).toBe(false);
+  });
+
+  it('reaches an https:// proxy whose certificate only the extra-CA setting makes trusted', async () => {
+    const proxyTls = createTlsMaterial();
+    const counting = await proxy({ tls: proxyTls });
+    const connectivity = new Connectivity();
+    await expect(msalToken(manual(counting.url, { connectivity }), emulatorCloud())).rejects.toBeDefined();
+    // The proxy's own certificate failing is said as the proxy, with the TLS code, not as Azure's certificate.
+    expect(connectivity.lastProblem?.message).toMatch(/^Proxy unreachable: .*https:\/\/127\.0\.0\.1:\d+ \([A-Z_]+\)/);
+    expect(counting.tunnels).toEqual([]);
+
+    const trusting = manual(counting.url, { settings: { extraCaPem: proxyTls.caPem } });
+    await expect(msalToken(trusting, emulatorCloud())).resolves.toMatchObject({ accessToken: expect.any(String) });
+    expect(counting.tunnels).toContain(emulatorHost);
   });
 
   it('gives up on a proxy that accepts the connection but never answers CONNECT', async () => {

@@ -2,6 +2,7 @@
 // tunnels it opens (and the 407s it answers) so tests can prove a call went through it. Used by vitest tests and
 // the preview e2e; never by product code.
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface CountingProxy {
@@ -14,17 +15,26 @@ export interface CountingProxy {
   close(): Promise<void>;
 }
 
-export async function startCountingProxy(
-  options: { username?: string; password?: string } = {},
-): Promise<CountingProxy> {
+export interface CountingProxyOptions {
+  username?: string;
+  password?: string;
+  /** Makes it an https:// proxy with this certificate (e.g. emulator/core/tls.ts createTlsMaterial()). */
+  tls?: { certPem: string; keyPem: string };
+}
+
+export async function startCountingProxy(options: CountingProxyOptions = {}): Promise<CountingProxy> {
   const expected =
     options.username === undefined
       ? undefined
       : `Basic ${Buffer.from(`${options.username}:${options.password ?? ''}`).toString('base64')}`;
   const sockets = new Set<Socket>();
-  const server: Server = createServer((_request, response) => response.writeHead(405).end());
+  const refuse = (_request: unknown, response: { writeHead(status: number): { end(): void } }): void =>
+    response.writeHead(405).end();
+  const server: Server = options.tls
+    ? createTlsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, refuse)
+    : createServer(refuse);
   const proxy: CountingProxy = { url: '', port: 0, tunnels: [], refused: 0, close: () => close(server, sockets) };
-  server.on('connection', (socket: Socket) => {
+  server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
@@ -50,7 +60,7 @@ export async function startCountingProxy(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.port = (server.address() as AddressInfo).port;
-  proxy.url = `http://127.0.0.1:${proxy.port}`;
+  proxy.url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${proxy.port}`;
   return proxy;
 }
 
