@@ -69,3 +69,20 @@ test('a proxy that asks for a password says so where the sign-in failed', async 
     await proxy.close();
   }
 });
+
+test('the proxy settings work from the keyboard alone', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const network = page.getByRole('region', { name: 'Network' });
+  await network.getByRole('radio', { name: /Use the system proxy settings/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(network.getByRole('radio', { name: 'Use this proxy server' })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(network.getByRole('textbox', { name: 'Proxy server URL' })).toBeFocused();
+  await page.keyboard.type('http://proxy.contoso.com:8080');
+  await page.keyboard.press('Enter');
+  await expect(network.getByText('Network settings saved.')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(network.getByRole('textbox', { name: 'Do not use the proxy for' })).toBeFocused();
+});
