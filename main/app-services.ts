@@ -66,7 +66,6 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     logger: deps.logger,
     env: deps.env ?? process.env,
     systemProxy: deps.systemProxy ?? environmentProxyResolver(deps.env ?? process.env),
-    connectivity,
   });
   const status = (): AppStatus => {
     const backend = vault.backend();

@@ -94,7 +94,7 @@ function service(
     opener,
     events,
     connectivity,
-    network: testNetwork({ connectivity }),
+    network: testNetwork(),
     logger,
     clock: systemClock,
     warn: (id) => warnings.push(id),
@@ -439,7 +439,7 @@ describe('claims challenges and connectivity', () => {
       opener: new ScriptedBrowser(undefined, true),
       events: new RecordingEvents(),
       connectivity,
-      network: testNetwork({ connectivity }),
+      network: testNetwork(),
       logger: new RecordingLogger(),
       clock: systemClock,
       warn: () => {},
@@ -560,7 +560,7 @@ describe('continuous access evaluation through the SDK', () => {
     await emu.admin.clearRequestLog();
 
     const credential = accounts.credentialFor(alice.id, demo.tenants.contoso);
-    await expect(listTenants(credential, cloud, testNetwork())).rejects.toBeDefined();
+    await expect(listTenants(credential, cloud, new Connectivity(), testNetwork())).rejects.toBeDefined();
 
     await expect
       .poll(() => tenant(accounts.list()[0] as AccountSummary, demo.tenants.contoso))

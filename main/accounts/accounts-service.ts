@@ -72,6 +72,7 @@ export class AccountsService {
     this.registry = new AccountRegistry(deps.vault, deps.logger);
     this.msal = new MsalClients({
       vault: deps.vault,
+      connectivity: deps.connectivity,
       network: deps.network,
       logger: deps.logger,
       onCacheDamaged: (cloudId, movedTo) => void this.cacheDamaged(cloudId, movedTo),
@@ -298,7 +299,12 @@ export class AccountsService {
     const cloud = this.cloud(account.cloudId);
     let records: TenantRecord[];
     try {
-      records = await listTenants(this.userCredential(account, account.homeTenantId), cloud, this.deps.network);
+      records = await listTenants(
+        this.userCredential(account, account.homeTenantId),
+        cloud,
+        this.deps.connectivity,
+        this.deps.network,
+      );
     } catch (error) {
       this.deps.logger.warn('listing tenants failed', { account: account.id, error: describe(error) });
       await this.registry.update(account.id, (current) =>
@@ -443,7 +449,7 @@ export class AccountsService {
 
   private spCredential(account: StoredServicePrincipal): TokenCredential {
     const cloud = this.cloud(account.cloudId);
-    const options = identityCredentialOptions(cloud, this.deps.network);
+    const options = identityCredentialOptions(cloud, this.deps.connectivity, this.deps.network);
     return account.credential.kind === 'secret'
       ? new ClientSecretCredential(account.homeTenantId, account.clientId, account.credential.secret, options)
       : new ClientCertificateCredential(
@@ -468,7 +474,7 @@ export class AccountsService {
     };
     let records: TenantRecord[];
     try {
-      records = await listTenants(this.spCredential(probe), cloud, this.deps.network);
+      records = await listTenants(this.spCredential(probe), cloud, this.deps.connectivity, this.deps.network);
     } catch (error) {
       const problem = this.classify(error);
       if (problem.kind === 'offline')

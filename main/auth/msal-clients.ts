@@ -3,6 +3,7 @@
 import { LogLevel, PublicClientApplication } from '@azure/msal-node';
 import { createHash } from 'node:crypto';
 import { authorityHostPort, type CloudEndpoints } from '../clouds.js';
+import type { Connectivity } from '../net/connectivity.js';
 import { MsalNetworkClient } from '../net/msal-network.js';
 import type { NetworkConfig } from '../net/network-config.js';
 import type { Logger } from '../ports.js';
@@ -16,6 +17,7 @@ export const msalCacheName = (cloudId: string): string => `msal:${cloudId}`;
 
 export interface MsalClientsDeps {
   vault: SecretVault;
+  connectivity: Connectivity;
   /** Proxy and trusted certificates, shared with the Azure SDK clients. */
   network: NetworkConfig;
   logger: Logger;
@@ -54,7 +56,7 @@ export class MsalClients {
           ),
         },
         system: {
-          networkClient: new MsalNetworkClient(this.deps.network, cloud.caPem),
+          networkClient: new MsalNetworkClient(this.deps.network, this.deps.connectivity, cloud.caPem),
           loggerOptions: {
             piiLoggingEnabled: false,
             logLevel: verbose ? LogLevel.Verbose : LogLevel.Warning,

@@ -4,6 +4,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { CloudEndpoints } from '../clouds.js';
 import { armClientOptions } from '../net/arm-pipeline.js';
+import type { Connectivity } from '../net/connectivity.js';
 import type { NetworkConfig } from '../net/network-config.js';
 
 export interface TenantRecord {
@@ -17,9 +18,10 @@ export interface TenantRecord {
 export async function listTenants(
   credential: TokenCredential,
   cloud: CloudEndpoints,
+  connectivity: Connectivity,
   network: NetworkConfig,
 ): Promise<TenantRecord[]> {
-  const client = new SubscriptionClient(credential, armClientOptions(cloud, network));
+  const client = new SubscriptionClient(credential, armClientOptions(cloud, connectivity, network));
   const tenants: TenantRecord[] = [];
   for await (const tenant of client.tenants.list()) {
     if (!tenant.tenantId) continue;

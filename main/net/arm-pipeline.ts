@@ -5,6 +5,7 @@
 // proxy agent on purpose: one route for MSAL and the SDK. No Electron imports.
 import { RestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { armScope, type CloudEndpoints } from '../clouds.js';
+import type { Connectivity } from './connectivity.js';
 import type { NetworkConfig } from './network-config.js';
 import { errorCodes } from './network-errors.js';
 
@@ -26,7 +27,11 @@ export interface IdentityCredentialOptions {
   additionalPolicies: AdditionalPolicyConfig[];
 }
 
-export function networkPolicy(cloud: CloudEndpoints, network: NetworkConfig): AdditionalPolicyConfig {
+export function networkPolicy(
+  cloud: CloudEndpoints,
+  connectivity: Connectivity,
+  network: NetworkConfig,
+): AdditionalPolicyConfig {
   return {
     position: 'perRetry',
     policy: {
@@ -35,14 +40,12 @@ export function networkPolicy(cloud: CloudEndpoints, network: NetworkConfig): Ad
         try {
           request.agent = await network.agentFor(request.url, cloud.caPem);
           const response = await next(request);
-          network.connectivity.reportSuccess();
+          connectivity.reportSuccess();
           return response;
         } catch (error) {
           const problem = await network.explain(error, request.url);
-          if (!problem) {
-            network.connectivity.reportFailure(error);
-            throw error;
-          }
+          connectivity.reportFailure(problem ?? error);
+          if (!problem) throw error;
           // Connection-level failures keep Node's code, so the SDK's retry policy still retries them.
           const keepCode = problem.kind === 'offline' || problem.kind === 'dns_failure';
           throw new RestError(problem.message, { code: (keepCode && errorCodes(error)[0]) || problem.code, request });
@@ -52,20 +55,28 @@ export function networkPolicy(cloud: CloudEndpoints, network: NetworkConfig): Ad
   };
 }
 
-export function armClientOptions(cloud: CloudEndpoints, network: NetworkConfig): ArmClientOptions {
+export function armClientOptions(
+  cloud: CloudEndpoints,
+  connectivity: Connectivity,
+  network: NetworkConfig,
+): ArmClientOptions {
   return {
     endpoint: cloud.armEndpoint,
     credentials: { scopes: [armScope(cloud)] },
-    additionalPolicies: [networkPolicy(cloud, network)],
+    additionalPolicies: [networkPolicy(cloud, connectivity, network)],
     userAgentOptions: { userAgentPrefix: 'CloudDesk' },
   };
 }
 
 /** Options for ClientSecretCredential / ClientCertificateCredential: the cloud's authority and our network. */
-export function identityCredentialOptions(cloud: CloudEndpoints, network: NetworkConfig): IdentityCredentialOptions {
+export function identityCredentialOptions(
+  cloud: CloudEndpoints,
+  connectivity: Connectivity,
+  network: NetworkConfig,
+): IdentityCredentialOptions {
   return {
     authorityHost: cloud.authorityHost,
     disableInstanceDiscovery: cloud.kind === 'custom',
-    additionalPolicies: [networkPolicy(cloud, network)],
+    additionalPolicies: [networkPolicy(cloud, connectivity, network)],
   };
 }

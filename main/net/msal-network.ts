@@ -5,11 +5,14 @@
 // No Electron imports.
 import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 import { request } from 'node:https';
+import type { Connectivity } from './connectivity.js';
 import type { NetworkConfig } from './network-config.js';
 
 export class MsalNetworkClient implements INetworkModule {
   constructor(
     private readonly network: NetworkConfig,
+    /** Where this cloud's calls report whether the host answered. */
+    private readonly connectivity: Connectivity,
     private readonly caPem: string | undefined,
   ) {}
 
@@ -32,10 +35,8 @@ export class MsalNetworkClient implements INetworkModule {
       return await this.call<T>(method, url, options, timeout, agent);
     } catch (error) {
       const problem = await this.network.explain(error, url);
-      if (!problem) {
-        this.network.connectivity.reportFailure(error);
-        throw error;
-      }
+      this.connectivity.reportFailure(problem ?? error);
+      if (!problem) throw error;
       throw Object.assign(new AuthError(problem.code, '', problem.message), { cause: problem });
     }
   }
@@ -65,7 +66,7 @@ export class MsalNetworkClient implements INetworkModule {
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('error', reject);
           response.on('end', () => {
-            this.network.connectivity.reportSuccess();
+            this.connectivity.reportSuccess();
             const text = Buffer.concat(chunks).toString('utf8');
             let parsed: unknown;
             try {

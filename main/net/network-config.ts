@@ -7,7 +7,6 @@ import type { Agent } from 'node:https';
 import * as tls from 'node:tls';
 import type { NetworkSettings } from '../../preload/contract-network.js';
 import { createAgent, peerIssuer } from './agents.js';
-import type { Connectivity } from './connectivity.js';
 import {
   certificateCodes,
   certificateUntrusted,
@@ -32,7 +31,6 @@ export interface NetworkConfigDeps {
   /** The system's proxy configuration (Electron's session.resolveProxy; the environment in the preview). */
   systemProxy: ProxyResolver;
   env: Readonly<Record<string, string | undefined>>;
-  connectivity: Connectivity;
   /** How long a proxy may take to open a tunnel before it counts as unreachable; default 30 s. */
   proxyConnectTimeoutMs?: number;
 }
@@ -42,10 +40,6 @@ export class NetworkConfig {
   private readonly contexts = new Map<string, tls.SecureContext>();
 
   constructor(private readonly deps: NetworkConfigDeps) {}
-
-  get connectivity(): Connectivity {
-    return this.deps.connectivity;
-  }
 
   /** Where a request to `url` goes, with the Settings credentials on a proxy that has none of its own. */
   async route(url: URL): Promise<ProxyRoute> {
@@ -91,8 +85,8 @@ export class NetworkConfig {
   }
 
   /**
-   * Turns a failed call to `url` into a network problem in words (a certificate failure gets its issuer), and
-   * tells Connectivity. Undefined when the failure is not about the network (e.g. an HTTP error answer).
+   * Turns a failed call to `url` into a network problem in words (a certificate failure gets its issuer).
+   * Undefined when the failure is not about the network (e.g. an HTTP error answer).
    */
   async explain(error: unknown, url: string): Promise<NetworkProblemError | undefined> {
     const target = new URL(url);
@@ -107,7 +101,6 @@ export class NetworkConfig {
       const issuer = await peerIssuer(target, route);
       problem = certificateUntrusted(target.host, code, issuer, error);
     }
-    if (problem) this.deps.connectivity.reportFailure(problem);
     return problem;
   }
 

@@ -3,7 +3,6 @@ import { ServiceError } from '../ipc-router.js';
 import { SecretVault } from '../storage/secret-vault.js';
 import { systemClock } from '../system-clock.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
-import { Connectivity } from './connectivity.js';
 import { createNetwork } from './network-settings.js';
 import type { ProxyResolver } from './proxy-resolver.js';
 
@@ -27,7 +26,6 @@ async function setupWith(systemProxy: ProxyResolver, env: Record<string, string>
     events,
     logger,
     env,
-    connectivity: new Connectivity(),
     systemProxy,
   });
   return { store, vault, events, logger, ...network };
@@ -61,7 +59,6 @@ describe('network settings', () => {
       events: new RecordingEvents(),
       logger: first.logger,
       env: {},
-      connectivity: new Connectivity(),
       systemProxy: { resolve: () => Promise.resolve('DIRECT') },
     });
     expect(again.settings.state().proxyPasswordSet).toBe(true);

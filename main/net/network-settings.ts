@@ -11,7 +11,6 @@ import {
 import { ServiceError } from '../ipc-router.js';
 import type { EventSink, KeyValueStore, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
-import type { Connectivity } from './connectivity.js';
 import { certificateSubjects, NetworkConfig } from './network-config.js';
 import type { ProxyResolver } from './proxy-resolver.js';
 import { displayProxy, environmentProxyUrl } from './proxy-route.js';
@@ -130,7 +129,7 @@ function safeSubjects(pem: string): string[] {
 
 /** The network settings and the configuration that follows them, as the composition root wires them. */
 export async function createNetwork(
-  deps: NetworkSettingsDeps & { systemProxy: ProxyResolver; connectivity: Connectivity },
+  deps: NetworkSettingsDeps & { systemProxy: ProxyResolver },
 ): Promise<{ settings: NetworkSettingsService; config: NetworkConfig }> {
   const settings = new NetworkSettingsService(deps);
   await settings.start();
@@ -139,7 +138,6 @@ export async function createNetwork(
     proxyPassword: () => settings.proxyPassword(),
     systemProxy: deps.systemProxy,
     env: deps.env,
-    connectivity: deps.connectivity,
   });
   settings.onChange(() => config.changed());
   return { settings, config };

@@ -11,7 +11,7 @@ import { createTlsMaterial } from '../../emulator/core/tls.js';
 import { demo } from '../../emulator/testing/demo-ids.js';
 import { FormBrowser, type Page } from '../../emulator/testing/form-browser.js';
 import { AccountsService } from '../accounts/accounts-service.js';
-import { listTenants } from '../azure/tenants.js';
+import { listTenants, type TenantRecord } from '../azure/tenants.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
 import type { BrowserOpener } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
@@ -63,7 +63,7 @@ function manual(url: string, extra: TestNetworkOptions = {}): NetworkConfig {
 }
 
 /** A client-credentials token from the emulator's token endpoint, through MSAL and msal-network. */
-function msalToken(network: NetworkConfig, cloud: CloudEndpoints): Promise<unknown> {
+function msalToken(network: NetworkConfig, cloud: CloudEndpoints, connectivity = new Connectivity()): Promise<unknown> {
   const client = new ConfidentialClientApplication({
     auth: {
       clientId: demo.secretSp.clientId,
@@ -71,9 +71,18 @@ function msalToken(network: NetworkConfig, cloud: CloudEndpoints): Promise<unkno
       authority: `${cloud.authorityHost}/${demo.tenants.contoso}`,
       knownAuthorities: [emulatorHost],
     },
-    system: { networkClient: new MsalNetworkClient(network, cloud.caPem) },
+    system: { networkClient: new MsalNetworkClient(network, connectivity, cloud.caPem) },
   });
   return client.acquireTokenByClientCredential({ scopes: ['https://management.azure.com/.default'] });
+}
+
+/** ARM's tenant list through the SDK with `network`'s options (armClientOptions). */
+function tenantsVia(
+  credential: ClientSecretCredential,
+  cloud: CloudEndpoints,
+  network: NetworkConfig,
+): Promise<TenantRecord[]> {
+  return listTenants(credential, cloud, new Connectivity(), network);
 }
 
 function servicePrincipal(network: NetworkConfig, cloud: CloudEndpoints): ClientSecretCredential {
@@ -81,7 +90,7 @@ function servicePrincipal(network: NetworkConfig, cloud: CloudEndpoints): Client
     demo.tenants.contoso,
     demo.secretSp.clientId,
     demo.secretSp.secret,
-    identityCredentialOptions(cloud, network),
+    identityCredentialOptions(cloud, new Connectivity(), network),
   );
 }
 
@@ -99,7 +108,7 @@ describe('through an HTTP CONNECT proxy', () => {
     const forIdentity = await proxy();
     const forArm = await proxy();
     const cloud = emulatorCloud();
-    const tenants = await listTenants(servicePrincipal(manual(forIdentity.url), cloud), cloud, manual(forArm.url));
+    const tenants = await tenantsVia(servicePrincipal(manual(forIdentity.url), cloud), cloud, manual(forArm.url));
     expect(tenants.map((tenant) => tenant.tenantId)).toContain(demo.tenants.contoso);
     expect(forIdentity.tunnels).toContain(emulatorHost);
     expect(forArm.tunnels).toContain(emulatorHost);
@@ -138,7 +147,7 @@ describe('through an HTTP CONNECT proxy', () => {
     ).rejects.toMatchObject({ message: expect.stringMatching(/proxy authentication required.*did not accept/i) });
     // ARM alone behind the proxy (the token comes directly): the SDK's RestError carries the same words.
     const cloud = emulatorCloud();
-    await expect(listTenants(servicePrincipal(testNetwork(), cloud), cloud, wrong)).rejects.toMatchObject({
+    await expect(tenantsVia(servicePrincipal(testNetwork(), cloud), cloud, wrong)).rejects.toMatchObject({
       code: 'PROXY_AUTH_REQUIRED',
       message: expect.stringMatching(/proxy authentication required/i),
     });
@@ -150,7 +159,7 @@ describe('through an HTTP CONNECT proxy', () => {
     const closed = await proxy();
     await closed.close();
     const connectivity = new Connectivity();
-    const accounts = await accountsService(manual(closed.url, { connectivity }));
+    const accounts = await accountsService(manual(closed.url), emulatorCloud(), connectivity);
     await expect(accounts.signIn({ cloudId: emulatorCloud().id, method: 'browser' })).rejects.toMatchObject({
       code: 'offline',
       message: expect.stringMatching(/proxy unreachable.*127\.0\.0\.1/i),
@@ -162,7 +171,7 @@ describe('through an HTTP CONNECT proxy', () => {
     const proxyTls = createTlsMaterial();
     const counting = await proxy({ tls: proxyTls });
     const connectivity = new Connectivity();
-    await expect(msalToken(manual(counting.url, { connectivity }), emulatorCloud())).rejects.toBeDefined();
+    await expect(msalToken(manual(counting.url), emulatorCloud(), connectivity)).rejects.toBeDefined();
     // The proxy's own certificate failing is said as the proxy, with the TLS code, not as Azure's certificate.
     expect(connectivity.lastProblem?.message).toMatch(/^Proxy unreachable: .*https:\/\/127\.0\.0\.1:\d+ \([A-Z_]+\)/);
     expect(counting.tunnels).toEqual([]);
@@ -179,7 +188,7 @@ describe('through an HTTP CONNECT proxy', () => {
     try {
       const network = manual(url, { proxyConnectTimeoutMs: 300 });
       const cloud = emulatorCloud();
-      await expect(listTenants(servicePrincipal(testNetwork(), cloud), cloud, network)).rejects.toMatchObject({
+      await expect(tenantsVia(servicePrincipal(testNetwork(), cloud), cloud, network)).rejects.toMatchObject({
         message: expect.stringMatching(/proxy unreachable.*\(ETIMEDOUT\)/i),
       });
     } finally {
@@ -198,7 +207,7 @@ describe('extra trusted certificates', () => {
     });
     // ARM alone (the token comes from a credential that trusts the cloud's CA): the SDK's RestError says it too.
     await expect(
-      listTenants(servicePrincipal(testNetwork(), emulatorCloud()), cloud, testNetwork()),
+      tenantsVia(servicePrincipal(testNetwork(), emulatorCloud()), cloud, testNetwork()),
     ).rejects.toMatchObject({
       message: expect.stringMatching(/certificate not trusted.*issued by CN=Cloud Desk Azure Emulator CA/i),
     });
@@ -209,11 +218,15 @@ describe('extra trusted certificates', () => {
       accessToken: expect.any(String),
     });
     const direct = testNetwork(trusting);
-    await expect(listTenants(servicePrincipal(direct, cloud), cloud, direct)).resolves.not.toEqual([]);
+    await expect(tenantsVia(servicePrincipal(direct, cloud), cloud, direct)).resolves.not.toEqual([]);
   });
 });
 
-async function accountsService(network: NetworkConfig, cloud = emulatorCloud()): Promise<AccountsService> {
+async function accountsService(
+  network: NetworkConfig,
+  cloud = emulatorCloud(),
+  connectivity = new Connectivity(),
+): Promise<AccountsService> {
   const logger = new RecordingLogger();
   const vault = new SecretVault(new MemoryStore(), new MemoryCipher(), {
     clock: systemClock,
@@ -227,7 +240,7 @@ async function accountsService(network: NetworkConfig, cloud = emulatorCloud()):
     signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
     opener: new SigningInBrowser(),
     events: new RecordingEvents(),
-    connectivity: network.connectivity,
+    connectivity,
     network,
     logger,
     clock: systemClock,

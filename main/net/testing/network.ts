@@ -1,6 +1,5 @@
 // Test-only: a NetworkConfig from plain values (no settings store), for tests of code that makes network calls.
 import type { NetworkSettings } from '../../../preload/contract-network.js';
-import { Connectivity } from '../connectivity.js';
 import { NetworkConfig } from '../network-config.js';
 import { defaultNetworkSettings } from '../network-settings.js';
 import { environmentProxyResolver, type ProxyResolver } from '../proxy-resolver.js';
@@ -10,7 +9,6 @@ export interface TestNetworkOptions {
   password?: string;
   env?: Record<string, string>;
   systemProxy?: ProxyResolver;
-  connectivity?: Connectivity;
   proxyConnectTimeoutMs?: number;
 }
 
@@ -23,7 +21,6 @@ export function testNetwork(options: TestNetworkOptions = {}): NetworkConfig {
     proxyPassword: () => options.password,
     systemProxy: options.systemProxy ?? environmentProxyResolver(env),
     env,
-    connectivity: options.connectivity ?? new Connectivity(),
     ...(options.proxyConnectTimeoutMs ? { proxyConnectTimeoutMs: options.proxyConnectTimeoutMs } : {}),
   });
 }
