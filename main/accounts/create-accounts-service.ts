@@ -38,7 +38,7 @@ export interface AccountsDeps {
   /** Something the user should know (e.g. a damaged store); becomes a notice. */
   warn(id: string, title: string, message: string): void;
   signInTimeoutMs?: number;
-  /** Token calls in flight at once (default 8) and one tenant's check timeout (default 15 s). */
+  /** Token calls in flight at once (default 16) and one tenant's check timeout (default 15 s). */
   tenantConcurrency?: number;
   tenantTimeoutMs?: number;
 }

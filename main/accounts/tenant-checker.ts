@@ -29,13 +29,15 @@ export interface TenantCheckerDeps {
   clock: Clock;
   timers: Timers;
   logger: Logger;
-  /** Token calls in flight at once, across accounts (default 8). */
+  /** Token calls in flight at once, across accounts (default 16). */
   concurrency?: number;
   /** How long one tenant's check may take (default 15 s). */
   tenantTimeoutMs?: number;
 }
 
 export const defaultTenantTimeoutMs = 15_000;
+/** Enough for a consultant's 12-16 customer tenants in one round trip, few enough to stay polite to Entra ID. */
+export const defaultTenantConcurrency = 16;
 
 class TenantTimeout extends Error {
   constructor(readonly ms: number) {
@@ -48,7 +50,7 @@ export class TenantChecker {
   private readonly timeoutMs: number;
 
   constructor(private readonly deps: TenantCheckerDeps) {
-    this.limit = createLimiter(deps.concurrency ?? 8);
+    this.limit = createLimiter(deps.concurrency ?? defaultTenantConcurrency);
     this.timeoutMs = deps.tenantTimeoutMs ?? defaultTenantTimeoutMs;
   }
 
