@@ -10,7 +10,6 @@ import { MsalUserTokens } from '../auth/user-tokens.js';
 import { listTenants, tenantListProblem } from '../azure/tenants.js';
 import { restrictOpener } from '../app/restricted-opener.js';
 import { armScope, authorityHostPort, type CloudEndpoints } from '../clouds.js';
-import { ServiceError } from '../errors.js';
 import type { CloudConnectivity } from '../net/connectivity.js';
 import { MsalNetworkClient } from '../net/msal-network.js';
 import type { BrowserOpener, Clock, EventSink, Logger, Timers } from '../ports.js';
@@ -98,12 +97,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
         forceRefresh: revalidate,
       }),
     classify,
-    listProblem: (error, cloud) => {
-      // A home tenant that needs a sign-in (revoked, expired...) says so on the tenant itself.
-      if (error instanceof ServiceError && error.code === 'interaction_required') return undefined;
-      if (classifyAuthError(error).kind === 'needs_sign_in') return undefined;
-      return tenantListProblem(error, cloud);
-    },
+    listProblem: tenantListProblem,
     publish,
     clock: deps.clock,
     timers: deps.timers,
