@@ -100,6 +100,8 @@ export class CloudConnectivity {
   private readonly firstDelayMs: number;
   private readonly maxDelayMs: number;
   private stopped = false;
+  /** The OS said there is no network; cleared when it says otherwise or any call gets an answer. */
+  private osOffline = false;
 
   constructor(private readonly deps: CloudConnectivityDeps) {
     this.firstDelayMs = deps.firstDelayMs ?? 5_000;
@@ -112,11 +114,12 @@ export class CloudConnectivity {
   }
 
   isOnline(cloudId: string): boolean {
-    return this.clouds.get(cloudId)?.link.online ?? true;
+    return !this.osOffline && (this.clouds.get(cloudId)?.link.online ?? true);
   }
 
-  /** False when at least one cloud was contacted and none of those answers: the machine looks offline. */
+  /** False when the OS says so, or when at least one cloud was contacted and none of those answers. */
   get online(): boolean {
+    if (this.osOffline) return false;
     const contacted = [...this.clouds.values()].filter((entry) => entry.link.checkedAt !== undefined);
     return contacted.length === 0 || contacted.some((entry) => entry.link.online);
   }
@@ -127,7 +130,7 @@ export class CloudConnectivity {
       const checkedAt = entry?.link.checkedAt;
       return {
         cloudId,
-        online: entry?.link.online ?? true,
+        online: this.isOnline(cloudId),
         ...(checkedAt === undefined ? {} : { checkedAt: new Date(checkedAt).toISOString() }),
         ...(entry?.nextCheckAt === undefined ? {} : { nextCheckAt: new Date(entry.nextCheckAt).toISOString() }),
       };
@@ -141,6 +144,7 @@ export class CloudConnectivity {
 
   /** The OS network changed: offline marks every cloud offline; online re-checks the offline ones at once. */
   networkChanged(online: boolean): void {
+    this.osOffline = !online;
     for (const [cloudId, entry] of this.clouds) {
       if (!online) {
         entry.link.markOffline();
@@ -149,6 +153,7 @@ export class CloudConnectivity {
         this.recheck(cloudId, entry);
       }
     }
+    this.notify();
   }
 
   /** Stops every pending re-check (on quit). */
@@ -169,6 +174,7 @@ export class CloudConnectivity {
       };
       created.link.onChange((online) => {
         if (online) {
+          this.osOffline = false;
           created.delayMs = this.firstDelayMs;
           this.cancelTimer(created);
         } else {
