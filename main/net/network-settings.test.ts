@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ServiceError } from '../ipc-router.js';
+import { ServiceError } from '../errors.js';
 import { SecretVault } from '../storage/secret-vault.js';
 import { systemClock } from '../system-clock.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';

@@ -8,7 +8,7 @@ import {
   type NetworkSettingsPatch,
   type NetworkState,
 } from '../../preload/contract-network.js';
-import { ServiceError } from '../ipc-router.js';
+import { ServiceError } from '../errors.js';
 import type { EventSink, KeyValueStore, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 import { certificateSubjects, NetworkConfig } from './network-config.js';

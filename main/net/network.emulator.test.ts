@@ -6,17 +6,12 @@ import { ClientSecretCredential } from '@azure/identity';
 import { createServer, type AddressInfo } from 'node:net';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mfaCode, startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { createTlsMaterial } from '../../emulator/core/tls.js';
 import { demo } from '../../emulator/testing/demo-ids.js';
-import { FormBrowser, type Page } from '../../emulator/testing/form-browser.js';
-import { AccountsService } from '../accounts/accounts-service.js';
 import { listTenants, type TenantRecord } from '../azure/tenants.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
-import type { BrowserOpener } from '../ports.js';
-import { SecretVault } from '../storage/secret-vault.js';
-import { systemClock } from '../system-clock.js';
-import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
+import { accountsService as harness, ScriptedBrowser, type AccountsUnderTest } from '../testing/accounts-harness.js';
 import { identityCredentialOptions } from './arm-pipeline.js';
 import { Connectivity } from './connectivity.js';
 import { MsalNetworkClient } from './msal-network.js';
@@ -117,7 +112,7 @@ describe('through an HTTP CONNECT proxy', () => {
   it('signs a user in (MSAL) and lists the tenants (ARM) through a proxy that asks for a password', async () => {
     const counting = await proxy({ username: 'alice', password: 'proxy pass:1' });
     const network = manual(counting.url, { settings: { proxyUsername: 'alice' }, password: 'proxy pass:1' });
-    const accounts = await accountsService(network);
+    const { accounts } = await accountsService(network);
     const alice = await accounts.signIn({ cloudId: emulatorCloud().id, method: 'browser' });
     expect(alice.tenants.map((tenant) => tenant.status)).toContain('ready');
     expect(counting.refused).toBe(0);
@@ -131,12 +126,12 @@ describe('through an HTTP CONNECT proxy', () => {
 
   it('says "proxy authentication required" when the proxy answers 407, for sign-in and for ARM', async () => {
     const counting = await proxy({ username: 'alice', password: 'right' });
-    const accounts = await accountsService(manual(counting.url));
+    const { accounts } = await accountsService(manual(counting.url));
     await expect(accounts.signIn({ cloudId: emulatorCloud().id, method: 'browser' })).rejects.toMatchObject({
       message: expect.stringMatching(/proxy authentication required.*asks for a user name and password/i),
     });
     const wrong = manual(counting.url, { settings: { proxyUsername: 'alice' }, password: 'wrong' });
-    const withWrongPassword = await accountsService(wrong);
+    const { accounts: withWrongPassword } = await accountsService(wrong);
     await expect(
       withWrongPassword.addServicePrincipal({
         cloudId: emulatorCloud().id,
@@ -158,13 +153,12 @@ describe('through an HTTP CONNECT proxy', () => {
   it('says "proxy unreachable" when nothing listens at the proxy address, and marks the app offline', async () => {
     const closed = await proxy();
     await closed.close();
-    const connectivity = new Connectivity();
-    const accounts = await accountsService(manual(closed.url), emulatorCloud(), connectivity);
+    const { accounts, connectivity } = await accountsService(manual(closed.url));
     await expect(accounts.signIn({ cloudId: emulatorCloud().id, method: 'browser' })).rejects.toMatchObject({
       code: 'offline',
       message: expect.stringMatching(/proxy unreachable.*127\.0\.0\.1/i),
     });
-    expect(connectivity.online).toBe(false);
+    expect(connectivity.isOnline(emulatorCloud().id)).toBe(false);
   });
 
   it('reaches an https:// proxy whose certificate only the extra-CA setting makes trusted', async () => {
@@ -201,7 +195,7 @@ describe('extra trusted certificates', () => {
   it('names the issuer of a certificate nobody trusts, and trusts it once it is in the extra-CA setting', async () => {
     const cloud = emulatorCloud(false);
     const counting = await proxy();
-    const accounts = await accountsService(manual(counting.url), cloud);
+    const { accounts } = await accountsService(manual(counting.url), cloud);
     await expect(accounts.signIn({ cloudId: cloud.id, method: 'browser' })).rejects.toMatchObject({
       message: expect.stringMatching(/certificate not trusted.*issued by CN=Cloud Desk Azure Emulator CA/i),
     });
@@ -222,51 +216,9 @@ describe('extra trusted certificates', () => {
   });
 });
 
-async function accountsService(
-  network: NetworkConfig,
-  cloud = emulatorCloud(),
-  connectivity = new Connectivity(),
-): Promise<AccountsService> {
-  const logger = new RecordingLogger();
-  const vault = new SecretVault(new MemoryStore(), new MemoryCipher(), {
-    clock: systemClock,
-    logger,
-    allowWeak: () => false,
-  });
-  await vault.refreshStatus();
-  const accounts = new AccountsService({
-    vault,
-    clouds: () => [cloud],
-    signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
-    opener: new SigningInBrowser(),
-    events: new RecordingEvents(),
-    connectivity,
-    network,
-    logger,
-    clock: systemClock,
-    warn: () => {},
-  });
-  await accounts.start();
-  return accounts;
-}
-
-/** The "system browser": signs Alice in on the emulator's pages (directly, as a browser outside the app would). */
-class SigningInBrowser implements BrowserOpener {
-  open(url: string): Promise<void> {
-    const browser = new FormBrowser(emu.caPem);
-    void (async () => {
-      let page: Page = await browser.get(url);
-      for (let step = 0; step < 8; step += 1) {
-        if (page.heading === 'Sign in') {
-          page = await browser.submit(page, 'Sign in', { login: demo.alice.username, passwd: demo.alice.password });
-        } else if (page.heading === 'Permissions requested') page = await browser.submit(page, 'Accept');
-        else if (page.heading === 'Verify your identity') page = await browser.submit(page, 'Verify', { otc: mfaCode });
-        else if (page.heading === 'Returning to the application') {
-          await browser.submit(page, 'Continue');
-          return;
-        } else throw new Error(`unexpected page "${page.heading}"`);
-      }
-    })();
-    return Promise.resolve();
-  }
+/** The accounts services as the app wires them, on `network`, with a browser that signs Alice in. */
+async function accountsService(network: NetworkConfig, cloud = emulatorCloud()): Promise<AccountsUnderTest> {
+  const under = harness([cloud], new ScriptedBrowser(emu, demo.alice), { network });
+  await under.ready;
+  return under;
 }
