@@ -12,8 +12,8 @@ import { customCloud, type CloudEndpoints } from '../clouds.js';
 import { CloudConnectivity, Connectivity } from '../net/connectivity.js';
 import type { BrowserOpener } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
-import { systemClock, systemTimers } from '../system-clock.js';
-import { accountsService, emulatorCloud, idleTimers, ScriptedBrowser } from '../testing/accounts-harness.js';
+import { systemClock, systemScheduler } from '../system-clock.js';
+import { accountsService, emulatorCloud, idleScheduler, ScriptedBrowser } from '../testing/accounts-harness.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
 import { listTenants } from '../azure/tenants.js';
 import { createAccountsService } from './create-accounts-service.js';
@@ -39,7 +39,7 @@ function service(
 function cloudConnectivity(): CloudConnectivity {
   return new CloudConnectivity({
     clock: systemClock,
-    timers: idleTimers,
+    scheduler: idleScheduler,
     logger: new RecordingLogger(),
     probe: () => Promise.resolve(),
   });
@@ -378,7 +378,7 @@ describe('claims challenges and connectivity', () => {
       connectivity,
       logger: new RecordingLogger(),
       clock: systemClock,
-      timers: systemTimers,
+      scheduler: systemScheduler,
       warn: () => {},
     });
     await accounts.start();
@@ -410,7 +410,7 @@ describe('an account whose cloud is gone', () => {
       opener: new ScriptedBrowser(emu, undefined, true),
       events: new RecordingEvents(),
       connectivity: cloudConnectivity(),
-      timers: systemTimers,
+      scheduler: systemScheduler,
       logger,
       clock: systemClock,
       warn: () => {},

@@ -12,7 +12,7 @@ import { restrictOpener } from '../app/restricted-opener.js';
 import { armScope, authorityHostPort, type CloudEndpoints } from '../clouds.js';
 import type { CloudConnectivity } from '../net/connectivity.js';
 import { MsalNetworkClient } from '../net/msal-network.js';
-import type { BrowserOpener, Clock, EventSink, Logger, Timers } from '../ports.js';
+import type { BrowserOpener, Clock, EventSink, Logger, Scheduler } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 import { AccountRegistry } from './account-registry.js';
 import { AccountsService } from './accounts-service.js';
@@ -33,7 +33,7 @@ export interface AccountsDeps {
   connectivity: CloudConnectivity;
   logger: Logger;
   clock: Clock;
-  timers: Timers;
+  scheduler: Scheduler;
   /** Something the user should know (e.g. a damaged store); becomes a notice. */
   warn(id: string, title: string, message: string): void;
   signInTimeoutMs?: number;
@@ -100,7 +100,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     listProblem: tenantListProblem,
     publish,
     clock: deps.clock,
-    timers: deps.timers,
+    scheduler: deps.scheduler,
     logger: deps.logger,
     ...(deps.tenantConcurrency ? { concurrency: deps.tenantConcurrency } : {}),
     ...(deps.tenantTimeoutMs ? { tenantTimeoutMs: deps.tenantTimeoutMs } : {}),

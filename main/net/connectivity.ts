@@ -3,7 +3,7 @@
 // timer with back-off, and at once when the OS says the network changed. One unreachable cloud (a custom cloud off
 // the VPN) never makes another look offline. No Electron imports.
 import type { CloudConnectivity as CloudConnectivityState } from '../../preload/contract.js';
-import type { Clock, Logger, TimerHandle, Timers } from '../ports.js';
+import type { Clock, Logger, Scheduler } from '../ports.js';
 
 const connectivityCodes = new Set([
   'ECONNREFUSED',
@@ -76,7 +76,7 @@ export class Connectivity {
 
 export interface CloudConnectivityDeps {
   clock: Clock;
-  timers: Timers;
+  scheduler: Scheduler;
   logger: Logger;
   /** Makes one real call to the cloud through its network clients (which report to its link). */
   probe(cloudId: string): Promise<void>;
@@ -88,7 +88,8 @@ export interface CloudConnectivityDeps {
 interface CloudLink {
   link: Connectivity;
   delayMs: number;
-  timer: TimerHandle | undefined;
+  /** Cancels the scheduled re-check. */
+  cancel: (() => void) | undefined;
   nextCheckAt: number | undefined;
   probing: boolean;
 }
@@ -168,7 +169,7 @@ export class CloudConnectivity {
       const created: CloudLink = {
         link: new Connectivity(() => this.deps.clock.now()),
         delayMs: this.firstDelayMs,
-        timer: undefined,
+        cancel: undefined,
         nextCheckAt: undefined,
         probing: false,
       };
@@ -189,12 +190,12 @@ export class CloudConnectivity {
   }
 
   private schedule(cloudId: string, entry: CloudLink): void {
-    if (this.stopped || entry.timer || entry.probing) return;
+    if (this.stopped || entry.cancel || entry.probing) return;
     entry.nextCheckAt = this.deps.clock.now() + entry.delayMs;
-    entry.timer = this.deps.timers.setTimeout(() => {
-      entry.timer = undefined;
+    entry.cancel = this.deps.scheduler.after(entry.delayMs, () => {
+      entry.cancel = undefined;
       this.recheck(cloudId, entry);
-    }, entry.delayMs);
+    });
   }
 
   private recheck(cloudId: string, entry: CloudLink): void {
@@ -224,8 +225,8 @@ export class CloudConnectivity {
   }
 
   private cancelTimer(entry: CloudLink): void {
-    if (entry.timer) this.deps.timers.clearTimeout(entry.timer);
-    entry.timer = undefined;
+    entry.cancel?.();
+    entry.cancel = undefined;
     entry.nextCheckAt = undefined;
   }
 

@@ -7,9 +7,9 @@ import type { AccountsService } from '../accounts/accounts-service.js';
 import { createAccountsService } from '../accounts/create-accounts-service.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
 import { CloudConnectivity } from '../net/connectivity.js';
-import type { BrowserOpener, Timers } from '../ports.js';
+import type { BrowserOpener, Scheduler } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
-import { systemClock, systemTimers } from '../system-clock.js';
+import { systemClock, systemScheduler } from '../system-clock.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from './fakes.js';
 
 export interface User {
@@ -72,8 +72,8 @@ export function emulatorCloud(emu: RunningEmulator, clientId: string, name = 'Em
   );
 }
 
-/** Timers that never fire: connectivity re-checks are left to the test. */
-export const idleTimers: Timers = { setTimeout: () => ({ id: 0 }), clearTimeout: () => {} };
+/** A scheduler that never runs anything: connectivity re-checks are left to the test. */
+export const idleScheduler: Scheduler = { after: () => () => {} };
 
 export interface AccountsUnderTest {
   accounts: AccountsService;
@@ -106,7 +106,7 @@ export function accountsService(
   const vault = new SecretVault(store, cipher, { clock: systemClock, logger, allowWeak: () => false });
   const connectivity = new CloudConnectivity({
     clock: systemClock,
-    timers: idleTimers,
+    scheduler: idleScheduler,
     logger,
     probe: options.probe ?? (() => Promise.resolve()),
   });
@@ -119,7 +119,7 @@ export function accountsService(
     connectivity,
     logger,
     clock: systemClock,
-    timers: systemTimers,
+    scheduler: systemScheduler,
     warn: (id) => warnings.push(id),
     ...(options.timeoutMs ? { signInTimeoutMs: options.timeoutMs } : {}),
     ...(options.tenantTimeoutMs ? { tenantTimeoutMs: options.tenantTimeoutMs } : {}),
