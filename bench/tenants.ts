@@ -11,6 +11,7 @@ import { FormBrowser, type Page } from '../emulator/testing/form-browser.js';
 import { createAccountsService } from '../main/accounts/create-accounts-service.js';
 import { customCloud } from '../main/clouds.js';
 import { CloudConnectivity } from '../main/net/connectivity.js';
+import { testNetwork } from '../main/net/testing/network.js';
 import type { BrowserOpener } from '../main/ports.js';
 import { SecretVault } from '../main/storage/secret-vault.js';
 import { systemClock, systemScheduler } from '../main/system-clock.js';
@@ -90,6 +91,7 @@ async function measure(emu: RunningEmulator, concurrency?: number): Promise<Samp
       logger,
       probe: () => Promise.resolve(),
     }),
+    network: testNetwork(),
     logger,
     clock: systemClock,
     scheduler: systemScheduler,

@@ -7,6 +7,7 @@ import type { AccountsService } from '../accounts/accounts-service.js';
 import { createAccountsService } from '../accounts/create-accounts-service.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
 import { CloudConnectivity } from '../net/connectivity.js';
+import { testNetwork } from '../net/testing/network.js';
 import type { BrowserOpener, Scheduler } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
 import { systemClock, systemScheduler } from '../system-clock.js';
@@ -117,6 +118,7 @@ export function accountsService(
     opener,
     events,
     connectivity,
+    network: testNetwork(),
     logger,
     clock: systemClock,
     scheduler: systemScheduler,
