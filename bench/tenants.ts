@@ -20,7 +20,7 @@ import { loadavg } from 'node:os';
 import type { BenchSuite } from './suites.js';
 
 const latencyMs = 80;
-const runs = 3;
+const runs = 5;
 
 /** Signs the fleet user in on the emulator's pages and notes when the success page goes back to the app. */
 class TimedBrowser implements BrowserOpener {

@@ -96,7 +96,6 @@ export function accountsService(
     cipher?: MemoryCipher;
     timeoutMs?: number;
     tenantTimeoutMs?: number;
-    probe?: (cloudId: string) => Promise<void>;
   } = {},
 ): AccountsUnderTest {
   const store = options.store ?? new MemoryStore();
@@ -109,7 +108,9 @@ export function accountsService(
     clock: systemClock,
     scheduler: idleScheduler,
     logger,
-    probe: options.probe ?? (() => Promise.resolve()),
+    // As the app wires it: an offline cloud is re-checked by re-validating its accounts. The idle scheduler never
+    // fires, so only the test (networkChanged) starts a re-check.
+    probe: (cloudId) => accounts.recheckCloud(cloudId),
   });
   const accounts = createAccountsService({
     vault,
