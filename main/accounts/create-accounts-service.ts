@@ -117,6 +117,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     registry,
     catalog,
     tenants,
+    live,
     credentialFor: (account) =>
       account.id.startsWith('probe:')
         ? identityCredential(account, spOptions(catalog.get(account.cloudId)))
