@@ -2,7 +2,6 @@
 // and every event main pushes. Main, preload, the preview bridge and the renderer all derive their types from
 // here; nobody declares a channel's types twice. Pure data and types: no Electron, no Node, no DOM.
 import { z } from 'zod';
-import { networkSettingsPatchSchema, networkStateSchema, proxyPasswordSchema } from './contract-network.js';
 import {
   accountProblemSchema,
   adminConsentArgsSchema,
@@ -13,6 +12,7 @@ import {
   signInReasonSchema,
   tenantRefSchema,
 } from './contract-accounts.js';
+import { networkSettingsPatchSchema, networkStateSchema, proxyPasswordSchema } from './contract-network.js';
 
 export * from './contract-accounts.js';
 

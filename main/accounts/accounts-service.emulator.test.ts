@@ -13,8 +13,8 @@ import { CloudConnectivity, Connectivity } from '../net/connectivity.js';
 import { testNetwork } from '../net/testing/network.js';
 import type { BrowserOpener } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
-import { systemClock, systemTimers } from '../system-clock.js';
-import { accountsService, emulatorCloud, idleTimers, ScriptedBrowser } from '../testing/accounts-harness.js';
+import { systemClock, systemScheduler } from '../system-clock.js';
+import { accountsService, emulatorCloud, idleScheduler, ScriptedBrowser } from '../testing/accounts-harness.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
 import { listTenants } from '../azure/tenants.js';
 import { createAccountsService } from './create-accounts-service.js';
@@ -40,7 +40,7 @@ function service(
 function cloudConnectivity(): CloudConnectivity {
   return new CloudConnectivity({
     clock: systemClock,
-    timers: idleTimers,
+    scheduler: idleScheduler,
     logger: new RecordingLogger(),
     probe: () => Promise.resolve(),
   });
@@ -380,7 +380,7 @@ describe('claims challenges and connectivity', () => {
       network: testNetwork(),
       logger: new RecordingLogger(),
       clock: systemClock,
-      timers: systemTimers,
+      scheduler: systemScheduler,
       warn: () => {},
     });
     await accounts.start();
@@ -412,8 +412,8 @@ describe('an account whose cloud is gone', () => {
       opener: new ScriptedBrowser(emu, undefined, true),
       events: new RecordingEvents(),
       connectivity: cloudConnectivity(),
+      scheduler: systemScheduler,
       network: testNetwork(),
-      timers: systemTimers,
       logger,
       clock: systemClock,
       warn: () => {},

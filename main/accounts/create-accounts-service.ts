@@ -1,7 +1,6 @@
 // Builds the accounts services for the app: the real MSAL clients and token cache, the Azure SDK for tenant
 // lists and service principals, and the parts of AccountsService wired to each other. Wiring only: what each
 // part does lives in the part. No Electron imports.
-import type { TokenCredential } from '@azure/core-auth';
 import { classifyAuthError, reasonMessage, type AuthProblem } from '../auth/auth-errors.js';
 import { CredentialProvider } from '../auth/credential-provider.js';
 import { MsalClients, msalCacheName } from '../auth/msal-clients.js';
@@ -12,12 +11,12 @@ import { listTenants, tenantListProblem } from '../azure/tenants.js';
 import { restrictOpener } from '../app/restricted-opener.js';
 import { armScope, authorityHostPort, type CloudEndpoints } from '../clouds.js';
 import { identityCredentialOptions } from '../net/arm-pipeline.js';
-import type { CloudConnectivity } from '../net/connectivity.js';
-import { MsalNetworkClient } from '../net/msal-network.js';
+import type { CloudConnectivity, Connectivity } from '../net/connectivity.js';
 import type { NetworkConfig } from '../net/network-config.js';
-import type { BrowserOpener, Clock, EventSink, Logger, Timers } from '../ports.js';
+import { MsalNetworkClient } from '../net/msal-network.js';
+import type { BrowserOpener, Clock, EventSink, Logger, Scheduler } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
-import { AccountRegistry, type StoredServicePrincipal } from './account-registry.js';
+import { AccountRegistry } from './account-registry.js';
 import { AccountsService } from './accounts-service.js';
 import { CloudCatalog, type SignInSettings } from './cloud-catalog.js';
 import { LiveState } from './live-state.js';
@@ -38,7 +37,7 @@ export interface AccountsDeps {
   network: NetworkConfig;
   logger: Logger;
   clock: Clock;
-  timers: Timers;
+  scheduler: Scheduler;
   /** Something the user should know (e.g. a damaged store); becomes a notice. */
   warn(id: string, title: string, message: string): void;
   signInTimeoutMs?: number;
@@ -51,9 +50,9 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
   const live = new LiveState();
   const registry = new AccountRegistry(deps.vault, deps.logger);
   const catalog = new CloudCatalog({ clouds: deps.clouds, signInSettings: deps.signInSettings });
-  const link = (cloudId: string) => deps.connectivity.link(cloudId);
-  // MSAL wraps network failures in its own errors; the cloud's link saw the real one in our network client
-  // (a proxy, certificate or DNS problem in words, or just that the cloud is offline).
+  const link = (cloudId: string): Connectivity => deps.connectivity.link(cloudId);
+  const spOptions = (cloud: CloudEndpoints) => identityCredentialOptions(cloud, link(cloud.id), deps.network);
+  // MSAL wraps network failures in its own errors; the cloud's link saw the real one in our network client.
   const classify = (error: unknown, cloudId: string): AuthProblem => {
     const problem = classifyAuthError(error);
     const seen = link(cloudId).lastProblem;
@@ -78,13 +77,11 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     },
   });
   const userTokens = new MsalUserTokens(msal, catalog);
-  const spCredential = (account: StoredServicePrincipal, cloud: CloudEndpoints): TokenCredential =>
-    identityCredential(account, identityCredentialOptions(cloud, link(cloud.id), deps.network));
   const credentials = new CredentialProvider({
     account: (accountId) => registry.find(accountId),
     cloud: (cloudId) => catalog.get(cloudId),
     userTokens,
-    servicePrincipalCredential: spCredential,
+    servicePrincipalCredential: (account, cloud) => identityCredential(account, spOptions(cloud)),
     onClaimsChallenge: (accountId, tenantId, claims) => {
       tenants
         .recordProblem(accountId, tenantId, {
@@ -111,7 +108,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     listProblem: tenantListProblem,
     publish,
     clock: deps.clock,
-    timers: deps.timers,
+    scheduler: deps.scheduler,
     logger: deps.logger,
     ...(deps.tenantConcurrency ? { concurrency: deps.tenantConcurrency } : {}),
     ...(deps.tenantTimeoutMs ? { tenantTimeoutMs: deps.tenantTimeoutMs } : {}),
@@ -120,9 +117,10 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     registry,
     catalog,
     tenants,
+    live,
     credentialFor: (account) =>
       account.id.startsWith('probe:')
-        ? spCredential(account, catalog.get(account.cloudId))
+        ? identityCredential(account, spOptions(catalog.get(account.cloudId)))
         : credentials.credentialFor(account.id, account.homeTenantId),
     forgetCredential: (accountId) => credentials.forget(accountId),
     listTenants: (credential, cloud) => listTenants(credential, cloud, link(cloud.id), deps.network),
@@ -154,7 +152,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     vault: deps.vault,
     cacheName: msalCacheName,
     openOnAuthority: (cloud) => restrictOpener(deps.opener, () => [authorityHostPort(cloud)]),
-    probe: (cloud) => probeAuthority(cloud, link(cloud.id), deps.network),
+    probe: (cloud) => probeAuthority(new MsalNetworkClient(deps.network, link(cloud.id), cloud.caPem), cloud),
     events: deps.events,
     logger: deps.logger,
     warn: deps.warn,
@@ -163,12 +161,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
 }
 
 /** One GET of the cloud's sign-in discovery document through MSAL's network client (which reports to the link). */
-async function probeAuthority(
-  cloud: CloudEndpoints,
-  link: ReturnType<CloudConnectivity['link']>,
-  network: NetworkConfig,
-): Promise<void> {
-  const client = new MsalNetworkClient(network, link, cloud.caPem);
+async function probeAuthority(client: MsalNetworkClient, cloud: CloudEndpoints): Promise<void> {
   await client.sendGetRequestAsync(
     `${cloud.authorityHost}/organizations/v2.0/.well-known/openid-configuration`,
     {},

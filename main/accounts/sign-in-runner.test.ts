@@ -45,7 +45,7 @@ function setup(outcome: (signal: AbortSignal) => Promise<SignedIn>, online = tru
     logger: new RecordingLogger(),
     classify: (error) => {
       const problem = classifyAuthError(error);
-      return problem.kind === 'error' && !online ? { kind: 'offline', message: 'No connection.' } : problem;
+      return problem.kind === 'error' && !online ? { kind: 'offline', message: 'offline' } : problem;
     },
   });
   const flows = (): (SignInFlow | null)[] =>
@@ -121,7 +121,7 @@ describe('SignInRunner', () => {
     const { runner } = setup(() => Promise.reject(msalError('network_error', 'See https://aka.ms/msal')), false);
     await expect(runner.run(cloud, 'browser', {}, request, () => Promise.resolve())).rejects.toMatchObject({
       code: 'offline',
-      message: "Signing in needs a connection to Azure's sign-in service. No connection.",
+      message: "Signing in needs a connection to Azure's sign-in service. offline",
     });
   });
 });

@@ -149,7 +149,6 @@ export class SignInRunner {
     const problem = this.deps.classify(error, cloud.id);
     this.deps.logger.warn('sign-in failed', { problem: problem.kind, message: problem.message });
     if (problem.kind === 'offline') {
-      // The cause follows in words (proxy unreachable, DNS failure, or simply no connection).
       return {
         code: 'offline',
         message: `Signing in needs a connection to ${cloud.name}'s sign-in service. ${problem.message}`,

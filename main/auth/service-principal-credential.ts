@@ -9,10 +9,7 @@ import type { ServicePrincipalCredential, StoredServicePrincipal } from '../acco
 import type { IdentityCredentialOptions } from '../net/arm-pipeline.js';
 import { ServiceError } from '../errors.js';
 
-/**
- * The SDK credential of a stored service principal, with `options` from identityCredentialOptions
- * (the cloud's authority, and the network configuration's proxy and trusted certificates).
- */
+/** The SDK credential of a stored service principal, with its cloud's options (authority, network). */
 export function identityCredential(
   account: StoredServicePrincipal,
   options: IdentityCredentialOptions,

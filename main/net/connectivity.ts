@@ -3,7 +3,7 @@
 // timer with back-off, and at once when the OS says the network changed. One unreachable cloud (a custom cloud off
 // the VPN) never makes another look offline. No Electron imports.
 import type { CloudConnectivity as CloudConnectivityState } from '../../preload/contract.js';
-import type { Clock, Logger, TimerHandle, Timers } from '../ports.js';
+import type { Clock, Logger, Scheduler } from '../ports.js';
 import { NetworkProblemError } from './network-errors.js';
 
 const connectivityCodes = new Set([
@@ -39,14 +39,19 @@ export function isConnectivityError(error: unknown): boolean {
 /** What one cloud's network clients report to: online until a call cannot reach its host. */
 export class Connectivity {
   private current = true;
-  private problem: NetworkProblemError | undefined;
   private lastReport: number | undefined;
+  private problem: NetworkProblemError | undefined;
   private readonly listeners = new Set<(online: boolean) => void>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   get online(): boolean {
     return this.current;
+  }
+
+  /** When a call last told us whether the cloud answers; undefined before the first one. */
+  get checkedAt(): number | undefined {
+    return this.lastReport;
   }
 
   /**
@@ -57,14 +62,9 @@ export class Connectivity {
     return this.problem;
   }
 
-  /** When a call last told us whether the cloud answers; undefined before the first one. */
-  get checkedAt(): number | undefined {
-    return this.lastReport;
-  }
-
   reportSuccess(): void {
-    this.problem = undefined;
     this.lastReport = this.now();
+    this.problem = undefined;
     this.set(true);
   }
 
@@ -94,7 +94,7 @@ export class Connectivity {
 
 export interface CloudConnectivityDeps {
   clock: Clock;
-  timers: Timers;
+  scheduler: Scheduler;
   logger: Logger;
   /** Makes one real call to the cloud through its network clients (which report to its link). */
   probe(cloudId: string): Promise<void>;
@@ -106,7 +106,8 @@ export interface CloudConnectivityDeps {
 interface CloudLink {
   link: Connectivity;
   delayMs: number;
-  timer: TimerHandle | undefined;
+  /** Cancels the scheduled re-check. */
+  cancel: (() => void) | undefined;
   nextCheckAt: number | undefined;
   probing: boolean;
 }
@@ -186,7 +187,7 @@ export class CloudConnectivity {
       const created: CloudLink = {
         link: new Connectivity(() => this.deps.clock.now()),
         delayMs: this.firstDelayMs,
-        timer: undefined,
+        cancel: undefined,
         nextCheckAt: undefined,
         probing: false,
       };
@@ -207,12 +208,12 @@ export class CloudConnectivity {
   }
 
   private schedule(cloudId: string, entry: CloudLink): void {
-    if (this.stopped || entry.timer || entry.probing) return;
+    if (this.stopped || entry.cancel || entry.probing) return;
     entry.nextCheckAt = this.deps.clock.now() + entry.delayMs;
-    entry.timer = this.deps.timers.setTimeout(() => {
-      entry.timer = undefined;
+    entry.cancel = this.deps.scheduler.after(entry.delayMs, () => {
+      entry.cancel = undefined;
       this.recheck(cloudId, entry);
-    }, entry.delayMs);
+    });
   }
 
   private recheck(cloudId: string, entry: CloudLink): void {
@@ -242,8 +243,8 @@ export class CloudConnectivity {
   }
 
   private cancelTimer(entry: CloudLink): void {
-    if (entry.timer) this.deps.timers.clearTimeout(entry.timer);
-    entry.timer = undefined;
+    entry.cancel?.();
+    entry.cancel = undefined;
     entry.nextCheckAt = undefined;
   }
 

@@ -6,14 +6,21 @@ import { ClientSecretCredential } from '@azure/identity';
 import { createServer, type AddressInfo } from 'node:net';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { mfaCode, startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { createTlsMaterial } from '../../emulator/core/tls.js';
 import { demo } from '../../emulator/testing/demo-ids.js';
+import { FormBrowser, type Page } from '../../emulator/testing/form-browser.js';
+import type { AccountsService } from '../accounts/accounts-service.js';
+import { createAccountsService } from '../accounts/create-accounts-service.js';
 import { listTenants, type TenantRecord } from '../azure/tenants.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
-import { accountsService as harness, ScriptedBrowser, type AccountsUnderTest } from '../testing/accounts-harness.js';
+import type { BrowserOpener } from '../ports.js';
+import { SecretVault } from '../storage/secret-vault.js';
+import { systemClock, systemScheduler } from '../system-clock.js';
+import { idleScheduler } from '../testing/accounts-harness.js';
+import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
 import { identityCredentialOptions } from './arm-pipeline.js';
-import { Connectivity } from './connectivity.js';
+import { CloudConnectivity, Connectivity } from './connectivity.js';
 import { MsalNetworkClient } from './msal-network.js';
 import type { NetworkConfig } from './network-config.js';
 import { startCountingProxy, type CountingProxy, type CountingProxyOptions } from './testing/connect-proxy.js';
@@ -112,7 +119,7 @@ describe('through an HTTP CONNECT proxy', () => {
   it('signs a user in (MSAL) and lists the tenants (ARM) through a proxy that asks for a password', async () => {
     const counting = await proxy({ username: 'alice', password: 'proxy pass:1' });
     const network = manual(counting.url, { settings: { proxyUsername: 'alice' }, password: 'proxy pass:1' });
-    const { accounts } = await accountsService(network);
+    const accounts = await accountsService(network);
     const alice = await accounts.signIn({ cloudId: emulatorCloud().id, method: 'browser' });
     expect(alice.tenants.map((tenant) => tenant.status)).toContain('ready');
     expect(counting.refused).toBe(0);
@@ -126,12 +133,12 @@ describe('through an HTTP CONNECT proxy', () => {
 
   it('says "proxy authentication required" when the proxy answers 407, for sign-in and for ARM', async () => {
     const counting = await proxy({ username: 'alice', password: 'right' });
-    const { accounts } = await accountsService(manual(counting.url));
+    const accounts = await accountsService(manual(counting.url));
     await expect(accounts.signIn({ cloudId: emulatorCloud().id, method: 'browser' })).rejects.toMatchObject({
       message: expect.stringMatching(/proxy authentication required.*asks for a user name and password/i),
     });
     const wrong = manual(counting.url, { settings: { proxyUsername: 'alice' }, password: 'wrong' });
-    const { accounts: withWrongPassword } = await accountsService(wrong);
+    const withWrongPassword = await accountsService(wrong);
     await expect(
       withWrongPassword.addServicePrincipal({
         cloudId: emulatorCloud().id,
@@ -153,12 +160,13 @@ describe('through an HTTP CONNECT proxy', () => {
   it('says "proxy unreachable" when nothing listens at the proxy address, and marks the app offline', async () => {
     const closed = await proxy();
     await closed.close();
-    const { accounts, connectivity } = await accountsService(manual(closed.url));
+    const connectivity = cloudConnectivity();
+    const accounts = await accountsService(manual(closed.url), emulatorCloud(), connectivity);
     await expect(accounts.signIn({ cloudId: emulatorCloud().id, method: 'browser' })).rejects.toMatchObject({
       code: 'offline',
       message: expect.stringMatching(/proxy unreachable.*127\.0\.0\.1/i),
     });
-    expect(connectivity.isOnline(emulatorCloud().id)).toBe(false);
+    expect(connectivity.online).toBe(false);
   });
 
   it('reaches an https:// proxy whose certificate only the extra-CA setting makes trusted', async () => {
@@ -195,7 +203,7 @@ describe('extra trusted certificates', () => {
   it('names the issuer of a certificate nobody trusts, and trusts it once it is in the extra-CA setting', async () => {
     const cloud = emulatorCloud(false);
     const counting = await proxy();
-    const { accounts } = await accountsService(manual(counting.url), cloud);
+    const accounts = await accountsService(manual(counting.url), cloud);
     await expect(accounts.signIn({ cloudId: cloud.id, method: 'browser' })).rejects.toMatchObject({
       message: expect.stringMatching(/certificate not trusted.*issued by CN=Cloud Desk Azure Emulator CA/i),
     });
@@ -216,9 +224,62 @@ describe('extra trusted certificates', () => {
   });
 });
 
-/** The accounts services as the app wires them, on `network`, with a browser that signs Alice in. */
-async function accountsService(network: NetworkConfig, cloud = emulatorCloud()): Promise<AccountsUnderTest> {
-  const under = harness([cloud], new ScriptedBrowser(emu, demo.alice), { network });
-  await under.ready;
-  return under;
+async function accountsService(
+  network: NetworkConfig,
+  cloud = emulatorCloud(),
+  connectivity = cloudConnectivity(),
+): Promise<AccountsService> {
+  const logger = new RecordingLogger();
+  const vault = new SecretVault(new MemoryStore(), new MemoryCipher(), {
+    clock: systemClock,
+    logger,
+    allowWeak: () => false,
+  });
+  await vault.refreshStatus();
+  const accounts = createAccountsService({
+    vault,
+    clouds: () => [cloud],
+    signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
+    opener: new SigningInBrowser(),
+    events: new RecordingEvents(),
+    connectivity,
+    network,
+    logger,
+    clock: systemClock,
+    scheduler: systemScheduler,
+    warn: () => {},
+  });
+  await accounts.start();
+  return accounts;
+}
+
+/** Per-cloud connectivity whose re-checks are left to the test. */
+function cloudConnectivity(): CloudConnectivity {
+  return new CloudConnectivity({
+    clock: systemClock,
+    scheduler: idleScheduler,
+    logger: new RecordingLogger(),
+    probe: () => Promise.resolve(),
+  });
+}
+
+/** The "system browser": signs Alice in on the emulator's pages (directly, as a browser outside the app would). */
+class SigningInBrowser implements BrowserOpener {
+  open(url: string): Promise<void> {
+    const browser = new FormBrowser(emu.caPem);
+    void (async () => {
+      let page: Page = await browser.get(url);
+      for (let step = 0; step < 8; step += 1) {
+        if (page.heading === 'Sign in') {
+          page = await browser.submit(page, 'Sign in', { login: demo.alice.username, passwd: demo.alice.password });
+        } else if (page.heading === 'Permissions requested') page = await browser.submit(page, 'Accept');
+        else if (page.heading === 'Verify your identity') page = await browser.submit(page, 'Verify', { otc: mfaCode });
+        else if (page.heading === 'Returning to the application') {
+          await browser.submit(page, 'Continue');
+          return;
+        } else throw new Error(`unexpected page "${page.heading}"`);
+      }
+    })();
+    return Promise.resolve();
+  }
 }
