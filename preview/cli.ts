@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultPreviewDataDir, startPreviewHost } from './host.js';
+import { keepServing } from './keep-serving.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -29,6 +30,7 @@ function main(): Promise<void> {
     cloudConfigPath: process.env['CLOUD_DESK_CLOUD_CONFIG'],
     simulateEncryption: process.env['CLOUD_DESK_PREVIEW_ENCRYPTION'],
   }).then((host) => {
+    keepServing(process, (line) => process.stderr.write(line));
     process.stdout.write(`${JSON.stringify({ url: host.url })}\n`);
     const stop = (): void => {
       void host.close().then(() => process.exit(0));

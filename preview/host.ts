@@ -103,7 +103,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
   const csp = contentSecurityPolicy([`ws://127.0.0.1:${address.port}`]);
 
   server.on('request', (request, response) => {
-    void (async () => {
+    (async () => {
       const url = new URL(request.url ?? '/', origin);
       const file = url.pathname === bridgePath ? options.bridgeFile : resolveAsset(options.rendererDir, url.pathname);
       if (request.method !== 'GET' || file === undefined) {
@@ -125,11 +125,22 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
         ...securityHeaders,
       });
       response.end(body);
-    })();
+    })().catch((error: unknown) => {
+      logger.error('a preview HTTP request failed', { error });
+      response.destroy();
+    });
   });
 
+  // One bad client must never end the host: every error of a socket, a connection or the server is logged and
+  // at most that connection is dropped (ws closes it itself after a protocol error, e.g. a frame over 1 MiB).
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  wss.on('error', (error) => logger.error('the preview WebSocket server failed', { error }));
+  server.on('clientError', (error, socket) => {
+    logger.warn('dropped a malformed preview HTTP connection', { error });
+    socket.destroy();
+  });
   server.on('upgrade', (request, socket, head) => {
+    socket.on('error', (error) => logger.warn('a preview connection failed', { error }));
     if (!isAllowedUpgrade(request, origin, token)) {
       logger.warn('refused a preview WebSocket', { origin: request.headers.origin });
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
@@ -137,13 +148,20 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       sockets.add(ws);
+      ws.on('error', (error) => {
+        logger.warn('dropped a preview WebSocket after a protocol error', { error });
+        ws.terminate();
+      });
       ws.on('close', () => {
         sockets.delete(ws);
         if (lastActive === ws) lastActive = undefined;
       });
       ws.on('message', (data) => {
         lastActive = ws;
-        void answer(ws, data.toString());
+        answer(ws, data.toString()).catch((error: unknown) => {
+          logger.error('a preview request failed outside the contract gate; dropping its connection', { error });
+          ws.terminate();
+        });
       });
     });
   });
