@@ -11,6 +11,7 @@ import { Connectivity } from './net/connectivity.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from './ports.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
+import { dataFolderNotice, type StorageHealth } from './storage/memory-fallback-store.js';
 import { SecretVault } from './storage/secret-vault.js';
 
 export interface AppServiceDeps {
@@ -27,6 +28,8 @@ export interface AppServiceDeps {
   appInfo: () => AppInfo;
   /** Store files that were unreadable at start-up and moved aside; each becomes a notice. */
   recoveries: readonly StoreRecovery[];
+  /** Whether the data folder can be written; a problem (now or later) becomes a notice. */
+  storageHealth?: StorageHealth;
   /** Problems found while starting (e.g. a bad custom cloud file); each becomes a notice. */
   startupProblems?: readonly Notice[];
   signInTimeoutMs?: number;
@@ -46,6 +49,9 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const notices = new NoticeBoard(deps.events);
   for (const recovery of deps.recoveries) notices.post(recoveryNotice(recovery));
   for (const problem of deps.startupProblems ?? []) notices.post(problem);
+  const storageProblem = deps.storageHealth?.problem();
+  if (storageProblem) notices.post(dataFolderNotice(storageProblem));
+  deps.storageHealth?.onProblem((problem) => notices.post(dataFolderNotice(problem)));
   const connectivity = new Connectivity();
   const vault = new SecretVault(deps.secretsStore, deps.cipher, {
     clock: deps.clock,

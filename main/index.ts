@@ -9,6 +9,8 @@ import { bindIpc, windowEventSink } from './ipc.js';
 import { createDispatcher, trustOrigin } from './ipc-router.js';
 import { createLogger } from './logging/logger.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
+import { prepareDataFolder } from './storage/data-folder.js';
+import { StorageHealth } from './storage/memory-fallback-store.js';
 import { safeStorageCipher } from './platform/safe-storage-cipher.js';
 import { shellOpener } from './platform/shell-opener.js';
 import { loadClouds } from './cloud-config.js';
@@ -43,8 +45,14 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   const start = async (): Promise<void> => {
-    const { store: settingsStore, recovered } = openElectronStore(dataDir, 'settings', logger);
-    const secrets = openElectronStore(dataDir, 'secrets', logger);
+    const storageHealth = new StorageHealth();
+    const folderProblem = prepareDataFolder(dataDir, logger);
+    if (folderProblem) storageHealth.report(folderProblem);
+    const { store: settingsStore, recovered } = openElectronStore(dataDir, 'settings', {
+      logger,
+      health: storageHealth,
+    });
+    const secrets = openElectronStore(dataDir, 'secrets', { logger, health: storageHealth });
     const cloudLoad = loadClouds(process.env['CLOUD_DESK_CLOUD_CONFIG']);
     const events = windowEventSink(() => mainWindow, logger);
     const services = await createAppServices({
@@ -78,12 +86,16 @@ if (!app.requestSingleInstanceLock()) {
         dataDir,
       }),
       recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
+      storageHealth,
     });
     nativeTheme.themeSource = services.settings.get().theme;
     services.settings.onChange((settings) => {
       nativeTheme.themeSource = settings.theme;
     });
-    bindIpc(createDispatcher(services.handlers, { isTrusted: trustOrigin(appOrigin), logger }), () => mainWindow);
+    bindIpc(
+      createDispatcher(services.handlers, { isTrusted: trustOrigin(appOrigin), logger, logFile: logger.logFile }),
+      () => mainWindow,
+    );
     serveRenderer(join(here, '..', 'renderer'));
     mainWindow = createMainWindow({
       preloadPath: join(here, '..', 'preload', 'index.cjs'),
@@ -101,9 +113,10 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       logger.error('Cloud Desk could not start', { error });
+      const logFile = logger.logFile();
       dialog.showErrorBox(
         'Cloud Desk could not start',
-        `${error instanceof Error ? error.message : String(error)}\n\nDetails are in ${join(dataDir, 'logs', 'main.log')}.`,
+        `${error instanceof Error ? error.message : String(error)}` + (logFile ? `\n\nDetails are in ${logFile}.` : ''),
       );
       app.exit(1);
     });

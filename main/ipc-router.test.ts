@@ -134,6 +134,22 @@ describe('error mapping', () => {
     expect(logged?.fields?.['channel']).toBe('app.getInfo');
   });
 
+  it('points to the log file only while one is being written', async () => {
+    const { logger } = await setup();
+    const failing = {
+      'app.getInfo': () => {
+        throw new Error('boom');
+      },
+    } as Partial<Handlers> as Handlers;
+    const message = async (logFile: string | undefined): Promise<string> => {
+      const dispatch = createDispatcher(failing, { isTrusted: trustOrigin(origin), logger, logFile: () => logFile });
+      const result = await dispatch('app.getInfo', undefined, trusted);
+      return result.ok ? '' : result.error.message;
+    };
+    expect(await message('/data/logs/main.log')).toContain('log file');
+    expect(await message(undefined)).not.toContain('log');
+  });
+
   it('passes a ServiceError code and message through', async () => {
     const { dispatch } = await setup({
       'settings.get': () => {

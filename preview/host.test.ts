@@ -129,6 +129,42 @@ function bigLength(length: number): Buffer {
   return bytes;
 }
 
+describe('preview host on a data folder it cannot write', () => {
+  it('starts, says so in a notice, keeps settings in memory and points to no log file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cloud-desk-preview-ro-'));
+    writeFileSync(join(root, 'in-the-way'), '');
+    const stuck = await startPreviewHost({
+      port: 0,
+      dataDir: join(root, 'in-the-way', 'data'),
+      rendererDir: root,
+      bridgeFile: join(root, 'bridge.js'),
+      version: '9.9.9',
+    });
+    try {
+      const query = `?token=${new URL(stuck.url).searchParams.get('token') ?? ''}`;
+      const ws = await new Promise<WebSocket>((resolve, reject) => {
+        const socket = new WebSocket(`${stuck.origin.replace('http', 'ws')}${wsPath}${query}`, {
+          origin: stuck.origin,
+        });
+        socket.once('open', () => resolve(socket));
+        socket.once('error', reject);
+      });
+      const notices = (await ask(ws, { id: 1, channel: 'app.getNotices' })) as {
+        value: { id: string; message: string }[];
+      };
+      const notice = notices.value.find((item) => item.id === 'data-folder-unwritable');
+      expect(notice?.message).toContain(join(root, 'in-the-way', 'data'));
+      expect(await ask(ws, { id: 2, channel: 'settings.set', arg: { theme: 'dark' } })).toMatchObject({
+        ok: true,
+        value: { theme: 'dark' },
+      });
+      ws.close();
+    } finally {
+      await stuck.close();
+    }
+  });
+});
+
 describe('preview host against bad WebSocket frames', () => {
   const text = 0x81;
   const cases: [string, Buffer][] = [

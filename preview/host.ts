@@ -11,9 +11,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createAppServices } from '../main/app-services.js';
 import { createDispatcher, ServiceError, trustOrigin, validatingSink } from '../main/ipc-router.js';
 import { createLogger } from '../main/logging/logger.js';
-import type { BrowserOpener } from '../main/ports.js';
+import type { BrowserOpener, KeyValueStore } from '../main/ports.js';
+import { prepareDataFolder, privateFileMode, removeStaleTempFiles } from '../main/storage/data-folder.js';
+import { MemoryFallbackStore, StorageHealth } from '../main/storage/memory-fallback-store.js';
 import { contentSecurityPolicy, contentTypeOf, resolveAsset, securityHeaders } from '../main/static-files.js';
-import { JsonFileStore } from '../main/storage/json-file-store.js';
+import { JsonFileStore, type StoreRecovery } from '../main/storage/json-file-store.js';
 import { loadClouds } from '../main/cloud-config.js';
 import { devFileCipher } from './dev-cipher.js';
 import { systemClock } from '../main/system-clock.js';
@@ -56,11 +58,21 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       send(target, { type: 'open', url });
     },
   };
-  const { store: settingsStore, recovered } = JsonFileStore.open(join(options.dataDir, 'settings.json'), {
-    clock: systemClock,
-    logger,
-  });
-  const secrets = JsonFileStore.open(join(options.dataDir, 'secrets.json'), { clock: systemClock, logger });
+  const storageHealth = new StorageHealth();
+  const folderProblem = prepareDataFolder(options.dataDir, logger);
+  if (folderProblem) storageHealth.report(folderProblem);
+  const openStore = (name: string): { store: KeyValueStore; recovered: StoreRecovery | undefined } => {
+    const opened = JsonFileStore.open(join(options.dataDir, name), {
+      clock: systemClock,
+      logger,
+      mode: privateFileMode,
+    });
+    const store = new MemoryFallbackStore(opened.store, { folder: options.dataDir, health: storageHealth, logger });
+    return { store, recovered: opened.recovered };
+  };
+  removeStaleTempFiles(options.dataDir, 'dev-cipher.key', logger);
+  const { store: settingsStore, recovered } = openStore('settings.json');
+  const secrets = openStore('secrets.json');
   const cloudLoad = loadClouds(options.cloudConfigPath);
   const services = await createAppServices({
     settingsStore,
@@ -89,6 +101,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       dataDir: options.dataDir,
     }),
     recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
+    storageHealth,
   });
 
   const server = createServer();
@@ -99,7 +112,11 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('The preview host has no TCP address.');
   const origin = `http://127.0.0.1:${address.port}`;
-  const dispatch = createDispatcher(services.handlers, { isTrusted: trustOrigin(origin), logger });
+  const dispatch = createDispatcher(services.handlers, {
+    isTrusted: trustOrigin(origin),
+    logger,
+    logFile: logger.logFile,
+  });
   const csp = contentSecurityPolicy([`ws://127.0.0.1:${address.port}`]);
 
   server.on('request', (request, response) => {

@@ -26,6 +26,7 @@ import type { BrowserOpener, Clock, EventSink, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 import {
   AccountRegistry,
+  setAsideNotice,
   summarize,
   type StoredAccount,
   type StoredServicePrincipal,
@@ -86,6 +87,7 @@ export class AccountsService {
           'Add your accounts again; your Azure resources are not affected.',
       );
     }
+    if (loaded.setAside) this.deps.warn('accounts-set-aside', ...setAsideNotice(loaded.setAside));
     this.publish();
   }
 
