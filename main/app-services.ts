@@ -9,6 +9,7 @@ import { mergeClouds, type CloudEndpoints } from './clouds.js';
 import type { Handlers } from './ipc-router.js';
 import { Connectivity } from './net/connectivity.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from './ports.js';
+import { effectiveClientId } from './settings/client-choice.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
 import { dataFolderNotice, type StorageHealth } from './storage/memory-fallback-store.js';
@@ -28,6 +29,8 @@ export interface AppServiceDeps {
   appInfo: () => AppInfo;
   /** Store files that were unreadable at start-up and moved aside; each becomes a notice. */
   recoveries: readonly StoreRecovery[];
+  /** The default client id built into this copy when it was packaged (CLOUD_DESK_CLIENT_ID), if any. */
+  builtinClientId?: string | undefined;
   /** Whether the data folder can be written; a problem (now or later) becomes a notice. */
   storageHealth?: StorageHealth;
   /** Problems found while starting (e.g. a bad custom cloud file); each becomes a notice. */
@@ -92,7 +95,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const accounts = new AccountsService({
     vault,
     clouds,
-    signInSettings: () => ({ clientId: settings.get().clientId, defaultTenant: settings.get().defaultTenant }),
+    signInSettings: () => ({
+      clientId: effectiveClientId(settings.get(), deps.builtinClientId),
+      defaultTenant: settings.get().defaultTenant,
+    }),
     opener: deps.opener,
     events: deps.events,
     connectivity,
@@ -104,7 +110,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   await accounts.start();
 
   const handlers: Handlers = {
-    'app.getInfo': () => deps.appInfo(),
+    'app.getInfo': () => ({
+      ...deps.appInfo(),
+      ...(deps.builtinClientId ? { builtinClientId: deps.builtinClientId } : {}),
+    }),
     'app.getNotices': () => notices.list(),
     'app.dismissNotice': (id) => {
       notices.dismiss(id);

@@ -9,6 +9,7 @@ import { bindIpc, windowEventSink } from './ipc.js';
 import { createDispatcher, trustOrigin } from './ipc-router.js';
 import { createLogger } from './logging/logger.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
+import { readBuiltinClientId } from './settings/client-choice.js';
 import { prepareDataFolder } from './storage/data-folder.js';
 import { StorageHealth } from './storage/memory-fallback-store.js';
 import { safeStorageCipher } from './platform/safe-storage-cipher.js';
@@ -87,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
       }),
       recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
       storageHealth,
+      builtinClientId: readBuiltinClientId(join(app.getAppPath(), 'package.json')),
     });
     nativeTheme.themeSource = services.settings.get().theme;
     services.settings.onChange((settings) => {

@@ -12,6 +12,7 @@ const trusted = { frameUrl: `${origin}/index.html`, isMainFrame: true };
 
 const defaults: Settings = {
   theme: 'system',
+  clientChoice: 'unset',
   clientId: '',
   defaultTenant: 'organizations',
   allowWeakSecretStorage: false,

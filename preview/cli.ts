@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultPreviewDataDir, startPreviewHost } from './host.js';
 import { keepServing } from './keep-serving.js';
+import { builtinClientIdFrom } from '../main/settings/client-choice.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -20,13 +21,15 @@ function main(): Promise<void> {
     process.stderr.write(`--port must be a whole number from 0 to 65535, not "${values.port}".\n`);
     process.exit(2);
   }
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const packageJson: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const version = (packageJson as { version: string }).version;
   return startPreviewHost({
     port,
     dataDir: values['data-dir'] ?? defaultPreviewDataDir(),
     rendererDir: join(root, 'dist', 'renderer'),
     bridgeFile: join(root, 'dist', 'preview', 'bridge.js'),
-    version: pkg.version,
+    version,
+    builtinClientId: builtinClientIdFrom(packageJson),
     cloudConfigPath: process.env['CLOUD_DESK_CLOUD_CONFIG'],
     simulateEncryption: process.env['CLOUD_DESK_PREVIEW_ENCRYPTION'],
   }).then((host) => {

@@ -30,6 +30,8 @@ export interface PreviewOptions {
   version: string;
   /** CLOUD_DESK_CLOUD_CONFIG: a custom cloud (e.g. the emulator). */
   cloudConfigPath?: string | undefined;
+  /** The default client id a packaged app would carry (from package.json, as in the app). */
+  builtinClientId?: string | undefined;
   /** CLOUD_DESK_PREVIEW_ENCRYPTION: `unavailable` or `weak` to act like Linux without a keyring. */
   simulateEncryption?: string | undefined;
 }
@@ -102,6 +104,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     }),
     recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
     storageHealth,
+    builtinClientId: options.builtinClientId,
   });
 
   const server = createServer();
