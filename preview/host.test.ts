@@ -189,6 +189,19 @@ describe('preview host against bad WebSocket frames', () => {
     ws.close();
   });
 
+  it('answers a malformed HTTP request with 400 and keeps answering others', async () => {
+    const { port } = new URL(host.origin);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = tcpConnect(Number(port), '127.0.0.1', () => socket.write('GET / HTTP/1.1\r\nBad Header\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+      socket.once('close', () => resolve(text));
+      socket.once('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect((await fetch(host.url)).status).toBe(200);
+  });
+
   it('drops a connection whose client vanishes mid-frame, and keeps answering others', async () => {
     const socket = await rawUpgrade();
     socket.write(frame(text, Buffer.alloc(200)).subarray(0, 50));

@@ -157,7 +157,8 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
   wss.on('error', (error) => logger.error('the preview WebSocket server failed', { error }));
   server.on('clientError', (error, socket) => {
     logger.warn('dropped a malformed preview HTTP connection', { error });
-    socket.destroy();
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', (error) => logger.warn('a preview connection failed', { error }));
