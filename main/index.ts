@@ -10,7 +10,6 @@ import { createDispatcher, trustOrigin } from './ipc-router.js';
 import { createLogger } from './logging/logger.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
 import { readBuiltinClientId } from './settings/client-choice.js';
-import { prepareDataFolder } from './storage/data-folder.js';
 import { StorageHealth } from './storage/memory-fallback-store.js';
 import { safeStorageCipher } from './platform/safe-storage-cipher.js';
 import { shellOpener } from './platform/shell-opener.js';
@@ -46,9 +45,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   const start = async (): Promise<void> => {
-    const storageHealth = new StorageHealth();
-    const folderProblem = prepareDataFolder(dataDir, logger);
-    if (folderProblem) storageHealth.report(folderProblem);
+    const storageHealth = StorageHealth.forFolder(dataDir, logger);
     const { store: settingsStore, recovered } = openElectronStore(dataDir, 'settings', {
       logger,
       health: storageHealth,

@@ -12,7 +12,7 @@ import { createAppServices } from '../main/app-services.js';
 import { createDispatcher, ServiceError, trustOrigin, validatingSink } from '../main/ipc-router.js';
 import { createLogger } from '../main/logging/logger.js';
 import type { BrowserOpener, KeyValueStore } from '../main/ports.js';
-import { prepareDataFolder, privateFileMode, removeStaleTempFiles } from '../main/storage/data-folder.js';
+import { privateFileMode, removeStaleTempFiles } from '../main/storage/data-folder.js';
 import { MemoryFallbackStore, StorageHealth } from '../main/storage/memory-fallback-store.js';
 import { contentSecurityPolicy, contentTypeOf, resolveAsset, securityHeaders } from '../main/static-files.js';
 import { JsonFileStore, type StoreRecovery } from '../main/storage/json-file-store.js';
@@ -60,9 +60,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       send(target, { type: 'open', url });
     },
   };
-  const storageHealth = new StorageHealth();
-  const folderProblem = prepareDataFolder(options.dataDir, logger);
-  if (folderProblem) storageHealth.report(folderProblem);
+  const storageHealth = StorageHealth.forFolder(options.dataDir, logger);
   const openStore = (name: string): { store: KeyValueStore; recovered: StoreRecovery | undefined } => {
     const opened = JsonFileStore.open(join(options.dataDir, name), {
       clock: systemClock,

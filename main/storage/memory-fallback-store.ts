@@ -4,12 +4,20 @@
 // not about the disk (a value the store refuses) still throw. Node only; no Electron.
 import type { Notice } from '../../preload/contract.js';
 import type { KeyValueStore, Logger } from '../ports.js';
-import type { DataFolderProblem } from './data-folder.js';
+import { prepareDataFolder, type DataFolderProblem } from './data-folder.js';
 
 /** The one place that knows whether Cloud Desk could save its data this session, and says so. */
 export class StorageHealth {
   private current: DataFolderProblem | undefined;
   private readonly listeners = new Set<(problem: DataFolderProblem) => void>();
+
+  /** Prepares the data folder (see data-folder.ts) and starts with what that found. */
+  static forFolder(folder: string, logger: Logger): StorageHealth {
+    const health = new StorageHealth();
+    const problem = prepareDataFolder(folder, logger);
+    if (problem) health.report(problem);
+    return health;
+  }
 
   problem(): DataFolderProblem | undefined {
     return this.current;
