@@ -61,7 +61,7 @@ export function openConfStore(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && 'syscall' in (error as object)) {
-      deps.logger.warn('a store could not be opened; keeping it in memory', { filePath, code });
+      deps.logger.warn('a store could not be opened; keeping it in memory', { filePath, errorCode: code });
       deps.health.report({ folder: file.folder, code });
       return { store: fallback(nothingOnDisk), recovered: undefined };
     }

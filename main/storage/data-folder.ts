@@ -27,7 +27,7 @@ export function prepareDataFolder(folder: string, logger: Logger): DataFolderPro
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
-    logger.warn('the data folder cannot be written; working in memory', { folder, code });
+    logger.warn('the data folder cannot be written; working in memory', { folder, errorCode: code });
     return { folder, code };
   }
 }

@@ -44,6 +44,7 @@ const causes: Record<string, string> = {
   EACCES: 'does not let Cloud Desk write to it (permission denied)',
   EPERM: 'does not let Cloud Desk write to it (operation not permitted)',
   ENOTDIR: 'cannot be created because a file is in the way',
+  EEXIST: 'cannot be created because a file is in the way',
 };
 
 export function dataFolderNotice(problem: DataFolderProblem): Notice {
@@ -108,7 +109,7 @@ export class MemoryFallbackStore implements KeyValueStore {
         return;
       } catch (error) {
         if (!isFileSystemError(error)) throw error;
-        this.deps.logger.warn('a store could not be written; keeping it in memory', { code: error.code });
+        this.deps.logger.warn('a store could not be written; keeping it in memory', { errorCode: error.code });
         // An atomic write that failed left the file (and the store's view of it) as it was before.
         this.memory = this.snapshot();
         this.deps.health.report({ folder: this.deps.folder, code: error.code ?? 'EUNKNOWN' });
