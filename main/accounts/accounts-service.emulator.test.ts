@@ -9,13 +9,13 @@ import { demo } from '../../emulator/testing/demo-ids.js';
 import { FormBrowser, type Page } from '../../emulator/testing/form-browser.js';
 import type { AccountSummary, TenantSummary } from '../../preload/contract.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
-import { Connectivity } from '../net/connectivity.js';
+import { CloudConnectivity, Connectivity } from '../net/connectivity.js';
 import type { BrowserOpener } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
-import { systemClock } from '../system-clock.js';
+import { systemClock, systemTimers } from '../system-clock.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
 import { listTenants } from '../azure/tenants.js';
-import { AccountsService } from './accounts-service.js';
+import { createAccountsService } from './create-accounts-service.js';
 
 let emu: RunningEmulator;
 let cloud: CloudEndpoints;
@@ -75,6 +75,16 @@ class ScriptedBrowser implements BrowserOpener {
   }
 }
 
+/** Per-cloud connectivity whose re-checks are left to the tests (no timers fire during a test). */
+function cloudConnectivity(): CloudConnectivity {
+  return new CloudConnectivity({
+    clock: systemClock,
+    timers: { setTimeout: () => ({ id: 0 }), clearTimeout: () => {} },
+    logger: new RecordingLogger(),
+    probe: () => Promise.resolve(),
+  });
+}
+
 function service(
   opener: BrowserOpener,
   options: { store?: MemoryStore; cipher?: MemoryCipher; timeoutMs?: number } = {},
@@ -85,13 +95,14 @@ function service(
   const events = new RecordingEvents();
   const warnings: string[] = [];
   const vault = new SecretVault(store, cipher, { clock: systemClock, logger, allowWeak: () => false });
-  const accounts = new AccountsService({
+  const accounts = createAccountsService({
     vault,
     clouds: () => [cloud],
     signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
     opener,
     events,
-    connectivity: new Connectivity(),
+    connectivity: cloudConnectivity(),
+    timers: systemTimers,
     logger,
     clock: systemClock,
     warn: (id) => warnings.push(id),
@@ -319,7 +330,7 @@ describe('service principals', () => {
     expect(JSON.stringify([...store.data.values()])).not.toContain(demo.secretSp.secret);
   });
 
-  it('refuses a wrong secret with a clear error and adds nothing', async () => {
+  it('refuses a wrong secret naming the field and the AADSTS code, and adds nothing', async () => {
     const { accounts, ready } = service(new ScriptedBrowser(undefined));
     await ready;
     await expect(
@@ -329,7 +340,11 @@ describe('service principals', () => {
         clientId: demo.secretSp.clientId,
         credential: { kind: 'secret', secret: 'not-the-secret-at-all' },
       }),
-    ).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('could not sign in') });
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('The secret was not accepted for this app (AADSTS7000215)'),
+      detail: 'credential.secret',
+    });
     expect(accounts.list()).toEqual([]);
   });
 });
@@ -422,14 +437,14 @@ describe('claims challenges and connectivity', () => {
       },
       emu.caPem,
     );
-    const connectivity = new Connectivity();
+    const connectivity = cloudConnectivity();
     const vault = new SecretVault(new MemoryStore(), new MemoryCipher(), {
       clock: systemClock,
       logger: new RecordingLogger(),
       allowWeak: () => false,
     });
     await vault.refreshStatus();
-    const accounts = new AccountsService({
+    const accounts = createAccountsService({
       vault,
       clouds: () => [unreachable],
       signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
@@ -438,6 +453,7 @@ describe('claims challenges and connectivity', () => {
       connectivity,
       logger: new RecordingLogger(),
       clock: systemClock,
+      timers: systemTimers,
       warn: () => {},
     });
     await accounts.start();
@@ -445,6 +461,7 @@ describe('claims challenges and connectivity', () => {
       code: 'offline',
       message: expect.stringContaining('needs a connection'),
     });
+    expect(connectivity.isOnline(unreachable.id)).toBe(false);
     expect(connectivity.online).toBe(false);
   });
 });
@@ -461,13 +478,14 @@ describe('an account whose cloud is gone', () => {
     const logger = new RecordingLogger();
     const vault = new SecretVault(store, cipher, { clock: systemClock, logger, allowWeak: () => false });
     await vault.refreshStatus();
-    const accounts = new AccountsService({
+    const accounts = createAccountsService({
       vault,
       clouds: () => [],
       signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
       opener: new ScriptedBrowser(undefined, true),
       events: new RecordingEvents(),
-      connectivity: new Connectivity(),
+      connectivity: cloudConnectivity(),
+      timers: systemTimers,
       logger,
       clock: systemClock,
       warn: () => {},
