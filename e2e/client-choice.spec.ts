@@ -1,6 +1,6 @@
 // Signing in to real Azure without registering an app first: with no client id built in or chosen, the first
 // run offers the organisation's registration or the Azure CLI's public client; the choice makes Azure sign-in
-// available and shows (and can be changed) in Settings.
+// available and shows (and can be changed) in Settings. A default built in when packaging needs no choice.
 import { expect, test } from './fixtures.js';
 
 const azureCli = /^Use the Azure CLI’s public client \(no registration; sign-ins show as Azure CLI/;
@@ -56,4 +56,27 @@ test('the organisation’s choice asks for its client id, with the registration 
   await page.getByRole('button', { name: 'Save sign-in settings' }).click();
   await expect(page.getByText('Sign-in settings saved.')).toBeVisible();
   await expect(page.getByRole('radio', { name: azureCli })).toBeChecked();
+});
+
+test.describe('with a default client id built in', () => {
+  const builtin = '2f1b5e64-3c4d-4e8f-9a0b-1c2d3e4f5a6b';
+  test.use({ appEnv: { CLOUD_DESK_CLIENT_ID: builtin } });
+
+  test('signs in with it without asking, and Settings names it and can change it', async ({ app }) => {
+    test.skip(app.runtime === 'electron', 'A packaged app reads its default from package.json, not the environment.');
+    const { page } = app;
+    await expect(page.getByRole('heading', { name: 'Connect your first account' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign in with the browser' })).toBeEnabled();
+    await expect(page.getByRole('group', { name: 'Choose how Cloud Desk signs in to Azure' })).toBeHidden();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const builtIn = page.getByRole('radio', {
+      name: `Use the app registration built into this copy of Cloud Desk (${builtin})`,
+    });
+    await expect(builtIn).toBeChecked();
+    await page.getByRole('radio', { name: azureCli }).check();
+    await page.getByRole('button', { name: 'Save sign-in settings' }).click();
+    await expect(page.getByText('Sign-in settings saved.')).toBeVisible();
+    await expect(page.getByRole('radio', { name: azureCli })).toBeChecked();
+    await expect(builtIn).not.toBeChecked();
+  });
 });

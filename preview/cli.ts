@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultPreviewDataDir, startPreviewHost } from './host.js';
 import { keepServing } from './keep-serving.js';
-import { builtinClientIdFrom } from '../main/settings/client-choice.js';
+import { builtinClientIdFrom, builtinClientMetadata } from '../main/settings/client-choice.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -23,13 +23,15 @@ function main(): Promise<void> {
   }
   const packageJson: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const version = (packageJson as { version: string }).version;
+  // The preview is never packaged: CLOUD_DESK_CLIENT_ID stands in for the default packaging would build in.
+  const fromEnv = process.env['CLOUD_DESK_CLIENT_ID']?.trim();
   return startPreviewHost({
     port,
     dataDir: values['data-dir'] ?? defaultPreviewDataDir(),
     rendererDir: join(root, 'dist', 'renderer'),
     bridgeFile: join(root, 'dist', 'preview', 'bridge.js'),
     version,
-    builtinClientId: builtinClientIdFrom(packageJson),
+    builtinClientId: builtinClientIdFrom(fromEnv ? builtinClientMetadata(fromEnv) : packageJson),
     cloudConfigPath: process.env['CLOUD_DESK_CLOUD_CONFIG'],
     simulateEncryption: process.env['CLOUD_DESK_PREVIEW_ENCRYPTION'],
   }).then((host) => {
