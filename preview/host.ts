@@ -67,6 +67,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       clock: systemClock,
       logger,
       mode: privateFileMode,
+      health: storageHealth,
     });
     const store = new MemoryFallbackStore(opened.store, { folder: options.dataDir, health: storageHealth, logger });
     return { store, recovered: opened.recovered };

@@ -58,6 +58,24 @@ describe('the electron-store adapter (on conf, its engine)', () => {
     expect(store.keys()).toEqual([]);
   });
 
+  it('leaves an unreadable file it cannot move aside where it is, and keeps the session in memory', () => {
+    const cwd = scratch();
+    // The moved-aside name would be too long for the file system, so the rename really fails.
+    const name = 's'.repeat(240);
+    writeFileSync(join(cwd, `${name}.json`), '{ damaged');
+    const health = new StorageHealth();
+    const { store, recovered } = openConfStore(
+      () => new Conf<Record<string, unknown>>({ cwd, configName: name, ...confStoreOptions }),
+      { folder: cwd, name },
+      { logger: new RecordingLogger(), health, now: () => new Date('2026-11-30T10:00:00.000Z') },
+    );
+    expect(recovered).toBeUndefined();
+    expect(health.problem()).toEqual({ folder: cwd, code: 'ENAMETOOLONG' });
+    store.set('vault:accounts', 'ciphertext');
+    expect(store.get('vault:accounts')).toBe('ciphertext');
+    expect(readFileSync(join(cwd, `${name}.json`), 'utf8')).toBe('{ damaged');
+  });
+
   it('keeps working in memory when the folder cannot be created, and reports why', () => {
     const root = scratch();
     writeFileSync(join(root, 'in-the-way'), '');

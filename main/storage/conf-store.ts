@@ -66,7 +66,20 @@ export function openConfStore(
       return { store: fallback(nothingOnDisk), recovered: undefined };
     }
     const reason = error instanceof Error ? error.message : String(error);
-    const movedTo = moveAside(filePath, deps.now());
+    let movedTo: string;
+    try {
+      movedTo = moveAside(filePath, deps.now());
+    } catch (moveError) {
+      // It cannot be moved, so it must not be written over either: keep this session in memory.
+      const moveCode = (moveError as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
+      deps.logger.warn('an unreadable store file could not be moved aside; leaving it as it is', {
+        filePath,
+        reason,
+        errorCode: moveCode,
+      });
+      deps.health.report({ folder: file.folder, code: moveCode });
+      return { store: fallback(nothingOnDisk), recovered: undefined };
+    }
     deps.logger.warn('store file was unreadable and has been moved aside', { filePath, movedTo, reason });
     return { store: fallback(adaptConf(create())), recovered: { filePath, movedTo, reason } };
   }

@@ -16,6 +16,7 @@ import {
   RecordingOpener,
 } from '../testing/fakes.js';
 import { JsonFileStore } from './json-file-store.js';
+import { MemoryFallbackStore, StorageHealth } from './memory-fallback-store.js';
 
 const clock = fixedClock('2026-11-22T10:00:00.000Z');
 let dir: string;
@@ -65,6 +66,20 @@ describe('JsonFileStore', () => {
     expect(readFileSync(join(dir, 'accounts.json'), 'utf8')).toBe('{"kept": true}');
     store.set('settings', { theme: 'light' });
     expect(open().store.get('settings')).toEqual({ theme: 'light' });
+  });
+
+  it('leaves an unreadable file it cannot move aside where it is, and never writes over it', () => {
+    // A name so long that the moved-aside name would be too long for the file system: the rename fails for real.
+    const long = join(dir, `${'s'.repeat(240)}.json`);
+    writeFileSync(long, '{ damaged');
+    const health = new StorageHealth();
+    const opened = JsonFileStore.open(long, { clock, logger: new RecordingLogger(), health });
+    expect(opened.recovered).toBeUndefined();
+    expect(health.problem()).toEqual({ folder: dir, code: 'ENAMETOOLONG' });
+    const store = new MemoryFallbackStore(opened.store, { folder: dir, health, logger: new RecordingLogger() });
+    store.set('settings', { theme: 'dark' });
+    expect(store.get('settings')).toEqual({ theme: 'dark' });
+    expect(readFileSync(long, 'utf8')).toBe('{ damaged');
   });
 
   it('never overwrites an earlier moved-aside file', () => {

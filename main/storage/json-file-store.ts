@@ -8,6 +8,7 @@ import { basename, dirname } from 'node:path';
 import { writeFileSync } from 'atomically';
 import type { Clock, KeyValueStore, Logger } from '../ports.js';
 import { removeStaleTempFiles } from './data-folder.js';
+import type { StorageHealth } from './memory-fallback-store.js';
 import { moveAside } from './move-aside.js';
 import { narrowFileMode } from './narrow-file-mode.js';
 
@@ -31,7 +32,7 @@ export class JsonFileStore implements KeyValueStore {
   /** Opens (or creates) the store; `recovered` is set when an unreadable file was moved aside. */
   static open(
     filePath: string,
-    deps: { clock: Clock; logger: Logger; mode?: number },
+    deps: { clock: Clock; logger: Logger; mode?: number; health?: StorageHealth },
   ): { store: JsonFileStore; recovered: StoreRecovery | undefined } {
     const empty = (): JsonFileStore => new JsonFileStore(filePath, {}, deps.mode);
     removeStaleTempFiles(dirname(filePath), basename(filePath), deps.logger);
@@ -50,7 +51,21 @@ export class JsonFileStore implements KeyValueStore {
       const data = JSON.parse(text) as Record<string, unknown>;
       return { store: new JsonFileStore(filePath, data, deps.mode), recovered: undefined };
     }
-    const movedTo = moveAside(filePath, new Date(deps.clock.now()));
+    let movedTo: string;
+    try {
+      movedTo = moveAside(filePath, new Date(deps.clock.now()));
+    } catch (error) {
+      // It cannot be moved, so it must not be written over either: the folder counts as unwritable (the
+      // MemoryFallbackStore around this store then keeps every change in memory).
+      const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
+      deps.logger.warn('an unreadable store file could not be moved aside; leaving it as it is', {
+        filePath,
+        reason,
+        errorCode: code,
+      });
+      deps.health?.report({ folder: dirname(filePath), code });
+      return { store: empty(), recovered: undefined };
+    }
     deps.logger.warn('store file was unreadable and has been moved aside', { filePath, movedTo, reason });
     return { store: empty(), recovered: { filePath, movedTo, reason } };
   }
