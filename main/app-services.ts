@@ -60,7 +60,11 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   for (const problem of deps.startupProblems ?? []) notices.post(problem);
   const storageProblem = deps.storageHealth?.problem();
   if (storageProblem) notices.post(dataFolderNotice(storageProblem));
-  deps.storageHealth?.onProblem((problem) => notices.post(dataFolderNotice(problem)));
+  deps.storageHealth?.onProblem((problem) => {
+    notices.post(dataFolderNotice(problem));
+    // Accounts connected from now on last only for the session: their summaries say so.
+    deps.events.emit('accounts', accounts.list());
+  });
   const timers = deps.timers ?? systemTimers;
   // Offline clouds are re-checked by re-validating their accounts (or probing them when they have none).
   const connectivity = new CloudConnectivity({
@@ -73,6 +77,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     clock: deps.clock,
     logger: deps.logger,
     allowWeak: () => settings.get().allowWeakSecretStorage,
+    diskWritable: () => deps.storageHealth?.problem() === undefined,
   });
   await vault.refreshStatus();
   const status = (): AppStatus => {

@@ -97,7 +97,7 @@ export class AccountsService {
   }
 
   list(): AccountSummary[] {
-    const persisted = this.parts.vault.mode() !== 'session_only';
+    const persisted = this.parts.vault.persists();
     return this.parts.registry
       .all()
       .map((account) =>

@@ -53,6 +53,17 @@ describe('start-up with storage faults', () => {
     expect(secretsStore.keys().some((key) => key.startsWith('vault:accounts.corrupt-entries-'))).toBe(true);
   });
 
+  it('marks accounts as kept for this session only once the data folder stops taking writes', async () => {
+    const secretsStore = new MemoryStore();
+    const registry = { version: 1, accounts: [servicePrincipal] };
+    secretsStore.set('vault:accounts', await new MemoryCipher().encrypt(JSON.stringify(registry)));
+    const health = new StorageHealth();
+    const services = await compose(secretsStore, health);
+    expect(services.accounts.list().map((account) => account.persisted)).toEqual([true]);
+    health.report({ folder: '/data', code: 'ENOSPC' });
+    expect(services.accounts.list().map((account) => account.persisted)).toEqual([false]);
+  });
+
   it('says at start, in words, that the data folder cannot be written, and again when a disk fills up later', async () => {
     const readOnly = new StorageHealth();
     readOnly.report({ folder: '/home/a/.config/Cloud Desk', code: 'EROFS' });
