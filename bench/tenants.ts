@@ -13,7 +13,7 @@ import { customCloud } from '../main/clouds.js';
 import { CloudConnectivity } from '../main/net/connectivity.js';
 import type { BrowserOpener } from '../main/ports.js';
 import { SecretVault } from '../main/storage/secret-vault.js';
-import { systemClock, systemTimers } from '../main/system-clock.js';
+import { systemClock, systemScheduler } from '../main/system-clock.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../main/testing/fakes.js';
 import { loadavg } from 'node:os';
 import type { BenchSuite } from './suites.js';
@@ -86,13 +86,13 @@ async function measure(emu: RunningEmulator, concurrency?: number): Promise<Samp
     events: new RecordingEvents(),
     connectivity: new CloudConnectivity({
       clock: systemClock,
-      timers: systemTimers,
+      scheduler: systemScheduler,
       logger,
       probe: () => Promise.resolve(),
     }),
     logger,
     clock: systemClock,
-    timers: systemTimers,
+    scheduler: systemScheduler,
     warn: () => {},
     ...(concurrency ? { tenantConcurrency: concurrency } : {}),
   });

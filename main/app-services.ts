@@ -9,13 +9,13 @@ import { restrictOpener } from './app/restricted-opener.js';
 import { mergeClouds, type CloudEndpoints } from './clouds.js';
 import type { Handlers } from './ipc-router.js';
 import { CloudConnectivity } from './net/connectivity.js';
-import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher, Timers } from './ports.js';
+import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, Scheduler, SecretCipher } from './ports.js';
 import { effectiveClientId } from './settings/client-choice.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
 import { dataFolderNotice, type StorageHealth } from './storage/memory-fallback-store.js';
 import { SecretVault } from './storage/secret-vault.js';
-import { systemTimers } from './system-clock.js';
+import { systemScheduler } from './system-clock.js';
 
 export interface AppServiceDeps {
   settingsStore: KeyValueStore;
@@ -28,8 +28,8 @@ export interface AppServiceDeps {
   opener: BrowserOpener;
   logger: Logger;
   clock: Clock;
-  /** Re-check timers; real ones unless a test passes fakes. */
-  timers?: Timers;
+  /** Re-checks later; real timers unless a test passes a fake. */
+  scheduler?: Scheduler;
   appInfo: () => AppInfo;
   /** Store files that were unreadable at start-up and moved aside; each becomes a notice. */
   recoveries: readonly StoreRecovery[];
@@ -47,7 +47,7 @@ export interface AppServices {
   settings: SettingsService;
   notices: NoticeBoard;
   accounts: AccountsService;
-  /** Stops re-check timers and writes pending sign-in data (on quit). */
+  /** Stops re-checks and writes pending sign-in data (on quit). */
   stop(): Promise<void>;
 }
 
@@ -65,11 +65,11 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     // Accounts connected from now on last only for the session: their summaries say so.
     deps.events.emit('accounts', accounts.list());
   });
-  const timers = deps.timers ?? systemTimers;
+  const scheduler = deps.scheduler ?? systemScheduler;
   // Offline clouds are re-checked by re-validating their accounts (or probing them when they have none).
   const connectivity = new CloudConnectivity({
     clock: deps.clock,
-    timers,
+    scheduler,
     logger: deps.logger,
     probe: (cloudId) => accounts.recheckCloud(cloudId),
   });
@@ -123,7 +123,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     connectivity,
     logger: deps.logger,
     clock: deps.clock,
-    timers,
+    scheduler,
     warn: (id, title, message) => notices.post({ id, level: 'warning', title, message }),
     ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
   });

@@ -10,10 +10,9 @@ import { MsalUserTokens } from '../auth/user-tokens.js';
 import { listTenants, tenantListProblem } from '../azure/tenants.js';
 import { restrictOpener } from '../app/restricted-opener.js';
 import { armScope, authorityHostPort, type CloudEndpoints } from '../clouds.js';
-import { ServiceError } from '../errors.js';
 import type { CloudConnectivity } from '../net/connectivity.js';
 import { MsalNetworkClient } from '../net/msal-network.js';
-import type { BrowserOpener, Clock, EventSink, Logger, Timers } from '../ports.js';
+import type { BrowserOpener, Clock, EventSink, Logger, Scheduler } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 import { AccountRegistry } from './account-registry.js';
 import { AccountsService } from './accounts-service.js';
@@ -34,7 +33,7 @@ export interface AccountsDeps {
   connectivity: CloudConnectivity;
   logger: Logger;
   clock: Clock;
-  timers: Timers;
+  scheduler: Scheduler;
   /** Something the user should know (e.g. a damaged store); becomes a notice. */
   warn(id: string, title: string, message: string): void;
   signInTimeoutMs?: number;
@@ -98,15 +97,10 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
         forceRefresh: revalidate,
       }),
     classify,
-    listProblem: (error, cloud) => {
-      // A home tenant that needs a sign-in (revoked, expired...) says so on the tenant itself.
-      if (error instanceof ServiceError && error.code === 'interaction_required') return undefined;
-      if (classifyAuthError(error).kind === 'needs_sign_in') return undefined;
-      return tenantListProblem(error, cloud);
-    },
+    listProblem: tenantListProblem,
     publish,
     clock: deps.clock,
-    timers: deps.timers,
+    scheduler: deps.scheduler,
     logger: deps.logger,
     ...(deps.tenantConcurrency ? { concurrency: deps.tenantConcurrency } : {}),
     ...(deps.tenantTimeoutMs ? { tenantTimeoutMs: deps.tenantTimeoutMs } : {}),

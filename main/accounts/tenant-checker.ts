@@ -7,7 +7,8 @@ import type { AccountProblem } from '../../preload/contract.js';
 import type { AuthProblem } from '../auth/auth-errors.js';
 import type { TenantRecord } from '../azure/tenants.js';
 import type { CloudEndpoints } from '../clouds.js';
-import type { Clock, Logger, Timers } from '../ports.js';
+import { ServiceError } from '../errors.js';
+import type { Clock, Logger, Scheduler } from '../ports.js';
 import type { AccountRegistry, StoredTenant, StoredUserAccount } from './account-registry.js';
 import type { CloudCatalog } from './cloud-catalog.js';
 import { createLimiter, type Limiter } from './limiter.js';
@@ -23,11 +24,11 @@ export interface TenantCheckerDeps {
   tenantToken(account: StoredUserAccount, tenantId: string, revalidate: boolean): Promise<unknown>;
   /** What a failed token call means for the tenant. */
   classify(error: unknown, cloudId: string): AuthProblem;
-  /** What a failed tenant list means for the account, or undefined when the tenants' own states say it. */
-  listProblem(error: unknown, cloud: CloudEndpoints): AccountProblem | undefined;
+  /** What an ARM failure of the tenant list means for the account. */
+  listProblem(error: unknown, cloud: CloudEndpoints): AccountProblem;
   publish(): void;
   clock: Clock;
-  timers: Timers;
+  scheduler: Scheduler;
   logger: Logger;
   /** Token calls in flight at once, across accounts (default 16). */
   concurrency?: number;
@@ -144,7 +145,7 @@ export class TenantChecker {
       }));
       this.deps.live.setProblem(account.id, undefined);
     } catch (error) {
-      const problem = this.deps.listProblem(error, cloud);
+      const problem = this.listFailure(error, cloud);
       this.deps.logger.warn('listing tenants failed', { account: account.id, problem: problem?.code, error });
       this.deps.live.setProblem(account.id, problem);
       // An account with no known tenant still gets its home tenant, checked like any other.
@@ -157,6 +158,30 @@ export class TenantChecker {
     }
   }
 
+  /**
+   * The token for the list failed (MSAL) or the list itself did (ARM). A home tenant that needs a sign-in says
+   * so on the tenant: no account problem then.
+   */
+  private listFailure(error: unknown, cloud: CloudEndpoints): AccountProblem | undefined {
+    const fromMsal =
+      (error instanceof ServiceError && error.code === 'interaction_required') ||
+      typeof (error as { errorCode?: unknown } | undefined)?.errorCode === 'string';
+    if (!fromMsal) return this.deps.listProblem(error, cloud);
+    const problem = this.deps.classify(error, cloud.id);
+    if (problem.kind === 'needs_sign_in') return undefined;
+    if (problem.kind === 'offline') {
+      return {
+        code: 'offline',
+        message: `The sign-in service of ${cloud.name} could not be reached, so the tenant list may be out of date. Check your connection; Cloud Desk retries on its own.`,
+      };
+    }
+    return {
+      code: 'internal',
+      message: `The tenant list could not be read: ${problem.message}`,
+      ...(problem.correlationId ? { correlationId: problem.correlationId } : {}),
+    };
+  }
+
   private enabledTenants(accountId: string): string[] {
     const account = this.deps.registry.find(accountId);
     return (account?.tenants ?? []).filter((tenant) => tenant.status !== 'disabled').map((tenant) => tenant.tenantId);
@@ -164,14 +189,14 @@ export class TenantChecker {
 
   private withTimeout<T>(work: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = this.deps.timers.setTimeout(() => reject(new TenantTimeout(this.timeoutMs)), this.timeoutMs);
+      const cancel = this.deps.scheduler.after(this.timeoutMs, () => reject(new TenantTimeout(this.timeoutMs)));
       work.then(
         (value) => {
-          this.deps.timers.clearTimeout(timer);
+          cancel();
           resolve(value);
         },
         (error: unknown) => {
-          this.deps.timers.clearTimeout(timer);
+          cancel();
           reject(error instanceof Error ? error : new Error(String(error)));
         },
       );

@@ -28,6 +28,19 @@ export interface ListTenantsOptions {
 export const defaultListDeadlineMs = 20_000;
 export const defaultMaxRetryAfterSeconds = 5;
 
+/** What a 429/503 that asked to wait longer than we do carries (RestError cannot be subclassed: it resets its prototype). */
+interface RetryAfterTooLong {
+  retryAfterSeconds: number;
+  ids: { requestId?: string; correlationId?: string };
+}
+
+function retryAfterTooLong(error: unknown): RetryAfterTooLong | undefined {
+  const candidate = error as Partial<RetryAfterTooLong> | undefined;
+  return isRestError(error) && typeof candidate?.retryAfterSeconds === 'number' && candidate.ids
+    ? { retryAfterSeconds: candidate.retryAfterSeconds, ids: candidate.ids }
+    : undefined;
+}
+
 /** Thrown when the listing ran out of time. */
 export class DeadlineError extends Error {
   constructor(readonly ms: number) {
@@ -83,12 +96,19 @@ function capRetryAfter(maxSeconds: number): PipelinePolicy {
       if (response.status !== 429 && response.status !== 503) return response;
       const retryAfter = Number(response.headers.get('retry-after'));
       if (!Number.isFinite(retryAfter) || retryAfter <= maxSeconds) return response;
-      throw new RestError(`The service asked to wait ${retryAfter} s before trying again.`, {
+      const requestId = response.headers.get('x-ms-request-id');
+      const correlationId = response.headers.get('x-ms-correlation-request-id');
+      // No `response` on the error: the SDK's retry policy would find the Retry-After there and wait after all.
+      const error = new RestError(`The service asked to wait ${retryAfter} s before trying again.`, {
         code: response.status === 429 ? 'Throttled' : 'ServiceUnavailable',
         statusCode: response.status,
         request,
-        response,
       });
+      const details: RetryAfterTooLong = {
+        retryAfterSeconds: retryAfter,
+        ids: { ...(requestId ? { requestId } : {}), ...(correlationId ? { correlationId } : {}) },
+      };
+      throw Object.assign(error, details);
     },
   };
 }
@@ -96,7 +116,8 @@ function capRetryAfter(maxSeconds: number): PipelinePolicy {
 /** Why listing an account's tenants failed, in words, with Azure's ids for support. */
 export function tenantListProblem(error: unknown, cloud: CloudEndpoints): AccountProblem {
   const host = new URL(cloud.armEndpoint).host;
-  const ids = restIds(error);
+  const tooLong = retryAfterTooLong(error);
+  const ids = tooLong?.ids ?? restIds(error);
   if (error instanceof DeadlineError) {
     return {
       code: 'timeout',
@@ -112,7 +133,7 @@ export function tenantListProblem(error: unknown, cloud: CloudEndpoints): Accoun
   }
   if (isRestError(error) && error.statusCode !== undefined) {
     const status = error.statusCode;
-    const retryAfter = Number(error.response?.headers.get('retry-after'));
+    const retryAfter = tooLong?.retryAfterSeconds ?? Number(error.response?.headers.get('retry-after'));
     const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? ` (it asked to wait ${retryAfter} s)` : '';
     if (status === 429) {
       return {

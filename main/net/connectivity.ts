@@ -3,7 +3,7 @@
 // timer with back-off, and at once when the OS says the network changed. One unreachable cloud (a custom cloud off
 // the VPN) never makes another look offline. No Electron imports.
 import type { CloudConnectivity as CloudConnectivityState } from '../../preload/contract.js';
-import type { Clock, Logger, TimerHandle, Timers } from '../ports.js';
+import type { Clock, Logger, Scheduler } from '../ports.js';
 
 const connectivityCodes = new Set([
   'ECONNREFUSED',
@@ -76,7 +76,7 @@ export class Connectivity {
 
 export interface CloudConnectivityDeps {
   clock: Clock;
-  timers: Timers;
+  scheduler: Scheduler;
   logger: Logger;
   /** Makes one real call to the cloud through its network clients (which report to its link). */
   probe(cloudId: string): Promise<void>;
@@ -88,7 +88,8 @@ export interface CloudConnectivityDeps {
 interface CloudLink {
   link: Connectivity;
   delayMs: number;
-  timer: TimerHandle | undefined;
+  /** Cancels the scheduled re-check. */
+  cancel: (() => void) | undefined;
   nextCheckAt: number | undefined;
   probing: boolean;
 }
@@ -100,6 +101,8 @@ export class CloudConnectivity {
   private readonly firstDelayMs: number;
   private readonly maxDelayMs: number;
   private stopped = false;
+  /** The OS said there is no network; cleared when it says otherwise or any call gets an answer. */
+  private osOffline = false;
 
   constructor(private readonly deps: CloudConnectivityDeps) {
     this.firstDelayMs = deps.firstDelayMs ?? 5_000;
@@ -112,11 +115,12 @@ export class CloudConnectivity {
   }
 
   isOnline(cloudId: string): boolean {
-    return this.clouds.get(cloudId)?.link.online ?? true;
+    return !this.osOffline && (this.clouds.get(cloudId)?.link.online ?? true);
   }
 
-  /** False when at least one cloud was contacted and none of those answers: the machine looks offline. */
+  /** False when the OS says so, or when at least one cloud was contacted and none of those answers. */
   get online(): boolean {
+    if (this.osOffline) return false;
     const contacted = [...this.clouds.values()].filter((entry) => entry.link.checkedAt !== undefined);
     return contacted.length === 0 || contacted.some((entry) => entry.link.online);
   }
@@ -127,7 +131,7 @@ export class CloudConnectivity {
       const checkedAt = entry?.link.checkedAt;
       return {
         cloudId,
-        online: entry?.link.online ?? true,
+        online: this.isOnline(cloudId),
         ...(checkedAt === undefined ? {} : { checkedAt: new Date(checkedAt).toISOString() }),
         ...(entry?.nextCheckAt === undefined ? {} : { nextCheckAt: new Date(entry.nextCheckAt).toISOString() }),
       };
@@ -141,6 +145,7 @@ export class CloudConnectivity {
 
   /** The OS network changed: offline marks every cloud offline; online re-checks the offline ones at once. */
   networkChanged(online: boolean): void {
+    this.osOffline = !online;
     for (const [cloudId, entry] of this.clouds) {
       if (!online) {
         entry.link.markOffline();
@@ -149,6 +154,7 @@ export class CloudConnectivity {
         this.recheck(cloudId, entry);
       }
     }
+    this.notify();
   }
 
   /** Stops every pending re-check (on quit). */
@@ -163,12 +169,13 @@ export class CloudConnectivity {
       const created: CloudLink = {
         link: new Connectivity(() => this.deps.clock.now()),
         delayMs: this.firstDelayMs,
-        timer: undefined,
+        cancel: undefined,
         nextCheckAt: undefined,
         probing: false,
       };
       created.link.onChange((online) => {
         if (online) {
+          this.osOffline = false;
           created.delayMs = this.firstDelayMs;
           this.cancelTimer(created);
         } else {
@@ -183,12 +190,12 @@ export class CloudConnectivity {
   }
 
   private schedule(cloudId: string, entry: CloudLink): void {
-    if (this.stopped || entry.timer || entry.probing) return;
+    if (this.stopped || entry.cancel || entry.probing) return;
     entry.nextCheckAt = this.deps.clock.now() + entry.delayMs;
-    entry.timer = this.deps.timers.setTimeout(() => {
-      entry.timer = undefined;
+    entry.cancel = this.deps.scheduler.after(entry.delayMs, () => {
+      entry.cancel = undefined;
       this.recheck(cloudId, entry);
-    }, entry.delayMs);
+    });
   }
 
   private recheck(cloudId: string, entry: CloudLink): void {
@@ -218,8 +225,8 @@ export class CloudConnectivity {
   }
 
   private cancelTimer(entry: CloudLink): void {
-    if (entry.timer) this.deps.timers.clearTimeout(entry.timer);
-    entry.timer = undefined;
+    entry.cancel?.();
+    entry.cancel = undefined;
     entry.nextCheckAt = undefined;
   }
 
