@@ -19,6 +19,11 @@ test('a data folder that stops taking writes is reported once, in words, and the
   await expect(
     page.getByText(/cannot be created because a file is in the way\. Cloud Desk keeps working/),
   ).toBeVisible();
+  // The notice's words (several lines at this width) end above the view's heading instead of running over it.
+  await page.setViewportSize({ width: 1024, height: 640 });
+  const words = await page.getByText(/Cloud Desk keeps working/).boundingBox();
+  const heading = await page.getByRole('heading', { name: 'Settings', level: 1 }).boundingBox();
+  expect(words && heading && words.y + words.height <= heading.y).toBe(true);
   await page.getByRole('radio', { name: 'Light' }).check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await expect(page.getByText(/log file/)).toBeHidden();
