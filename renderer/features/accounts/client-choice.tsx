@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { Cloud } from '../../../preload/contract';
+import { ErrorBar } from '../../components/error-bar';
 import { useSettingsStore } from '../../stores/settings-store';
 import { checkClientChoice, clientChoiceLabels, shownChoice, type ChosenClient } from '../settings/client-choice-draft';
 import { useBuiltinClientId } from '../settings/use-builtin-client';
@@ -38,6 +39,7 @@ export function ClientChoice({ cloud }: { cloud: Cloud }) {
   const styles = useStyles();
   const settings = useSettingsStore((state) => state.settings);
   const update = useSettingsStore((state) => state.update);
+  const saveError = useSettingsStore((state) => state.error);
   const builtinClientId = useBuiltinClientId();
   const headingId = useId();
   const [choice, setChoice] = useState<ChosenClient | undefined>(() =>
@@ -91,6 +93,7 @@ export function ClientChoice({ cloud }: { cloud: Cloud }) {
           <AppRegistrationHelp cloud={cloud} />
         </>
       )}
+      {tried && saveError && <ErrorBar error={saveError} action="Could not save the choice" />}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={choice === undefined} onClick={() => void save()}>
           Use this choice
