@@ -32,6 +32,7 @@ test.describe('without a configured cloud', () => {
     const { page } = app;
     await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Connect your first account' })).toBeVisible();
+    await page.getByRole('radio', { name: 'Use my organisation’s app registration' }).check();
     await expect(page.getByText('Sign-in to Azure needs an app registration', { exact: true })).toBeVisible();
     await expect(page.getByText('http://localhost', { exact: true })).toBeVisible();
     const browserSignIn = page.getByRole('button', { name: 'Sign in with the browser' });

@@ -12,8 +12,10 @@ import { CloudConnectivity } from './net/connectivity.js';
 import { createNetwork } from './net/network-settings.js';
 import { environmentProxyResolver, type ProxyResolver } from './net/proxy-resolver.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, Scheduler, SecretCipher } from './ports.js';
+import { effectiveClientId } from './settings/client-choice.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
+import { dataFolderNotice, type StorageHealth } from './storage/memory-fallback-store.js';
 import { SecretVault } from './storage/secret-vault.js';
 import { systemScheduler } from './system-clock.js';
 
@@ -33,6 +35,10 @@ export interface AppServiceDeps {
   appInfo: () => AppInfo;
   /** Store files that were unreadable at start-up and moved aside; each becomes a notice. */
   recoveries: readonly StoreRecovery[];
+  /** The default client id built into this copy when it was packaged (CLOUD_DESK_CLIENT_ID), if any. */
+  builtinClientId?: string | undefined;
+  /** Whether the data folder can be written; a problem (now or later) becomes a notice. */
+  storageHealth?: StorageHealth;
   /** Problems found while starting (e.g. a bad custom cloud file); each becomes a notice. */
   startupProblems?: readonly Notice[];
   signInTimeoutMs?: number;
@@ -58,6 +64,13 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const notices = new NoticeBoard(deps.events);
   for (const recovery of deps.recoveries) notices.post(recoveryNotice(recovery));
   for (const problem of deps.startupProblems ?? []) notices.post(problem);
+  const storageProblem = deps.storageHealth?.problem();
+  if (storageProblem) notices.post(dataFolderNotice(storageProblem));
+  deps.storageHealth?.onProblem((problem) => {
+    notices.post(dataFolderNotice(problem));
+    // Accounts connected from now on last only for the session: their summaries say so.
+    deps.events.emit('accounts', accounts.list());
+  });
   const scheduler = deps.scheduler ?? systemScheduler;
   // Offline clouds are re-checked by re-validating their accounts (or probing them when they have none).
   const connectivity = new CloudConnectivity({
@@ -70,6 +83,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     clock: deps.clock,
     logger: deps.logger,
     allowWeak: () => settings.get().allowWeakSecretStorage,
+    diskWritable: () => deps.storageHealth?.problem() === undefined,
   });
   await vault.refreshStatus();
   const network = await createNetwork({
@@ -114,7 +128,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const accounts = createAccountsService({
     vault,
     clouds,
-    signInSettings: () => ({ clientId: settings.get().clientId, defaultTenant: settings.get().defaultTenant }),
+    signInSettings: () => ({
+      clientId: effectiveClientId(settings.get(), deps.builtinClientId),
+      defaultTenant: settings.get().defaultTenant,
+    }),
     opener: deps.opener,
     events: deps.events,
     connectivity,
@@ -132,7 +149,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     .catch((error: unknown) => deps.logger.error('re-validating accounts at start-up failed', { error }));
 
   const handlers: Handlers = {
-    'app.getInfo': () => deps.appInfo(),
+    'app.getInfo': () => ({
+      ...deps.appInfo(),
+      ...(deps.builtinClientId ? { builtinClientId: deps.builtinClientId } : {}),
+    }),
     'app.getNotices': () => notices.list(),
     'app.dismissNotice': (id) => {
       notices.dismiss(id);

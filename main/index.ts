@@ -10,6 +10,8 @@ import { createDispatcher, trustOrigin } from './ipc-router.js';
 import { createLogger } from './logging/logger.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
 import { electronProxyResolver } from './platform/electron-proxy-resolver.js';
+import { readBuiltinClientId } from './settings/client-choice.js';
+import { StorageHealth } from './storage/memory-fallback-store.js';
 import { safeStorageCipher } from './platform/safe-storage-cipher.js';
 import { shellOpener } from './platform/shell-opener.js';
 import { loadClouds } from './cloud-config.js';
@@ -44,8 +46,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   const start = async (): Promise<void> => {
-    const { store: settingsStore, recovered } = openElectronStore(dataDir, 'settings', logger);
-    const secrets = openElectronStore(dataDir, 'secrets', logger);
+    const storageHealth = StorageHealth.forFolder(dataDir, logger);
+    const { store: settingsStore, recovered } = openElectronStore(dataDir, 'settings', {
+      logger,
+      health: storageHealth,
+    });
+    const secrets = openElectronStore(dataDir, 'secrets', { logger, health: storageHealth });
     const cloudLoad = loadClouds(process.env['CLOUD_DESK_CLOUD_CONFIG']);
     const events = windowEventSink(() => mainWindow, logger);
     const services = await createAppServices({
@@ -80,12 +86,17 @@ if (!app.requestSingleInstanceLock()) {
         dataDir,
       }),
       recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
+      storageHealth,
+      builtinClientId: readBuiltinClientId(join(app.getAppPath(), 'package.json')),
     });
     nativeTheme.themeSource = services.settings.get().theme;
     services.settings.onChange((settings) => {
       nativeTheme.themeSource = settings.theme;
     });
-    bindIpc(createDispatcher(services.handlers, { isTrusted: trustOrigin(appOrigin), logger }), () => mainWindow);
+    bindIpc(
+      createDispatcher(services.handlers, { isTrusted: trustOrigin(appOrigin), logger, logFile: logger.logFile }),
+      () => mainWindow,
+    );
     serveRenderer(join(here, '..', 'renderer'));
     mainWindow = createMainWindow({
       preloadPath: join(here, '..', 'preload', 'index.cjs'),
@@ -103,9 +114,10 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       logger.error('Cloud Desk could not start', { error });
+      const logFile = logger.logFile();
       dialog.showErrorBox(
         'Cloud Desk could not start',
-        `${error instanceof Error ? error.message : String(error)}\n\nDetails are in ${join(dataDir, 'logs', 'main.log')}.`,
+        `${error instanceof Error ? error.message : String(error)}` + (logFile ? `\n\nDetails are in ${logFile}.` : ''),
       );
       app.exit(1);
     });

@@ -2,6 +2,7 @@
 // and every event main pushes. Main, preload, the preview bridge and the renderer all derive their types from
 // here; nobody declares a channel's types twice. Pure data and types: no Electron, no Node, no DOM.
 import { z } from 'zod';
+import { clientChoiceSchema } from './contract-client.js';
 import {
   accountProblemSchema,
   adminConsentArgsSchema,
@@ -68,7 +69,9 @@ export type CustomCloud = z.infer<typeof customCloudSchema>;
 
 export const settingsSchema = z.strictObject({
   theme: themeSchema,
-  /** The app registration (public client) used to sign in to the Azure clouds; custom clouds may bring their own. */
+  /** Which app registration signs in to clouds without their own (see contract-client.ts). */
+  clientChoice: clientChoiceSchema,
+  /** The organisation's app registration (public client), used when `clientChoice` is `organisation`. */
   clientId: z.union([guidSchema, z.literal('')]),
   /** Tenant to sign in to first: `organizations`, a tenant id or a domain. */
   defaultTenant: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be organizations, a tenant id or a domain'),
@@ -97,6 +100,8 @@ export const appInfoSchema = z.strictObject({
   }),
   packaged: z.boolean(),
   dataDir: z.string(),
+  /** The default client id built in when this copy was packaged (CLOUD_DESK_CLIENT_ID), if any. */
+  builtinClientId: guidSchema.optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -112,7 +112,8 @@ export function App() {
           {notices
             .filter((notice) => view !== 'accounts' || !noticesShownAsBanners.has(notice.id))
             .map((notice) => (
-              <MessageBar key={notice.id} intent={notice.level}>
+              // A notice keeps its full height: the view below scrolls, the notice's words never run over it.
+              <MessageBar key={notice.id} intent={notice.level} style={{ flexShrink: 0 }}>
                 <MessageBarBody>
                   <MessageBarTitle>{notice.title}</MessageBarTitle>
                   {notice.message}

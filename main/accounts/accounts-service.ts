@@ -17,7 +17,7 @@ import { armScope, type CloudEndpoints } from '../clouds.js';
 import { ServiceError } from '../errors.js';
 import type { BrowserOpener, EventSink, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
-import { summarize, type AccountRegistry, type StoredUserAccount } from './account-registry.js';
+import { setAsideNotice, summarize, type AccountRegistry, type StoredUserAccount } from './account-registry.js';
 import type { CloudCatalog } from './cloud-catalog.js';
 import type { LiveState } from './live-state.js';
 import type { ServicePrincipals } from './service-principals.js';
@@ -78,6 +78,7 @@ export class AccountsService {
           'Add your accounts again; your Azure resources are not affected.',
       );
     }
+    if (loaded.setAside) this.parts.warn('accounts-set-aside', ...setAsideNotice(loaded.setAside));
     this.publish();
   }
 
@@ -96,7 +97,7 @@ export class AccountsService {
   }
 
   list(): AccountSummary[] {
-    const persisted = this.parts.vault.mode() !== 'session_only';
+    const persisted = this.parts.vault.persists();
     return this.parts.registry
       .all()
       .map((account) =>

@@ -6,7 +6,7 @@ import { Globe20Regular, Key20Regular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import { useAccountsStore, useSignInRunning, type SignInMethod } from '../../stores/accounts-store';
 import { useOnline } from '../../stores/status-store';
-import { AppRegistrationHelp } from './app-registration-help';
+import { ClientChoice } from './client-choice';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -71,7 +71,7 @@ export function SignInForm({ onStarted }: { onStarted?: () => void }) {
           />
         </Field>
       </div>
-      {cloud && !cloud.signInReady && <AppRegistrationHelp cloud={cloud} />}
+      {cloud && !cloud.signInReady && <ClientChoice cloud={cloud} />}
       <div className={styles.actions}>
         <Button
           type="submit"
