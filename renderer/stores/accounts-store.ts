@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { AccountSummary, AppError, ArgOf, Cloud, Result, ResultOf, SignInFlow } from '../../preload/contract';
 import { getBridge } from '../bridge';
+import { signInAnnouncement } from '../features/accounts/announcements';
 
 export type SignInMethod = SignInFlow['method'];
 export type ServicePrincipalArgs = ArgOf<'accounts.addServicePrincipal'>;
@@ -11,6 +12,13 @@ export type ServicePrincipalArgs = ArgOf<'accounts.addServicePrincipal'>;
 /** What a sign-in is for: a new account in a cloud, or one tenant of an account that needs it. */
 export type SignInTarget =
   { kind: 'account'; cloudId: string; loginHint?: string } | { kind: 'tenant'; accountId: string; tenantId: string };
+
+/** A sign-in that finished: which account, the sentence that announces it; `seq` tells repeats apart. */
+export interface CompletedSignIn {
+  accountId: string;
+  announcement: string;
+  seq: number;
+}
 
 /** A failed action with what the user was doing, so the view can say both. */
 export interface ActionError {
@@ -28,6 +36,8 @@ interface AccountsState {
   /** True from the moment the user starts a sign-in until main's answer arrives. */
   signingIn: boolean;
   error: ActionError | undefined;
+  /** The last sign-in that finished, for the view to announce and scroll to. */
+  completed: CompletedSignIn | undefined;
   /** Keys of actions waiting for main's answer, to disable their buttons: 'refresh', `signOut:<id>`, ... */
   pending: readonly string[];
   load(): Promise<void>;
@@ -76,6 +86,7 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     flow: null,
     signingIn: false,
     error: undefined,
+    completed: undefined,
     pending: [],
 
     async load() {
@@ -106,8 +117,14 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
       if (running?.id !== id) return result.ok;
       running = undefined;
       // Main runs one flow at a time and it has ended; clear it even if its last event was lost with the connection.
-      if (result.ok) set((state) => ({ signingIn: false, flow: null, accounts: upsert(state.accounts, result.value) }));
-      else if (result.error.code === 'cancelled') set({ signingIn: false, flow: null });
+      if (result.ok) {
+        const completed: CompletedSignIn = {
+          accountId: result.value.id,
+          announcement: signInAnnouncement(result.value, target.kind === 'tenant' ? target.tenantId : undefined),
+          seq: id,
+        };
+        set((state) => ({ signingIn: false, flow: null, completed, accounts: upsert(state.accounts, result.value) }));
+      } else if (result.error.code === 'cancelled') set({ signingIn: false, flow: null });
       else set({ signingIn: false, flow: null, error: { action: 'Sign-in did not finish', error: result.error } });
       return result.ok;
     },
