@@ -57,6 +57,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     const backend = vault.backend();
     return {
       online: connectivity.online,
+      clouds: [],
       secretStorage: { mode: vault.mode(), weakAvailable: vault.weakAvailable(), ...(backend ? { backend } : {}) },
     };
   };
@@ -109,6 +110,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       return null;
     },
     'app.getStatus': () => status(),
+    'app.networkChanged': () => null,
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
     'clouds.list': () => accounts.clouds(),
@@ -132,6 +134,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     },
     'accounts.resetSignInData': async () => {
       await accounts.resetSignInData();
+      return null;
+    },
+    'accounts.openAdminConsent': async (args) => {
+      await accounts.openAdminConsent(args);
       return null;
     },
   };

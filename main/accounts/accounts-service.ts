@@ -16,11 +16,12 @@ import type {
 } from '../../preload/contract.js';
 import { classifyAuthError, reasonMessage, type AuthProblem } from '../auth/auth-errors.js';
 import { MsalClients, msalCacheName } from '../auth/msal-clients.js';
+import { storedCredential } from '../auth/service-principal-credential.js';
 import { signInWithBrowser, signInWithDeviceCode } from '../auth/sign-in-flows.js';
 import { listTenants, type TenantRecord } from '../azure/tenants.js';
 import { armScope, authorityHostPort, type CloudEndpoints } from '../clouds.js';
 import { restrictOpener } from '../app/restricted-opener.js';
-import { ServiceError } from '../ipc-router.js';
+import { ServiceError } from '../errors.js';
 import type { Connectivity } from '../net/connectivity.js';
 import type { BrowserOpener, Clock, EventSink, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
@@ -162,6 +163,21 @@ export class AccountsService {
       },
     );
     return this.summary(account.id);
+  }
+
+  /** Opens the tenant's admin-consent page (the cloud's authority, the app's client id) in the system browser. */
+  async openAdminConsent(args: { cloudId: string; tenantId?: string | undefined }): Promise<void> {
+    const cloud = this.cloud(args.cloudId);
+    const clientId = cloud.clientId ?? this.deps.signInSettings().clientId;
+    if (!clientId) {
+      throw new ServiceError(
+        'invalid_input',
+        `No app registration is set for ${cloud.name}; enter its client id in Settings.`,
+      );
+    }
+    const tenant = encodeURIComponent(args.tenantId ?? 'organizations');
+    const url = `${cloud.authorityHost}/${tenant}/adminconsent?client_id=${encodeURIComponent(clientId)}`;
+    await restrictOpener(this.deps.opener, () => [authorityHostPort(cloud)]).open(url);
   }
 
   cancelSignIn(): void {
@@ -460,10 +476,10 @@ export class AccountsService {
       kind: 'service_principal',
       id: servicePrincipalId(args.tenantId, args.clientId),
       cloudId: cloud.id,
-      name: args.clientId,
+      name: args.label || args.clientId,
       clientId: args.clientId,
       homeTenantId: args.tenantId,
-      credential: args.credential,
+      credential: storedCredential(args.credential),
       tenants: [],
     };
     let records: TenantRecord[];

@@ -3,7 +3,7 @@
 // with the flow's own `state` to the loopback listener, which makes MSAL reject and close its port.
 // No Electron imports: the browser is reached through the BrowserOpener port.
 import type { AuthenticationResult, PublicClientApplication } from '@azure/msal-node';
-import { ServiceError } from '../ipc-router.js';
+import { ServiceError } from '../errors.js';
 import type { BrowserOpener } from '../ports.js';
 import { signInPage } from './sign-in-page.js';
 
