@@ -2,7 +2,16 @@
 // current by the `accounts` and `signIn` events. Actions call the bridge and keep failures as values for the
 // view to word; nothing here throws, holds a token or decides policy (main does).
 import { create } from 'zustand';
-import type { AccountSummary, AppError, ArgOf, Cloud, Result, ResultOf, SignInFlow } from '../../preload/contract';
+import type {
+  AccountSummary,
+  AppError,
+  ArgOf,
+  Cloud,
+  ConsentProblem,
+  Result,
+  ResultOf,
+  SignInFlow,
+} from '../../preload/contract';
 import { getBridge } from '../bridge';
 import { signInAnnouncement } from '../features/accounts/announcements';
 
@@ -36,6 +45,8 @@ interface AccountsState {
   /** True from the moment the user starts a sign-in until main's answer arrives. */
   signingIn: boolean;
   error: ActionError | undefined;
+  /** Why the last sign-in failed when consent stopped it (declined, or an administrator must approve). */
+  consent: ConsentProblem | undefined;
   /** The last sign-in that finished, for the view to announce and scroll to. */
   completed: CompletedSignIn | undefined;
   /** Keys of actions waiting for main's answer, to disable their buttons: 'refresh', `signOut:<id>`, ... */
@@ -53,6 +64,9 @@ interface AccountsState {
   signOutAll(): Promise<boolean>;
   resetSignInData(): Promise<boolean>;
   dismissError(): void;
+  /** Opens the admin-consent page for the tenant consent stopped a sign-in in. */
+  openAdminConsent(problem: ConsentProblem): Promise<void>;
+  dismissConsent(): void;
 }
 
 function upsert(accounts: AccountSummary[], account: AccountSummary): AccountSummary[] {
@@ -60,6 +74,8 @@ function upsert(accounts: AccountSummary[], account: AccountSummary): AccountSum
   if (index === -1) return [...accounts, account];
   return accounts.map((candidate, i) => (i === index ? account : candidate));
 }
+
+const signInFailed = 'Sign-in did not finish';
 
 // The sign-in call in flight and what it was for; "Try another way" replaces it, and the replaced call's
 // `cancelled` answer must not read as a failure.
@@ -87,6 +103,7 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     signingIn: false,
     error: undefined,
     completed: undefined,
+    consent: undefined,
     pending: [],
 
     async load() {
@@ -103,7 +120,7 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     async signIn(target, method) {
       const id = ++attempt;
       const bridge = getBridge();
-      set({ signingIn: true, error: undefined });
+      set({ signingIn: true, error: undefined, consent: undefined });
       const call: Promise<Result<ResultOf<'accounts.signIn'>>> =
         target.kind === 'tenant'
           ? bridge.accounts.signInTenant({ accountId: target.accountId, tenantId: target.tenantId, method })
@@ -124,8 +141,10 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
           seq: id,
         };
         set((state) => ({ signingIn: false, flow: null, completed, accounts: upsert(state.accounts, result.value) }));
-      } else if (result.error.code === 'cancelled') set({ signingIn: false, flow: null });
-      else set({ signingIn: false, flow: null, error: { action: 'Sign-in did not finish', error: result.error } });
+      }
+      // A user's cancel is quiet; a consent failure is shown by its own bar, with what to do.
+      else if (result.error.code === 'cancelled' || get().consent) set({ signingIn: false, flow: null });
+      else set({ signingIn: false, flow: null, error: { action: signInFailed, error: result.error } });
       return result.ok;
     },
 
@@ -192,6 +211,19 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     dismissError() {
       set({ error: undefined });
     },
+
+    async openAdminConsent(problem) {
+      await track('adminConsent', 'Could not open the admin-consent page', () =>
+        getBridge().accounts.openAdminConsent({
+          cloudId: problem.cloudId,
+          ...(problem.tenantId ? { tenantId: problem.tenantId } : {}),
+        }),
+      );
+    },
+
+    dismissConsent() {
+      set({ consent: undefined });
+    },
   };
 });
 
@@ -202,7 +234,16 @@ export function listenForAccounts(): () => void {
     bridge.events.on('accounts', (accounts) =>
       useAccountsStore.setState({ accounts, loaded: true, loadError: undefined }),
     ),
-    bridge.events.on('signIn', (flow) => useAccountsStore.setState({ flow })),
+    bridge.events.on('signIn', (flow) => {
+      const consent = flow?.state === 'failed' ? flow.consent : undefined;
+      if (!consent) return useAccountsStore.setState({ flow });
+      // Consent stopped the sign-in: say that (with what to do) instead of the sign-in's generic failure.
+      useAccountsStore.setState((state) => ({
+        flow,
+        consent,
+        error: state.error?.action === signInFailed ? undefined : state.error,
+      }));
+    }),
     // A new client id in Settings makes a cloud ready to sign in; the clouds have no event of their own.
     bridge.events.on('settings', () => {
       void getBridge()

@@ -1,12 +1,30 @@
 // One account: who it is, which cloud, how it is kept, and its tenants with their state in words and what to do
 // about it (sign in, hide, show). Calls store actions only; the store and main decide what happens.
-import { Avatar, Badge, Button, Card, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Avatar,
+  Badge,
+  Button,
+  Caption1,
+  Card,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowSync20Regular, AppGeneric20Regular, SignOut20Regular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import type { AccountSummary } from '../../../preload/contract';
 import { ConfirmButton } from '../../components/confirm-button';
 import { CopyButton } from '../../components/copy-button';
+import { useNow } from '../../components/use-now';
+import { accountProblemTitle } from '../../errors';
 import { useAccountsStore, usePending } from '../../stores/accounts-store';
+import { describeFreshness } from './freshness';
 import { TenantsTable } from './tenants-table';
 
 const useStyles = makeStyles({
@@ -21,8 +39,14 @@ const useStyles = makeStyles({
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalXS,
-    color: tokens.colorNeutralForeground2,
-    ':empty': { display: 'none' },
+    color: tokens.colorNeutralForeground3,
+  },
+  correlation: {
+    fontFamily: tokens.fontFamilyMonospace,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    minWidth: 0,
   },
   usernameLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, minWidth: 0 },
 });
@@ -35,6 +59,8 @@ export function AccountCard({ account }: { account: AccountSummary }) {
   const refreshing = usePending(`refresh:${account.id}`);
   const signingOut = usePending(`signOut:${account.id}`);
   const principal = account.kind === 'service_principal';
+  const checking = refreshing || account.checking;
+  const now = useNow(30_000);
 
   return (
     <Card className={styles.card} role="region" aria-labelledby={headingId} data-account-id={account.id}>
@@ -72,18 +98,17 @@ export function AccountCard({ account }: { account: AccountSummary }) {
               </Badge>
             )}
           </div>
-          <Text role="status" className={styles.checking}>
-            {refreshing && (
-              <>
-                <Spinner size="extra-tiny" /> Checking…
-              </>
-            )}
-          </Text>
+          <Caption1 role="status" className={styles.checking}>
+            {checking && <Spinner size="extra-tiny" aria-hidden />}
+            {checking
+              ? 'Checking…'
+              : `Tenant list ${describeFreshness({ checkedAt: account.checkedAt, checking: false }, { now })}`}
+          </Caption1>
         </div>
         <div className={styles.actions}>
           <Button
             icon={<ArrowSync20Regular />}
-            disabledFocusable={refreshing}
+            disabledFocusable={checking}
             aria-label={`Refresh ${account.username}`}
             onClick={() => void refresh(account.id)}
           >
@@ -108,6 +133,35 @@ export function AccountCard({ account }: { account: AccountSummary }) {
           </ConfirmButton>
         </div>
       </div>
+      {account.problem && (
+        <MessageBar intent={account.problem.code === 'offline' ? 'warning' : 'error'} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{accountProblemTitle(account.problem)}</MessageBarTitle>
+            {account.problem.message}
+            {account.problem.correlationId && (
+              <span className={styles.usernameLine}>
+                <Caption1>Correlation ID</Caption1>
+                <Caption1 className={styles.correlation} title={account.problem.correlationId}>
+                  {account.problem.correlationId}
+                </Caption1>
+                <CopyButton
+                  value={account.problem.correlationId}
+                  label={`Copy the correlation ID of the failed check of ${account.name}`}
+                />
+              </span>
+            )}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              disabledFocusable={checking}
+              aria-label={`Retry listing the tenants of ${account.username}`}
+              onClick={() => void refresh(account.id)}
+            >
+              Retry
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <TenantsTable account={account} />
     </Card>
   );

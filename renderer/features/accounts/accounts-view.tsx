@@ -37,9 +37,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { AccountSummary, AppStatus } from '../../../preload/contract';
 import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorBar } from '../../components/error-bar';
+import { focusLost } from '../../components/focus';
 import { useAccountsStore, usePending, useSignInRunning } from '../../stores/accounts-store';
 import { useStatusStore } from '../../stores/status-store';
 import { AccountCard } from './account-card';
+import { ConsentBar } from './consent-bar';
 import { ServicePrincipalDialog } from './service-principal-dialog';
 import { SignInForm } from './sign-in-form';
 import { SignInPanel } from './sign-in-panel';
@@ -67,12 +69,6 @@ const useStyles = makeStyles({
 });
 
 const signInRunningReason = 'A sign-in is running: finish or cancel it first.';
-
-/** Where the keyboard was is gone (the element was removed, or focus fell back to the page). */
-function focusLost(): boolean {
-  const focused = document.activeElement;
-  return !focused || focused === document.body || !focused.isConnected;
-}
 
 /**
  * Keeps the keyboard somewhere sensible as accounts come and go: after a sign-out, on the account that took the
@@ -106,6 +102,12 @@ function useAccountFocus(accounts: AccountSummary[]) {
     if (focusLost()) target?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
   }, [completed]);
 
+  // A sign-in that ended without an account to go to (cancelled, failed) took the sign-in panel with it.
+  const signInRunning = useSignInRunning();
+  useEffect(() => {
+    if (!signInRunning && focusLost()) document.getElementById('accounts-heading')?.focus();
+  }, [signInRunning]);
+
   return { list, announcement: completed?.announcement ?? '' };
 }
 
@@ -116,6 +118,7 @@ export function AccountsView() {
   const loadError = useAccountsStore((state) => state.loadError);
   const error = useAccountsStore((state) => state.error);
   const dismissError = useAccountsStore((state) => state.dismissError);
+  const consent = useAccountsStore((state) => state.consent);
   const signOutAll = useAccountsStore((state) => state.signOutAll);
   const reset = useAccountsStore((state) => state.resetSignInData);
   const signingOutAll = usePending('signOutAll');
@@ -171,6 +174,7 @@ export function AccountsView() {
       <StatusBanners />
       {loadError && <ErrorBar error={loadError} action="Could not load your accounts" />}
       {error && <ErrorBar error={error.error} action={error.action} onDismiss={dismissError} />}
+      {consent && <ConsentBar problem={consent} />}
       <SignInPanel />
       {!loaded ? (
         <Spinner size="small" labelPosition="after" label="Loading accounts…" className={styles.spinner} />

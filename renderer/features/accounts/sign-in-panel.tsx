@@ -2,8 +2,9 @@
 // in (with Copy), or finishing; always with the time left and "Cancel sign-in". Renders nothing when no flow runs.
 import { Button, Card, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Copy20Regular, Dismiss20Regular, Key20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SignInFlow } from '../../../preload/contract';
+import { focusLost } from '../../components/focus';
 import { useNow } from '../../components/use-now';
 import { useAccountsStore, useSignInRunning } from '../../stores/accounts-store';
 
@@ -66,9 +67,23 @@ export function SignInPanel() {
   const now = useNow(1000);
   // Which flow's code the note is about, so a new flow starts without an old "Code copied."
   const [copied, setCopied] = useState<{ flowId: string; note: string }>();
+  // The flow the user asked to cancel: says "Cancelling…" at once, while main stops the flow.
+  const [cancelling, setCancelling] = useState<string>();
+
+  // A sign-in started from a dialog or a button that went away leaves the keyboard nowhere: bring it here, where
+  // the sign-in can be followed and cancelled. After the dialog has closed and returned focus, if it could.
+  useEffect(() => {
+    if (!running) return;
+    const frame = requestAnimationFrame(() => {
+      if (focusLost()) document.getElementById('sign-in-panel-heading')?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [running]);
 
   if (!running) return null;
   const live = flow && flow.state !== 'done' && flow.state !== 'failed' && flow.state !== 'cancelled' ? flow : null;
+  const flowKey = live?.flowId ?? 'starting';
+  const isCancelling = cancelling === flowKey;
 
   const copy = async (flowId: string, code: string): Promise<void> => {
     try {
@@ -84,11 +99,11 @@ export function SignInPanel() {
       <div className={styles.heading}>
         {live?.state !== 'waiting_for_device_code' && <Spinner size="small" />}
         <div>
-          <Subtitle2 as="h2" id="sign-in-panel-heading" className={styles.title}>
+          <Subtitle2 as="h2" id="sign-in-panel-heading" className={styles.title} tabIndex={-1}>
             {target ? `Signing in to ${target}` : 'Signing in'}
           </Subtitle2>
           <Text as="p" role="status" block className={styles.title}>
-            {headline(live)}
+            {isCancelling ? 'Cancelling the sign-in…' : headline(live)}
           </Text>
         </div>
       </div>
@@ -119,10 +134,17 @@ export function SignInPanel() {
         </>
       )}
       <div className={styles.actions}>
-        <Button icon={<Dismiss20Regular />} onClick={() => void cancel()}>
-          Cancel sign-in
+        <Button
+          icon={isCancelling ? <Spinner size="tiny" /> : <Dismiss20Regular />}
+          disabledFocusable={isCancelling}
+          onClick={() => {
+            setCancelling(flowKey);
+            void cancel();
+          }}
+        >
+          {isCancelling ? 'Cancelling…' : 'Cancel sign-in'}
         </Button>
-        {live?.state === 'waiting_for_browser' && (
+        {live?.state === 'waiting_for_browser' && !isCancelling && (
           <Button appearance="subtle" icon={<Key20Regular />} onClick={() => void tryAnotherWay()}>
             Try another way: sign in with a code
           </Button>

@@ -7,6 +7,7 @@ import {
   Caption1,
   Link,
   SearchBox,
+  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -22,9 +23,11 @@ import { Eye20Regular, EyeOff20Regular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import type { AccountSummary, TenantSummary } from '../../../preload/contract';
 import { CopyButton } from '../../components/copy-button';
+import { useNow } from '../../components/use-now';
 import { describeTenantStatus, tenantBadge } from '../../errors';
 import { useAccountsStore, usePending, useSignInRunning } from '../../stores/accounts-store';
-import { useOnline } from '../../stores/status-store';
+import { useUnreachable } from '../../stores/status-store';
+import { describeFreshness, describeUnreachable } from './freshness';
 import { filterTenants, tenantSearchThreshold } from './tenant-filter';
 
 // Row layouts by the table's own width (a container query), not the window's: the nav and padding take a share.
@@ -99,6 +102,21 @@ const useStyles = makeStyles({
     width: '100%',
   },
   badge: { whiteSpace: 'nowrap', flexShrink: 0 },
+  badgeLine: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  // A state remembered from an earlier run: muted, so it never looks like one confirmed now.
+  unconfirmed: {
+    opacity: 0.8,
+    borderTopStyle: 'dashed',
+    borderRightStyle: 'dashed',
+    borderBottomStyle: 'dashed',
+    borderLeftStyle: 'dashed',
+  },
+  freshness: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    color: tokens.colorNeutralForeground3,
+  },
   detail: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   more: { fontSize: tokens.fontSizeBase200 },
   actions: {
@@ -168,7 +186,7 @@ export function TenantsTable({ account }: { account: AccountSummary }) {
 
 function TenantRow({ account, tenant }: { account: AccountSummary; tenant: TenantSummary }) {
   const styles = useStyles();
-  const online = useOnline();
+  const unreachable = useUnreachable(account.cloudId);
   const signInRunning = useSignInRunning();
   const signIn = useAccountsStore((state) => state.signIn);
   const setHidden = useAccountsStore((state) => state.setTenantHidden);
@@ -177,11 +195,10 @@ function TenantRow({ account, tenant }: { account: AccountSummary; tenant: Tenan
   const sentence = describeTenantStatus(tenant);
   const canSignIn =
     account.kind === 'user' && !tenant.hidden && (tenant.status === 'needs_sign_in' || tenant.status === 'error');
-  const why = !online
-    ? 'Signing in needs a network connection.'
-    : signInRunning
-      ? 'A sign-in is already running: finish or cancel it first.'
-      : undefined;
+  const now = useNow(30_000);
+  // A running sign-in stops this one; an unreachable cloud does not (the attempt says what failed), but is said.
+  const blocked = signInRunning ? 'A sign-in is already running: finish or cancel it first.' : undefined;
+  const why = blocked ?? (unreachable ? describeUnreachable(account.cloudName, unreachable, { now }) : undefined);
   const whyId = useId();
 
   return (
@@ -207,9 +224,21 @@ function TenantRow({ account, tenant }: { account: AccountSummary; tenant: Tenan
       </TableCell>
       <TableCell className={mergeClasses(styles.cell, styles.statusCell)}>
         <div className={styles.status}>
-          <Badge appearance="tint" color={badge.color} className={styles.badge}>
-            {badge.label}
-          </Badge>
+          <span className={styles.badgeLine}>
+            <Badge
+              appearance={badge.unconfirmed ? 'outline' : 'tint'}
+              color={badge.color}
+              className={mergeClasses(styles.badge, badge.unconfirmed && styles.unconfirmed)}
+            >
+              {badge.label}
+            </Badge>
+            {!tenant.hidden && (
+              <Caption1 className={styles.freshness}>
+                {tenant.checking && <Spinner size="extra-tiny" aria-hidden />}
+                {describeFreshness(tenant, { now })}
+              </Caption1>
+            )}
+          </span>
           {sentence && <StatusText text={sentence} />}
           {tenant.correlationId && !tenant.hidden && (
             <span className={styles.idLine}>
@@ -230,7 +259,7 @@ function TenantRow({ account, tenant }: { account: AccountSummary; tenant: Tenan
                 size="small"
                 appearance="primary"
                 className={styles.actionButton}
-                disabledFocusable={why !== undefined}
+                disabledFocusable={blocked !== undefined}
                 aria-label={`Sign in to this tenant: ${tenant.displayName}`}
                 aria-describedby={why ? whyId : undefined}
                 onClick={() =>
