@@ -1,17 +1,19 @@
 // Composes the main-process services from their ports and maps every contract channel to a handler. Called by
 // the Electron composition root (main/index.ts) and the browser preview host alike. No Electron imports.
 import { sessionOnlyNoticeId, type AppInfo, type AppStatus, type Notice } from '../preload/contract.js';
-import { AccountsService } from './accounts/accounts-service.js';
+import type { AccountsService } from './accounts/accounts-service.js';
+import { createAccountsService } from './accounts/create-accounts-service.js';
 import { helpLinks } from './app/help-links.js';
 import { NoticeBoard } from './app/notice-board.js';
 import { restrictOpener } from './app/restricted-opener.js';
 import { mergeClouds, type CloudEndpoints } from './clouds.js';
 import type { Handlers } from './ipc-router.js';
-import { Connectivity } from './net/connectivity.js';
-import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from './ports.js';
+import { CloudConnectivity } from './net/connectivity.js';
+import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher, Timers } from './ports.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
 import { SecretVault } from './storage/secret-vault.js';
+import { systemTimers } from './system-clock.js';
 
 export interface AppServiceDeps {
   settingsStore: KeyValueStore;
@@ -24,6 +26,8 @@ export interface AppServiceDeps {
   opener: BrowserOpener;
   logger: Logger;
   clock: Clock;
+  /** Re-check timers; real ones unless a test passes fakes. */
+  timers?: Timers;
   appInfo: () => AppInfo;
   /** Store files that were unreadable at start-up and moved aside; each becomes a notice. */
   recoveries: readonly StoreRecovery[];
@@ -37,6 +41,8 @@ export interface AppServices {
   settings: SettingsService;
   notices: NoticeBoard;
   accounts: AccountsService;
+  /** Stops re-check timers and writes pending sign-in data (on quit). */
+  stop(): Promise<void>;
 }
 
 export const allowedLinkHosts = ['github.com'] as const;
@@ -46,7 +52,14 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const notices = new NoticeBoard(deps.events);
   for (const recovery of deps.recoveries) notices.post(recoveryNotice(recovery));
   for (const problem of deps.startupProblems ?? []) notices.post(problem);
-  const connectivity = new Connectivity();
+  const timers = deps.timers ?? systemTimers;
+  // Offline clouds are re-checked by re-validating their accounts (or probing them when they have none).
+  const connectivity = new CloudConnectivity({
+    clock: deps.clock,
+    timers,
+    logger: deps.logger,
+    probe: (cloudId) => accounts.recheckCloud(cloudId),
+  });
   const vault = new SecretVault(deps.secretsStore, deps.cipher, {
     clock: deps.clock,
     logger: deps.logger,
@@ -57,7 +70,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     const backend = vault.backend();
     return {
       online: connectivity.online,
-      clouds: [],
+      clouds: connectivity.status(clouds().map((cloud) => cloud.id)),
       secretStorage: { mode: vault.mode(), weakAvailable: vault.weakAvailable(), ...(backend ? { backend } : {}) },
     };
   };
@@ -84,7 +97,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const clouds = (): CloudEndpoints[] => mergeClouds(deps.clouds, settings.get().customClouds);
   // Help links may open only GitHub; each sign-in may open only its own cloud's authority (AccountsService).
   const helpOpener = restrictOpener(deps.opener, () => allowedLinkHosts);
-  const accounts = new AccountsService({
+  const accounts = createAccountsService({
     vault,
     clouds,
     signInSettings: () => ({ clientId: settings.get().clientId, defaultTenant: settings.get().defaultTenant }),
@@ -93,10 +106,15 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     connectivity,
     logger: deps.logger,
     clock: deps.clock,
+    timers,
     warn: (id, title, message) => notices.post({ id, level: 'warning', title, message }),
     ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
   });
   await accounts.start();
+  // Stored states are on screen "as of" their times; confirm them with Entra ID and ARM in the background.
+  accounts
+    .revalidateAll()
+    .catch((error: unknown) => deps.logger.error('re-validating accounts at start-up failed', { error }));
 
   const handlers: Handlers = {
     'app.getInfo': () => deps.appInfo(),
@@ -110,7 +128,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       return null;
     },
     'app.getStatus': () => status(),
-    'app.networkChanged': () => null,
+    'app.networkChanged': (online) => {
+      connectivity.networkChanged(online);
+      return null;
+    },
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
     'clouds.list': () => accounts.clouds(),
@@ -141,7 +162,11 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       return null;
     },
   };
-  return { handlers, settings, notices, accounts };
+  const stop = async (): Promise<void> => {
+    connectivity.stop();
+    await accounts.stop();
+  };
+  return { handlers, settings, notices, accounts, stop };
 }
 
 function sessionOnlyNotice(backend: string | undefined): Notice {

@@ -26,6 +26,15 @@ export interface Clock {
   now(): number;
 }
 
+/** Schedules work later (re-checks with back-off); tests pass a fake that fires when the test advances time. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+export interface TimerHandle {
+  readonly id: unknown;
+}
+
 /** Pushes a contract event to the renderer(s). */
 export interface EventSink {
   emit<E extends EventName>(name: E, payload: EventOf<E>): void;

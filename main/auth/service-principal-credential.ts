@@ -1,10 +1,31 @@
-// Turns the credential a user gives for a service principal into the one form stored and handed to
-// @azure/identity: a secret, or one PEM holding the certificate and its private key (from one PEM, a certificate
-// PEM plus a key PEM, or a PFX/PKCS#12 file with its password). No Electron imports.
+// Service-principal credentials: what the user gives (a secret; a PEM with certificate and key; certificate and
+// key as two PEMs; a PFX/PKCS#12 file with its password) becomes the one form stored (a secret or one PEM), and
+// the stored form becomes the @azure/identity credential for the account's cloud. No Electron imports.
+import type { TokenCredential } from '@azure/core-auth';
+import { ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';
 import forge from 'node-forge';
+import { rootCertificates } from 'node:tls';
 import type { ServicePrincipalCredentialInput } from '../../preload/contract.js';
+import type { ServicePrincipalCredential, StoredServicePrincipal } from '../accounts/account-registry.js';
+import type { CloudEndpoints } from '../clouds.js';
 import { ServiceError } from '../errors.js';
-import type { ServicePrincipalCredential } from '../accounts/account-registry.js';
+
+/** The SDK credential of a stored service principal in its cloud (the cloud's authority and extra CA). */
+export function identityCredential(account: StoredServicePrincipal, cloud: CloudEndpoints): TokenCredential {
+  const options = {
+    authorityHost: cloud.authorityHost,
+    disableInstanceDiscovery: cloud.kind === 'custom',
+    ...(cloud.caPem ? { tlsOptions: { ca: [...rootCertificates, cloud.caPem] } } : {}),
+  };
+  return account.credential.kind === 'secret'
+    ? new ClientSecretCredential(account.homeTenantId, account.clientId, account.credential.secret, options)
+    : new ClientCertificateCredential(
+        account.homeTenantId,
+        account.clientId,
+        { certificate: account.credential.certificatePem },
+        options,
+      );
+}
 
 export function storedCredential(input: ServicePrincipalCredentialInput): ServicePrincipalCredential {
   switch (input.kind) {
