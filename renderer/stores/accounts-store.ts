@@ -56,6 +56,10 @@ interface AccountsState {
   /** Cancels a browser sign-in and starts the same one with a device code. */
   tryAnotherWay(): Promise<void>;
   cancelSignIn(): Promise<void>;
+  /** Opens the page the browser sign-in waits on again. */
+  reopenSignInPage(): Promise<void>;
+  /** The address of that page, to copy. */
+  signInLink(): Promise<Result<string>>;
   addServicePrincipal(args: ServicePrincipalArgs): Promise<Result<AccountSummary>>;
   setTenantHidden(accountId: string, tenantId: string, hidden: boolean): Promise<void>;
   /** Re-checks one account, or all of them without an id. */
@@ -160,6 +164,14 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     async cancelSignIn() {
       const result = await getBridge().accounts.cancelSignIn();
       if (!result.ok) set({ error: { action: 'Could not cancel the sign-in', error: result.error } });
+    },
+
+    async reopenSignInPage() {
+      await track('reopen', 'Could not open the sign-in page again', () => getBridge().accounts.reopenSignInPage());
+    },
+
+    signInLink() {
+      return getBridge().accounts.getSignInLink();
     },
 
     async addServicePrincipal(args) {

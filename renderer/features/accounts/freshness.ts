@@ -27,7 +27,7 @@ function dayKey(time: number, timeZone: string | undefined): string {
 export function formatCheckedTime(iso: string, { now, locale, timeZone }: ClockOptions): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return 'an unknown time';
-  const clock: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', timeZone };
+  const clock: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', timeZone };
   if (dayKey(time, timeZone) === dayKey(now, timeZone)) return new Intl.DateTimeFormat(locale, clock).format(time);
   return new Intl.DateTimeFormat(locale, { ...clock, day: 'numeric', month: 'short' }).format(time);
 }

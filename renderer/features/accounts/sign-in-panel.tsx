@@ -1,12 +1,13 @@
-// Shows the sign-in main is running: waiting for the browser (with "Try another way"), the device code to type
-// in (with Copy), or finishing; always with the time left and "Cancel sign-in". Renders nothing when no flow runs.
+// Shows the sign-in main is running: waiting for the browser (with "Open the sign-in page again", "Copy link" and
+// "Try another way"), the device code to type in (with Copy), or finishing; always with the time left and "Cancel
+// sign-in", which says "Cancelling…" at once. Renders nothing when no flow runs.
 import { Button, Card, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Copy20Regular, Dismiss20Regular, Key20Regular } from '@fluentui/react-icons';
+import { Copy20Regular, Dismiss20Regular, Key20Regular, Open20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { SignInFlow } from '../../../preload/contract';
 import { focusLost } from '../../components/focus';
 import { useNow } from '../../components/use-now';
-import { useAccountsStore, useSignInRunning } from '../../stores/accounts-store';
+import { useAccountsStore, usePending, useSignInRunning } from '../../stores/accounts-store';
 
 const useStyles = makeStyles({
   panel: {
@@ -108,9 +109,12 @@ export function SignInPanel() {
         </div>
       </div>
       {live?.state === 'waiting_for_browser' && (
-        <Text as="p" block className={styles.paragraph}>
-          A Microsoft sign-in page opened in your browser. Finish signing in there; Cloud Desk continues by itself.
-        </Text>
+        <>
+          <Text as="p" block className={styles.paragraph}>
+            A Microsoft sign-in page opened in your browser. Finish signing in there; Cloud Desk continues by itself.
+          </Text>
+          <BrowserPageActions flowId={live.flowId} />
+        </>
       )}
       {live?.state === 'waiting_for_device_code' && live.userCode && (
         <>
@@ -156,5 +160,39 @@ export function SignInPanel() {
         )}
       </div>
     </Card>
+  );
+}
+
+/** For a sign-in page that was closed, opened behind a window, or is wanted in another browser. */
+function BrowserPageActions({ flowId }: { flowId: string }) {
+  const styles = useStyles();
+  const reopen = useAccountsStore((state) => state.reopenSignInPage);
+  const link = useAccountsStore((state) => state.signInLink);
+  const reopening = usePending('reopen');
+  const [note, setNote] = useState<{ flowId: string; text: string }>();
+
+  const copy = async (): Promise<void> => {
+    const result = await link();
+    if (!result.ok) return setNote({ flowId, text: `Could not get the link: ${result.error.message}` });
+    try {
+      await navigator.clipboard.writeText(result.value);
+      setNote({ flowId, text: 'Link copied: paste it into the browser you want to sign in with.' });
+    } catch {
+      setNote({ flowId, text: 'Could not copy the link to the clipboard.' });
+    }
+  };
+
+  return (
+    <div className={styles.actions}>
+      <Button icon={<Open20Regular />} disabledFocusable={reopening} onClick={() => void reopen()}>
+        Open the sign-in page again
+      </Button>
+      <Button appearance="subtle" icon={<Copy20Regular />} onClick={() => void copy()}>
+        Copy link
+      </Button>
+      <Text role="status" className={styles.note}>
+        {note?.flowId === flowId ? note.text : ''}
+      </Text>
+    </div>
   );
 }

@@ -293,7 +293,7 @@ function TenantRow({ account, tenant }: { account: AccountSummary; tenant: Tenan
   );
 }
 
-/** Azure's error texts can run to a page; show the first sentence and let the user open the rest. */
+/** Azure's error texts can run to a page; show the first sentence of a long one and let the user open the rest. */
 function StatusText({ text }: { text: string }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
@@ -311,7 +311,8 @@ function StatusText({ text }: { text: string }) {
 
 function firstSentence(text: string): string {
   const limit = 160;
+  if (text.length <= limit) return text;
   const end = text.slice(0, limit).search(/[.!?]\s/);
   if (end >= 20) return text.slice(0, end + 1);
-  return text.length > limit ? text.slice(0, limit).replace(/\s+\S*$/, '') : text;
+  return text.slice(0, limit).replace(/\s+\S*$/, '');
 }
