@@ -118,6 +118,11 @@ test.describe('against the emulator', () => {
     await expect(account.getByRole('heading', { name: 'Alice Example' })).toBeFocused();
     await expect(account.getByRole('row', { name: /Contoso/ })).toContainText(/as of \d/);
     await expect(account.getByText(/^Tenant list as of \d/)).toBeVisible();
+
+    // Hiding from the keyboard keeps the keyboard on the same button, which now offers to show the tenant.
+    await account.getByRole('button', { name: 'Hide tenant: Fabrikam' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(account.getByRole('button', { name: 'Show tenant: Fabrikam' })).toBeFocused();
   });
 
   test('the MFA row keeps name, state and actions apart at 1024x640 and 720x480', async ({ app }) => {

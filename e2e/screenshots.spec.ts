@@ -17,6 +17,7 @@ test.use({ cloud: 'emulator' });
 
 test('screenshots of the Accounts view', async ({ app }) => {
   test.skip(!folder || app.runtime === 'electron', 'Set CLOUD_DESK_SCREENSHOTS to a folder to take screenshots.');
+  test.setTimeout(180_000);
   const out = resolve(folder ?? '.');
   const { page } = app;
   const popup = page.context().waitForEvent('page');
@@ -31,8 +32,13 @@ test('screenshots of the Accounts view', async ({ app }) => {
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
+    // The README's pair (docs/screenshots/accounts-light.png and -dark.png), with no control focused.
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.screenshot({ path: join(out, `accounts-${scheme}.png`) });
     for (const size of sizes) {
       await page.setViewportSize({ width: size.width, height: size.height });
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.screenshot({ path: join(out, `accounts-${size.name}-${scheme}.png`) });
       // The whole view, scrolled: the shell's main area scrolls, so make it as tall as its content first.
       await page.setViewportSize({ width: size.width, height: 2000 });

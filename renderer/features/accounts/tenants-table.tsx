@@ -34,6 +34,8 @@ import { filterTenants, tenantSearchThreshold } from './tenant-filter';
 const wide = '@container (min-width: 860px)';
 const medium = '@container (min-width: 560px) and (max-width: 859.98px)';
 const narrow = '@container (max-width: 559.98px)';
+// Every row is its own grid, so no column may size to its content: rows would not line up.
+const actionsWidth = '170px';
 
 const useStyles = makeStyles({
   container: { containerType: 'inline-size', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -45,15 +47,15 @@ const useStyles = makeStyles({
     alignItems: 'start',
     padding: `${tokens.spacingVerticalS} 0`,
     [wide]: {
-      gridTemplateColumns: 'minmax(200px, 1.3fr) minmax(120px, 0.9fr) 72px minmax(220px, 1.6fr) minmax(150px, auto)',
+      gridTemplateColumns: `minmax(200px, 1.3fr) minmax(120px, 0.9fr) 72px minmax(220px, 1.6fr) ${actionsWidth}`,
       gridTemplateAreas: '"tenant domain type status actions"',
     },
     [medium]: {
-      gridTemplateColumns: 'auto minmax(0, 1fr) minmax(200px, 1.2fr) auto',
+      gridTemplateColumns: `minmax(0, 2fr) minmax(64px, 1fr) minmax(180px, 3fr) ${actionsWidth}`,
       gridTemplateAreas: '"tenant tenant status actions" "domain type status actions"',
     },
     [narrow]: {
-      gridTemplateColumns: 'auto minmax(0, 1fr)',
+      gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)',
       gridTemplateAreas: '"tenant tenant" "domain type" "status status" "actions actions"',
     },
   },
@@ -64,8 +66,8 @@ const useStyles = makeStyles({
   },
   cell: { minWidth: 0, padding: 0, alignItems: 'flex-start' },
   tenant: { gridArea: 'tenant' },
-  domain: { gridArea: 'domain', [wide]: { paddingTop: tokens.spacingVerticalXXS } },
-  type: { gridArea: 'type', [wide]: { paddingTop: tokens.spacingVerticalXXS } },
+  domain: { gridArea: 'domain' },
+  type: { gridArea: 'type' },
   // Under the name, domain and type read as one line: "contoso.test · Home".
   typeText: { [medium]: { '::before': { content: '"· "' } }, [narrow]: { '::before': { content: '"· "' } } },
   label: { color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
