@@ -177,6 +177,11 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       accounts.cancelSignIn();
       return null;
     },
+    'accounts.reopenSignInPage': async () => {
+      await accounts.reopenSignInPage();
+      return null;
+    },
+    'accounts.getSignInLink': () => accounts.signInLink(),
     'accounts.addServicePrincipal': (args) => accounts.addServicePrincipal(args),
     'accounts.setTenantHidden': (args) => accounts.setTenantHidden(args),
     'accounts.refresh': (accountId) => accounts.refresh(accountId),

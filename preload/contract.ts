@@ -268,6 +268,10 @@ export const requests = {
   'network.set': request(networkSettingsPatchSchema, networkStateSchema),
   'network.setProxyPassword': request(proxyPasswordSchema, networkStateSchema),
   'network.clearProxyPassword': request(none, networkStateSchema),
+  /** Opens the page the running browser sign-in waits on again (closed by mistake, or opened behind a window). */
+  'accounts.reopenSignInPage': request(none, z.null()),
+  /** The address of that page, for the user to copy into a browser of their choice. */
+  'accounts.getSignInLink': request(none, z.url()),
 } as const;
 
 /** Events, main -> renderer. */

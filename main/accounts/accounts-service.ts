@@ -182,6 +182,14 @@ export class AccountsService {
     this.parts.runner.cancel();
   }
 
+  reopenSignInPage(): Promise<void> {
+    return this.parts.runner.reopenPage();
+  }
+
+  signInLink(): string {
+    return this.parts.runner.pageUrl();
+  }
+
   /** Opens the tenant's admin-consent page (the cloud's authority, the app's client id) in the system browser. */
   async openAdminConsent(args: { cloudId: string; tenantId?: string | undefined }): Promise<void> {
     const cloud = this.parts.catalog.get(args.cloudId);

@@ -26,11 +26,20 @@ const account: AccountInfo = {
   localAccountId: 'oid',
 };
 
+const pageUrl = 'https://login.example/organizations/oauth2/v2.0/authorize?client_id=c&state=s';
+
 function setup(outcome: (signal: AbortSignal) => Promise<SignedIn>, online = true) {
   const events = new RecordingEvents();
+  const reopened: string[] = [];
   const methods: SignInMethods = {
     browser: async (_cloud, _request, control) => {
-      control.onBrowserOpened();
+      control.onBrowserOpened({
+        url: pageUrl,
+        reopen: () => {
+          reopened.push(pageUrl);
+          return Promise.resolve();
+        },
+      });
       return outcome(control.signal);
     },
     deviceCode: async (_cloud, _request, control) => {
@@ -50,7 +59,7 @@ function setup(outcome: (signal: AbortSignal) => Promise<SignedIn>, online = tru
   });
   const flows = (): (SignInFlow | null)[] =>
     events.emitted.filter((event) => event.name === 'signIn').map((event) => event.payload as SignInFlow | null);
-  return { runner, flows };
+  return { runner, flows, reopened };
 }
 
 const request = { scopes: ['https://arm.example/.default'], authority: 'https://login.example/organizations' };
@@ -92,6 +101,20 @@ describe('SignInRunner', () => {
     expect(flows().at(-2)).toMatchObject({ state: 'cancelled' });
     expect(flows().at(-2)?.consent).toBeUndefined();
     expect(runner.busy).toBe(false);
+  });
+
+  it('opens the waiting browser page again and gives its address, only while a browser flow waits', async () => {
+    const { runner, reopened } = setup(
+      (signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('stop')))),
+    );
+    await expect(runner.reopenPage()).rejects.toMatchObject({ code: 'not_found' });
+    const running = runner.run(cloud, 'browser', {}, request, () => Promise.resolve());
+    await runner.reopenPage();
+    expect(reopened).toEqual([pageUrl]);
+    expect(runner.pageUrl()).toBe(pageUrl);
+    runner.cancel();
+    await expect(running).rejects.toBeDefined();
+    expect(() => runner.pageUrl()).toThrow(/No sign-in is waiting/);
   });
 
   it('turns declined consent into an error with what to do and the consent kind', async () => {

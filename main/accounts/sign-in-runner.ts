@@ -6,6 +6,7 @@ import type { AccountInfo } from '@azure/msal-node';
 import { randomUUID } from 'node:crypto';
 import type { ConsentProblem, SignInFlow } from '../../preload/contract.js';
 import { consentProblemKind, type AuthProblem } from '../auth/auth-errors.js';
+import type { SignInPage } from '../auth/sign-in-flows.js';
 import type { CloudEndpoints } from '../clouds.js';
 import { ServiceError } from '../errors.js';
 import type { Clock, EventSink, Logger } from '../ports.js';
@@ -33,7 +34,7 @@ export interface SignInMethods {
   browser(
     cloud: CloudEndpoints,
     request: InteractiveRequest,
-    control: FlowControl & { onBrowserOpened(): void },
+    control: FlowControl & { onBrowserOpened(page: SignInPage): void },
   ): Promise<SignedIn>;
   deviceCode(
     cloud: CloudEndpoints,
@@ -55,6 +56,8 @@ export interface SignInRunnerDeps {
 interface RunningFlow {
   flow: SignInFlow;
   abort: AbortController;
+  /** The page a browser flow waits on, once the browser has it. */
+  page?: SignInPage;
 }
 
 export class SignInRunner {
@@ -68,6 +71,22 @@ export class SignInRunner {
 
   cancel(): void {
     this.running?.abort.abort();
+  }
+
+  /** Opens the page the running browser sign-in waits on again (the tab was closed, or opened behind). */
+  async reopenPage(): Promise<void> {
+    await this.waitingPage().reopen();
+  }
+
+  /** The address of that page, for the user to open in a browser of their choice. */
+  pageUrl(): string {
+    return this.waitingPage().url;
+  }
+
+  private waitingPage(): SignInPage {
+    const page = this.running?.flow.state === 'waiting_for_browser' ? this.running.page : undefined;
+    if (!page) throw new ServiceError('not_found', 'No sign-in is waiting for the browser now.');
+    return page;
   }
 
   /** Runs one flow, then `complete` (tenant discovery) while the flow says "completing". */
@@ -104,7 +123,10 @@ export class SignInRunner {
         method === 'browser'
           ? await this.deps.methods.browser(cloud, request, {
               ...control,
-              onBrowserOpened: () => this.update({ state: 'waiting_for_browser' }),
+              onBrowserOpened: (page) => {
+                if (this.running?.abort === abort) this.running.page = page;
+                this.update({ state: 'waiting_for_browser' });
+              },
             })
           : await this.deps.methods.deviceCode(cloud, request, {
               ...control,

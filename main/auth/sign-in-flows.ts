@@ -24,8 +24,14 @@ export interface InteractiveOptions extends FlowControl {
   loginHint?: string;
   claims?: string;
   opener: BrowserOpener;
-  /** Called once the sign-in page has been handed to the browser. */
-  onBrowserOpened(): void;
+  /** Called once the sign-in page has been handed to the browser, with the way to open it again. */
+  onBrowserOpened(page: SignInPage): void;
+}
+
+/** The authorize page a browser sign-in waits on: its address, and opening it again through the same opener. */
+export interface SignInPage {
+  url: string;
+  reopen(): Promise<void>;
 }
 
 interface Loopback {
@@ -78,7 +84,7 @@ export async function signInWithBrowser(
           return;
         }
         await options.opener.open(url);
-        options.onBrowserOpened();
+        options.onBrowserOpened({ url, reopen: () => options.opener.open(url) });
       },
     });
   } catch (error) {
