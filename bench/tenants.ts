@@ -11,6 +11,7 @@ import { FormBrowser, type Page } from '../emulator/testing/form-browser.js';
 import { createAccountsService } from '../main/accounts/create-accounts-service.js';
 import { customCloud } from '../main/clouds.js';
 import { CloudConnectivity } from '../main/net/connectivity.js';
+import { testNetwork } from '../main/net/testing/network.js';
 import type { BrowserOpener } from '../main/ports.js';
 import { SecretVault } from '../main/storage/secret-vault.js';
 import { systemClock, systemScheduler } from '../main/system-clock.js';
@@ -19,7 +20,7 @@ import { loadavg } from 'node:os';
 import type { BenchSuite } from './suites.js';
 
 const latencyMs = 80;
-const runs = 3;
+const runs = 5;
 
 /** Signs the fleet user in on the emulator's pages and notes when the success page goes back to the app. */
 class TimedBrowser implements BrowserOpener {
@@ -90,6 +91,7 @@ async function measure(emu: RunningEmulator, concurrency?: number): Promise<Samp
       logger,
       probe: () => Promise.resolve(),
     }),
+    network: testNetwork(),
     logger,
     clock: systemClock,
     scheduler: systemScheduler,

@@ -9,6 +9,8 @@ import { restrictOpener } from './app/restricted-opener.js';
 import { mergeClouds, type CloudEndpoints } from './clouds.js';
 import type { Handlers } from './ipc-router.js';
 import { CloudConnectivity } from './net/connectivity.js';
+import { createNetwork } from './net/network-settings.js';
+import { environmentProxyResolver, type ProxyResolver } from './net/proxy-resolver.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, Scheduler, SecretCipher } from './ports.js';
 import { effectiveClientId } from './settings/client-choice.js';
 import { SettingsService } from './settings/settings-service.js';
@@ -40,6 +42,10 @@ export interface AppServiceDeps {
   /** Problems found while starting (e.g. a bad custom cloud file); each becomes a notice. */
   startupProblems?: readonly Notice[];
   signInTimeoutMs?: number;
+  /** The system proxy: Electron's session.resolveProxy; without one (preview, tests) HTTPS_PROXY / NO_PROXY. */
+  systemProxy?: ProxyResolver;
+  /** HTTPS_PROXY / NO_PROXY for the `environment` proxy mode; default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface AppServices {
@@ -80,6 +86,14 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     diskWritable: () => deps.storageHealth?.problem() === undefined,
   });
   await vault.refreshStatus();
+  const network = await createNetwork({
+    store: deps.settingsStore,
+    vault,
+    events: deps.events,
+    logger: deps.logger,
+    env: deps.env ?? process.env,
+    systemProxy: deps.systemProxy ?? environmentProxyResolver(deps.env ?? process.env),
+  });
   const status = (): AppStatus => {
     const backend = vault.backend();
     return {
@@ -121,6 +135,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     opener: deps.opener,
     events: deps.events,
     connectivity,
+    network: network.config,
     logger: deps.logger,
     clock: deps.clock,
     scheduler,
@@ -181,6 +196,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       await accounts.openAdminConsent(args);
       return null;
     },
+    'network.get': () => network.settings.state(),
+    'network.set': (patch) => network.settings.set(patch),
+    'network.setProxyPassword': (password) => network.settings.setProxyPassword(password),
+    'network.clearProxyPassword': () => network.settings.clearProxyPassword(),
   };
   const stop = async (): Promise<void> => {
     connectivity.stop();

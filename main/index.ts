@@ -11,6 +11,7 @@ import { createLogger } from './logging/logger.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
 import { readBuiltinClientId } from './settings/client-choice.js';
 import { StorageHealth } from './storage/memory-fallback-store.js';
+import { electronProxyResolver } from './platform/electron-proxy-resolver.js';
 import { safeStorageCipher } from './platform/safe-storage-cipher.js';
 import { shellOpener } from './platform/shell-opener.js';
 import { loadClouds } from './cloud-config.js';
@@ -61,6 +62,7 @@ if (!app.requestSingleInstanceLock()) {
       clock: systemClock,
       events,
       opener: shellOpener,
+      systemProxy: electronProxyResolver,
       logger,
       ...(cloudLoad.problem
         ? {

@@ -13,6 +13,7 @@ import {
   signInReasonSchema,
   tenantRefSchema,
 } from './contract-accounts.js';
+import { networkSettingsPatchSchema, networkStateSchema, proxyPasswordSchema } from './contract-network.js';
 
 export * from './contract-accounts.js';
 
@@ -263,6 +264,10 @@ export const requests = {
   'accounts.resetSignInData': request(none, z.null()),
   /** Opens the tenant's admin-consent page for the cloud's client id in the system browser. */
   'accounts.openAdminConsent': request(adminConsentArgsSchema, z.null()),
+  'network.get': request(none, networkStateSchema),
+  'network.set': request(networkSettingsPatchSchema, networkStateSchema),
+  'network.setProxyPassword': request(proxyPasswordSchema, networkStateSchema),
+  'network.clearProxyPassword': request(none, networkStateSchema),
 } as const;
 
 /** Events, main -> renderer. */
@@ -273,6 +278,7 @@ export const events = {
   accounts: z.array(accountSummarySchema),
   /** The running sign-in flow, or null when none runs. */
   signIn: signInFlowSchema.nullable(),
+  network: networkStateSchema,
 } as const;
 
 export type Requests = typeof requests;

@@ -12,6 +12,7 @@ import { createAppServices } from '../main/app-services.js';
 import { ServiceError } from '../main/errors.js';
 import { createDispatcher, trustOrigin, validatingSink } from '../main/ipc-router.js';
 import { createLogger } from '../main/logging/logger.js';
+import { environmentProxyResolver } from '../main/net/proxy-resolver.js';
 import type { BrowserOpener, KeyValueStore } from '../main/ports.js';
 import { privateFileMode, removeStaleTempFiles } from '../main/storage/data-folder.js';
 import { MemoryFallbackStore, StorageHealth } from '../main/storage/memory-fallback-store.js';
@@ -84,6 +85,8 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     clock: systemClock,
     events,
     opener,
+    // The preview has no system proxy service: "system" means HTTPS_PROXY / NO_PROXY here.
+    systemProxy: environmentProxyResolver(process.env),
     logger,
     ...(cloudLoad.problem
       ? {

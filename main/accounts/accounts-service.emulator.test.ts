@@ -10,6 +10,7 @@ import { FormBrowser } from '../../emulator/testing/form-browser.js';
 import type { AccountSummary, TenantSummary } from '../../preload/contract.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
 import { CloudConnectivity, Connectivity } from '../net/connectivity.js';
+import { testNetwork } from '../net/testing/network.js';
 import type { BrowserOpener } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
 import { systemClock, systemScheduler } from '../system-clock.js';
@@ -376,6 +377,7 @@ describe('claims challenges and connectivity', () => {
       opener: new ScriptedBrowser(emu, undefined, true),
       events: new RecordingEvents(),
       connectivity,
+      network: testNetwork(),
       logger: new RecordingLogger(),
       clock: systemClock,
       scheduler: systemScheduler,
@@ -411,6 +413,7 @@ describe('an account whose cloud is gone', () => {
       events: new RecordingEvents(),
       connectivity: cloudConnectivity(),
       scheduler: systemScheduler,
+      network: testNetwork(),
       logger,
       clock: systemClock,
       warn: () => {},
@@ -498,7 +501,7 @@ describe('continuous access evaluation through the SDK', () => {
     await emu.admin.clearRequestLog();
 
     const credential = accounts.credentialFor(alice.id, demo.tenants.contoso);
-    await expect(listTenants(credential, cloud, new Connectivity())).rejects.toBeDefined();
+    await expect(listTenants(credential, cloud, new Connectivity(), testNetwork())).rejects.toBeDefined();
 
     await expect
       .poll(() => tenant(accounts.list()[0] as AccountSummary, demo.tenants.contoso))

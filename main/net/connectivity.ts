@@ -4,6 +4,7 @@
 // the VPN) never makes another look offline. No Electron imports.
 import type { CloudConnectivity as CloudConnectivityState } from '../../preload/contract.js';
 import type { Clock, Logger, Scheduler } from '../ports.js';
+import { NetworkProblemError } from './network-errors.js';
 
 const connectivityCodes = new Set([
   'ECONNREFUSED',
@@ -16,6 +17,10 @@ const connectivityCodes = new Set([
   'ENETDOWN',
   'UND_ERR_CONNECT_TIMEOUT',
   'REQUEST_SEND_ERROR',
+  // NetworkProblemError's codes for "nothing can be reached" (network-errors.ts).
+  'PROXY_UNREACHABLE',
+  'DNS_FAILURE',
+  'NETWORK_OFFLINE',
 ]);
 
 /** True when the error says the host could not be reached at all (as opposed to an HTTP error answer). */
@@ -24,6 +29,8 @@ export function isConnectivityError(error: unknown): boolean {
     if (typeof current !== 'object') return false;
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && connectivityCodes.has(code)) return true;
+    const errorCode = (current as { errorCode?: unknown }).errorCode;
+    if (typeof errorCode === 'string' && connectivityCodes.has(errorCode)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
@@ -33,6 +40,7 @@ export function isConnectivityError(error: unknown): boolean {
 export class Connectivity {
   private current = true;
   private lastReport: number | undefined;
+  private problem: NetworkProblemError | undefined;
   private readonly listeners = new Set<(online: boolean) => void>();
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -46,12 +54,22 @@ export class Connectivity {
     return this.lastReport;
   }
 
+  /**
+   * The last network problem in words (proxy, certificate, DNS), until a call succeeds. MSAL swallows some network
+   * errors (authority discovery becomes endpoints_resolution_error); this keeps what really happened.
+   */
+  get lastProblem(): NetworkProblemError | undefined {
+    return this.problem;
+  }
+
   reportSuccess(): void {
     this.lastReport = this.now();
+    this.problem = undefined;
     this.set(true);
   }
 
   reportFailure(error: unknown): void {
+    if (error instanceof NetworkProblemError) this.problem = error;
     if (!isConnectivityError(error)) return;
     this.lastReport = this.now();
     this.set(false);

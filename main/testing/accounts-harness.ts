@@ -7,6 +7,7 @@ import type { AccountsService } from '../accounts/accounts-service.js';
 import { createAccountsService } from '../accounts/create-accounts-service.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
 import { CloudConnectivity } from '../net/connectivity.js';
+import { testNetwork } from '../net/testing/network.js';
 import type { BrowserOpener, Scheduler } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
 import { systemClock, systemScheduler } from '../system-clock.js';
@@ -95,7 +96,6 @@ export function accountsService(
     cipher?: MemoryCipher;
     timeoutMs?: number;
     tenantTimeoutMs?: number;
-    probe?: (cloudId: string) => Promise<void>;
   } = {},
 ): AccountsUnderTest {
   const store = options.store ?? new MemoryStore();
@@ -108,7 +108,9 @@ export function accountsService(
     clock: systemClock,
     scheduler: idleScheduler,
     logger,
-    probe: options.probe ?? (() => Promise.resolve()),
+    // As the app wires it: an offline cloud is re-checked by re-validating its accounts. The idle scheduler never
+    // fires, so only the test (networkChanged) starts a re-check.
+    probe: (cloudId) => accounts.recheckCloud(cloudId),
   });
   const accounts = createAccountsService({
     vault,
@@ -117,6 +119,7 @@ export function accountsService(
     opener,
     events,
     connectivity,
+    network: testNetwork(),
     logger,
     clock: systemClock,
     scheduler: systemScheduler,
