@@ -11,15 +11,16 @@ import { FormBrowser, type Page } from '../emulator/testing/form-browser.js';
 import { createAccountsService } from '../main/accounts/create-accounts-service.js';
 import { customCloud } from '../main/clouds.js';
 import { CloudConnectivity } from '../main/net/connectivity.js';
+import { testNetwork } from '../main/net/testing/network.js';
 import type { BrowserOpener } from '../main/ports.js';
 import { SecretVault } from '../main/storage/secret-vault.js';
-import { systemClock, systemTimers } from '../main/system-clock.js';
+import { systemClock, systemScheduler } from '../main/system-clock.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../main/testing/fakes.js';
 import { loadavg } from 'node:os';
 import type { BenchSuite } from './suites.js';
 
 const latencyMs = 80;
-const runs = 3;
+const runs = 5;
 
 /** Signs the fleet user in on the emulator's pages and notes when the success page goes back to the app. */
 class TimedBrowser implements BrowserOpener {
@@ -86,13 +87,14 @@ async function measure(emu: RunningEmulator, concurrency?: number): Promise<Samp
     events: new RecordingEvents(),
     connectivity: new CloudConnectivity({
       clock: systemClock,
-      timers: systemTimers,
+      scheduler: systemScheduler,
       logger,
       probe: () => Promise.resolve(),
     }),
+    network: testNetwork(),
     logger,
     clock: systemClock,
-    timers: systemTimers,
+    scheduler: systemScheduler,
     warn: () => {},
     ...(concurrency ? { tenantConcurrency: concurrency } : {}),
   });

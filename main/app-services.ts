@@ -9,11 +9,13 @@ import { restrictOpener } from './app/restricted-opener.js';
 import { mergeClouds, type CloudEndpoints } from './clouds.js';
 import type { Handlers } from './ipc-router.js';
 import { CloudConnectivity } from './net/connectivity.js';
-import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher, Timers } from './ports.js';
+import { createNetwork } from './net/network-settings.js';
+import { environmentProxyResolver, type ProxyResolver } from './net/proxy-resolver.js';
+import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, Scheduler, SecretCipher } from './ports.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
 import { SecretVault } from './storage/secret-vault.js';
-import { systemTimers } from './system-clock.js';
+import { systemScheduler } from './system-clock.js';
 
 export interface AppServiceDeps {
   settingsStore: KeyValueStore;
@@ -26,14 +28,18 @@ export interface AppServiceDeps {
   opener: BrowserOpener;
   logger: Logger;
   clock: Clock;
-  /** Re-check timers; real ones unless a test passes fakes. */
-  timers?: Timers;
+  /** Re-checks later; real timers unless a test passes a fake. */
+  scheduler?: Scheduler;
   appInfo: () => AppInfo;
   /** Store files that were unreadable at start-up and moved aside; each becomes a notice. */
   recoveries: readonly StoreRecovery[];
   /** Problems found while starting (e.g. a bad custom cloud file); each becomes a notice. */
   startupProblems?: readonly Notice[];
   signInTimeoutMs?: number;
+  /** The system proxy: Electron's session.resolveProxy; without one (preview, tests) HTTPS_PROXY / NO_PROXY. */
+  systemProxy?: ProxyResolver;
+  /** HTTPS_PROXY / NO_PROXY for the `environment` proxy mode; default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface AppServices {
@@ -41,7 +47,7 @@ export interface AppServices {
   settings: SettingsService;
   notices: NoticeBoard;
   accounts: AccountsService;
-  /** Stops re-check timers and writes pending sign-in data (on quit). */
+  /** Stops re-checks and writes pending sign-in data (on quit). */
   stop(): Promise<void>;
 }
 
@@ -52,11 +58,11 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const notices = new NoticeBoard(deps.events);
   for (const recovery of deps.recoveries) notices.post(recoveryNotice(recovery));
   for (const problem of deps.startupProblems ?? []) notices.post(problem);
-  const timers = deps.timers ?? systemTimers;
+  const scheduler = deps.scheduler ?? systemScheduler;
   // Offline clouds are re-checked by re-validating their accounts (or probing them when they have none).
   const connectivity = new CloudConnectivity({
     clock: deps.clock,
-    timers,
+    scheduler,
     logger: deps.logger,
     probe: (cloudId) => accounts.recheckCloud(cloudId),
   });
@@ -66,6 +72,14 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     allowWeak: () => settings.get().allowWeakSecretStorage,
   });
   await vault.refreshStatus();
+  const network = await createNetwork({
+    store: deps.settingsStore,
+    vault,
+    events: deps.events,
+    logger: deps.logger,
+    env: deps.env ?? process.env,
+    systemProxy: deps.systemProxy ?? environmentProxyResolver(deps.env ?? process.env),
+  });
   const status = (): AppStatus => {
     const backend = vault.backend();
     return {
@@ -104,9 +118,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     opener: deps.opener,
     events: deps.events,
     connectivity,
+    network: network.config,
     logger: deps.logger,
     clock: deps.clock,
-    timers,
+    scheduler,
     warn: (id, title, message) => notices.post({ id, level: 'warning', title, message }),
     ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
   });
@@ -166,6 +181,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       await accounts.openAdminConsent(args);
       return null;
     },
+    'network.get': () => network.settings.state(),
+    'network.set': (patch) => network.settings.set(patch),
+    'network.setProxyPassword': (password) => network.settings.setProxyPassword(password),
+    'network.clearProxyPassword': () => network.settings.clearProxyPassword(),
   };
   const stop = async (): Promise<void> => {
     connectivity.stop();

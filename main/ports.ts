@@ -26,15 +26,6 @@ export interface Clock {
   now(): number;
 }
 
-/** Schedules work later (re-checks with back-off); tests pass a fake that fires when the test advances time. */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
-}
-export interface TimerHandle {
-  readonly id: unknown;
-}
-
 /** Pushes a contract event to the renderer(s). */
 export interface EventSink {
   emit<E extends EventName>(name: E, payload: EventOf<E>): void;
@@ -52,4 +43,9 @@ export interface SecretCipher {
   status(): Promise<CipherStatus>;
   encrypt(plain: string): Promise<string>;
   decrypt(cipherText: string): Promise<{ plain: string; shouldReEncrypt: boolean }>;
+}
+
+/** Runs work later (setTimeout in the app, a manual clock in tests). Returns the cancel function. */
+export interface Scheduler {
+  after(delayMs: number, run: () => void): () => void;
 }

@@ -12,6 +12,7 @@ import {
   signInReasonSchema,
   tenantRefSchema,
 } from './contract-accounts.js';
+import { networkSettingsPatchSchema, networkStateSchema, proxyPasswordSchema } from './contract-network.js';
 
 export * from './contract-accounts.js';
 
@@ -262,6 +263,10 @@ export const requests = {
   'accounts.reopenSignInPage': request(none, z.null()),
   /** The address of that page, for the user to copy into a browser of their choice. */
   'accounts.getSignInLink': request(none, z.url()),
+  'network.get': request(none, networkStateSchema),
+  'network.set': request(networkSettingsPatchSchema, networkStateSchema),
+  'network.setProxyPassword': request(proxyPasswordSchema, networkStateSchema),
+  'network.clearProxyPassword': request(none, networkStateSchema),
 } as const;
 
 /** Events, main -> renderer. */
@@ -272,6 +277,7 @@ export const events = {
   accounts: z.array(accountSummarySchema),
   /** The running sign-in flow, or null when none runs. */
   signIn: signInFlowSchema.nullable(),
+  network: networkStateSchema,
 } as const;
 
 export type Requests = typeof requests;

@@ -12,6 +12,7 @@ import { createAppServices } from '../main/app-services.js';
 import { ServiceError } from '../main/errors.js';
 import { createDispatcher, trustOrigin, validatingSink } from '../main/ipc-router.js';
 import { createLogger } from '../main/logging/logger.js';
+import { environmentProxyResolver } from '../main/net/proxy-resolver.js';
 import type { BrowserOpener } from '../main/ports.js';
 import { contentSecurityPolicy, contentTypeOf, resolveAsset, securityHeaders } from '../main/static-files.js';
 import { JsonFileStore } from '../main/storage/json-file-store.js';
@@ -71,6 +72,8 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     clock: systemClock,
     events,
     opener,
+    // The preview has no system proxy service: "system" means HTTPS_PROXY / NO_PROXY here.
+    systemProxy: environmentProxyResolver(process.env),
     logger,
     ...(cloudLoad.problem
       ? {

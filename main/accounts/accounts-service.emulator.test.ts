@@ -10,10 +10,11 @@ import { FormBrowser } from '../../emulator/testing/form-browser.js';
 import type { AccountSummary, TenantSummary } from '../../preload/contract.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
 import { CloudConnectivity, Connectivity } from '../net/connectivity.js';
+import { testNetwork } from '../net/testing/network.js';
 import type { BrowserOpener } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
-import { systemClock, systemTimers } from '../system-clock.js';
-import { accountsService, emulatorCloud, idleTimers, ScriptedBrowser } from '../testing/accounts-harness.js';
+import { systemClock, systemScheduler } from '../system-clock.js';
+import { accountsService, emulatorCloud, idleScheduler, ScriptedBrowser } from '../testing/accounts-harness.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
 import { listTenants } from '../azure/tenants.js';
 import { createAccountsService } from './create-accounts-service.js';
@@ -39,7 +40,7 @@ function service(
 function cloudConnectivity(): CloudConnectivity {
   return new CloudConnectivity({
     clock: systemClock,
-    timers: idleTimers,
+    scheduler: idleScheduler,
     logger: new RecordingLogger(),
     probe: () => Promise.resolve(),
   });
@@ -376,9 +377,10 @@ describe('claims challenges and connectivity', () => {
       opener: new ScriptedBrowser(emu, undefined, true),
       events: new RecordingEvents(),
       connectivity,
+      network: testNetwork(),
       logger: new RecordingLogger(),
       clock: systemClock,
-      timers: systemTimers,
+      scheduler: systemScheduler,
       warn: () => {},
     });
     await accounts.start();
@@ -410,7 +412,8 @@ describe('an account whose cloud is gone', () => {
       opener: new ScriptedBrowser(emu, undefined, true),
       events: new RecordingEvents(),
       connectivity: cloudConnectivity(),
-      timers: systemTimers,
+      scheduler: systemScheduler,
+      network: testNetwork(),
       logger,
       clock: systemClock,
       warn: () => {},
@@ -498,7 +501,7 @@ describe('continuous access evaluation through the SDK', () => {
     await emu.admin.clearRequestLog();
 
     const credential = accounts.credentialFor(alice.id, demo.tenants.contoso);
-    await expect(listTenants(credential, cloud, new Connectivity())).rejects.toBeDefined();
+    await expect(listTenants(credential, cloud, new Connectivity(), testNetwork())).rejects.toBeDefined();
 
     await expect
       .poll(() => tenant(accounts.list()[0] as AccountSummary, demo.tenants.contoso))

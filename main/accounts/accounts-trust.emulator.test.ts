@@ -249,6 +249,24 @@ describe('start-up', () => {
 });
 
 describe('connectivity per cloud', () => {
+  it('back online, an offline cloud is re-checked at once and its accounts confirmed again', async () => {
+    const { accounts, alice, connectivity } = await signedInAlice();
+    await emu.admin.addFaults('*:*=reset');
+    await accounts.refresh(alice.id);
+    expect(connectivity.isOnline(cloud.id)).toBe(false);
+
+    await emu.admin.clearFaults();
+    connectivity.networkChanged(true);
+    await expect.poll(() => connectivity.isOnline(cloud.id)).toBe(true);
+    await expect
+      .poll(() => accounts.list()[0]?.tenants.filter((t) => t.tenantId !== demo.tenants.northwind))
+      .toEqual([
+        expect.objectContaining({ status: 'ready', confirmed: true, checking: false }),
+        expect.objectContaining({ status: 'ready', confirmed: true, checking: false }),
+      ]);
+    expect(accounts.list()[0]?.problem).toBeUndefined();
+  });
+
   it('an unreachable cloud never disables sign-in to another', async () => {
     const unreachable = customCloud(
       {

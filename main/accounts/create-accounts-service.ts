@@ -10,9 +10,11 @@ import { MsalUserTokens } from '../auth/user-tokens.js';
 import { listTenants, tenantListProblem } from '../azure/tenants.js';
 import { restrictOpener } from '../app/restricted-opener.js';
 import { armScope, authorityHostPort, type CloudEndpoints } from '../clouds.js';
-import type { CloudConnectivity } from '../net/connectivity.js';
+import { identityCredentialOptions } from '../net/arm-pipeline.js';
+import type { CloudConnectivity, Connectivity } from '../net/connectivity.js';
+import type { NetworkConfig } from '../net/network-config.js';
 import { MsalNetworkClient } from '../net/msal-network.js';
-import type { BrowserOpener, Clock, EventSink, Logger, Timers } from '../ports.js';
+import type { BrowserOpener, Clock, EventSink, Logger, Scheduler } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 import { AccountRegistry } from './account-registry.js';
 import { AccountsService } from './accounts-service.js';
@@ -31,9 +33,11 @@ export interface AccountsDeps {
   opener: BrowserOpener;
   events: EventSink;
   connectivity: CloudConnectivity;
+  /** Proxy and trusted certificates for MSAL, the ARM clients and service-principal credentials. */
+  network: NetworkConfig;
   logger: Logger;
   clock: Clock;
-  timers: Timers;
+  scheduler: Scheduler;
   /** Something the user should know (e.g. a damaged store); becomes a notice. */
   warn(id: string, title: string, message: string): void;
   signInTimeoutMs?: number;
@@ -46,10 +50,13 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
   const live = new LiveState();
   const registry = new AccountRegistry(deps.vault, deps.logger);
   const catalog = new CloudCatalog({ clouds: deps.clouds, signInSettings: deps.signInSettings });
-  const link = (cloudId: string) => deps.connectivity.link(cloudId);
+  const link = (cloudId: string): Connectivity => deps.connectivity.link(cloudId);
+  const spOptions = (cloud: CloudEndpoints) => identityCredentialOptions(cloud, link(cloud.id), deps.network);
   // MSAL wraps network failures in its own errors; the cloud's link saw the real one in our network client.
   const classify = (error: unknown, cloudId: string): AuthProblem => {
     const problem = classifyAuthError(error);
+    const seen = link(cloudId).lastProblem;
+    if (problem.kind === 'error' && seen) return classifyAuthError(seen);
     if (problem.kind === 'error' && !deps.connectivity.isOnline(cloudId)) {
       return { kind: 'offline', message: 'The sign-in service could not be reached. Check your connection.' };
     }
@@ -60,6 +67,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
   const msal = new MsalClients({
     vault: deps.vault,
     connectivity: deps.connectivity,
+    network: deps.network,
     logger: deps.logger,
     clock: deps.clock,
     onCacheDamaged: (cloudId, movedTo, why) => {
@@ -73,7 +81,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     account: (accountId) => registry.find(accountId),
     cloud: (cloudId) => catalog.get(cloudId),
     userTokens,
-    servicePrincipalCredential: identityCredential,
+    servicePrincipalCredential: (account, cloud) => identityCredential(account, spOptions(cloud)),
     onClaimsChallenge: (accountId, tenantId, claims) => {
       tenants
         .recordProblem(accountId, tenantId, {
@@ -91,7 +99,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     live,
     catalog,
     listTenants: (account, cloud) =>
-      listTenants(credentials.credentialFor(account.id, account.homeTenantId), cloud, link(cloud.id)),
+      listTenants(credentials.credentialFor(account.id, account.homeTenantId), cloud, link(cloud.id), deps.network),
     tenantToken: (account, tenantId, revalidate) =>
       credentials.userToken(account.id, tenantId, armScope(catalog.get(account.cloudId)), {
         forceRefresh: revalidate,
@@ -100,7 +108,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     listProblem: tenantListProblem,
     publish,
     clock: deps.clock,
-    timers: deps.timers,
+    scheduler: deps.scheduler,
     logger: deps.logger,
     ...(deps.tenantConcurrency ? { concurrency: deps.tenantConcurrency } : {}),
     ...(deps.tenantTimeoutMs ? { tenantTimeoutMs: deps.tenantTimeoutMs } : {}),
@@ -109,12 +117,13 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     registry,
     catalog,
     tenants,
+    live,
     credentialFor: (account) =>
       account.id.startsWith('probe:')
-        ? identityCredential(account, catalog.get(account.cloudId))
+        ? identityCredential(account, spOptions(catalog.get(account.cloudId)))
         : credentials.credentialFor(account.id, account.homeTenantId),
     forgetCredential: (accountId) => credentials.forget(accountId),
-    listTenants: (credential, cloud) => listTenants(credential, cloud, link(cloud.id)),
+    listTenants: (credential, cloud) => listTenants(credential, cloud, link(cloud.id), deps.network),
     classify,
     publish,
     clock: deps.clock,
@@ -143,7 +152,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     vault: deps.vault,
     cacheName: msalCacheName,
     openOnAuthority: (cloud) => restrictOpener(deps.opener, () => [authorityHostPort(cloud)]),
-    probe: (cloud) => probeAuthority(cloud, link(cloud.id)),
+    probe: (cloud) => probeAuthority(new MsalNetworkClient(deps.network, link(cloud.id), cloud.caPem), cloud),
     events: deps.events,
     logger: deps.logger,
     warn: deps.warn,
@@ -152,8 +161,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
 }
 
 /** One GET of the cloud's sign-in discovery document through MSAL's network client (which reports to the link). */
-async function probeAuthority(cloud: CloudEndpoints, link: ReturnType<CloudConnectivity['link']>): Promise<void> {
-  const client = new MsalNetworkClient(link, cloud.caPem);
+async function probeAuthority(client: MsalNetworkClient, cloud: CloudEndpoints): Promise<void> {
   await client.sendGetRequestAsync(
     `${cloud.authorityHost}/organizations/v2.0/.well-known/openid-configuration`,
     {},

@@ -8,6 +8,7 @@ import { SecretVault } from '../storage/secret-vault.js';
 import { FakeTime, MemoryCipher, MemoryStore, RecordingLogger } from '../testing/fakes.js';
 import { AccountRegistry } from './account-registry.js';
 import { CloudCatalog } from './cloud-catalog.js';
+import { LiveState } from './live-state.js';
 import { ServicePrincipals } from './service-principals.js';
 
 const cloud = {
@@ -29,13 +30,23 @@ async function setup(listing: () => Promise<TenantRecord[]>) {
   const registry = new AccountRegistry(vault, logger);
   await registry.load();
   const forgotten: string[] = [];
+  const readied: string[] = [];
+  const live = new LiveState();
+  const id = `sp:${tenantId}:${clientId}`;
   const principals = new ServicePrincipals({
     registry,
     catalog: new CloudCatalog({
       clouds: () => [cloud],
       signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
     }),
-    tenants: { markReady: () => Promise.resolve(), recordProblem: () => Promise.resolve() },
+    tenants: {
+      markReady: (_accountId, tenantId) => {
+        readied.push(`${tenantId} checking=${String(live.of(id).checkingTenants.has(tenantId))}`);
+        return Promise.resolve();
+      },
+      recordProblem: () => Promise.resolve(),
+    },
+    live,
     credentialFor: (): TokenCredential => ({ getToken: () => Promise.resolve(null) }),
     forgetCredential: (id) => forgotten.push(id),
     listTenants: listing,
@@ -43,7 +54,7 @@ async function setup(listing: () => Promise<TenantRecord[]>) {
     publish: () => {},
     clock: time,
   });
-  return { principals, registry, forgotten };
+  return { principals, registry, forgotten, readied, live };
 }
 
 const entraError = (message: string): Error => Object.assign(new Error(message), { errorCode: 'invalid_client' });
@@ -98,5 +109,24 @@ describe('ServicePrincipals.add', () => {
         credential: { kind: 'certificate', certificatePem: pem },
       }),
     ).rejects.toMatchObject({ code: 'invalid_input', detail: 'credential.certificatePem' });
+  });
+});
+
+describe('ServicePrincipals.check', () => {
+  it('shows its tenants as checking while the token call runs, then not', async () => {
+    const { principals, registry, readied, live } = await setup(() =>
+      Promise.resolve([{ tenantId, displayName: 'Contoso', category: 'Home' }]),
+    );
+    const id = await principals.add({
+      cloudId: 'azure',
+      tenantId,
+      clientId,
+      credential: { kind: 'secret', secret: 's' },
+    });
+    const account = registry.find(id);
+    if (account?.kind !== 'service_principal') throw new Error('expected a service principal');
+    await principals.check(account);
+    expect(readied).toEqual([`${tenantId} checking=true`]);
+    expect(live.of(id).checkingTenants.size).toBe(0);
   });
 });

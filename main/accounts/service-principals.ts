@@ -12,6 +12,7 @@ import { ServiceError } from '../errors.js';
 import type { Clock } from '../ports.js';
 import type { AccountRegistry, StoredServicePrincipal } from './account-registry.js';
 import type { CloudCatalog } from './cloud-catalog.js';
+import type { LiveState } from './live-state.js';
 import type { TenantChecker } from './tenant-checker.js';
 
 type ServicePrincipalArgs = z.output<typeof servicePrincipalArgsSchema>;
@@ -20,6 +21,8 @@ export interface ServicePrincipalsDeps {
   registry: AccountRegistry;
   catalog: CloudCatalog;
   tenants: Pick<TenantChecker, 'markReady' | 'recordProblem'>;
+  /** Marks tenants as being checked while the token call runs. */
+  live: Pick<LiveState, 'beginTenant'>;
   /** The account's SDK credential: reused, made once per stored credential. */
   credentialFor(account: StoredServicePrincipal): TokenCredential;
   /** Forgets the credential made for an account (its stored credential changes). */
@@ -89,6 +92,8 @@ export class ServicePrincipals {
   async check(account: StoredServicePrincipal): Promise<void> {
     const cloud = this.deps.catalog.get(account.cloudId);
     const enabled = account.tenants.filter((tenant) => tenant.status !== 'disabled');
+    const ends = enabled.map((tenant) => this.deps.live.beginTenant(account.id, tenant.tenantId));
+    this.deps.publish();
     try {
       await this.deps.credentialFor(account).getToken(armScope(cloud));
       for (const tenant of enabled) await this.deps.tenants.markReady(account.id, tenant.tenantId);
@@ -98,6 +103,8 @@ export class ServicePrincipals {
       const asError: AuthProblem =
         problem.kind === 'needs_sign_in' ? { kind: 'error', message: problem.message } : problem;
       for (const tenant of enabled) await this.deps.tenants.recordProblem(account.id, tenant.tenantId, asError);
+    } finally {
+      for (const end of ends) end();
     }
     this.deps.publish();
   }

@@ -144,7 +144,7 @@ describe('SignInRunner', () => {
     const { runner } = setup(() => Promise.reject(msalError('network_error', 'See https://aka.ms/msal')), false);
     await expect(runner.run(cloud, 'browser', {}, request, () => Promise.resolve())).rejects.toMatchObject({
       code: 'offline',
-      message: "Signing in needs a connection to Azure's sign-in service.",
+      message: "Signing in needs a connection to Azure's sign-in service. offline",
     });
   });
 });

@@ -171,7 +171,10 @@ export class SignInRunner {
     const problem = this.deps.classify(error, cloud.id);
     this.deps.logger.warn('sign-in failed', { problem: problem.kind, message: problem.message });
     if (problem.kind === 'offline') {
-      return { code: 'offline', message: `Signing in needs a connection to ${cloud.name}'s sign-in service.` };
+      return {
+        code: 'offline',
+        message: `Signing in needs a connection to ${cloud.name}'s sign-in service. ${problem.message}`,
+      };
     }
     const consent = consentProblemKind(error);
     if (consent) {

@@ -100,7 +100,7 @@ async function setup(options: { concurrency?: number; account?: StoredUserAccoun
         ),
       ),
     clock: time,
-    timers: time,
+    scheduler: time,
     logger,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     tenantTimeoutMs: 10_000,

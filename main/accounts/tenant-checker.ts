@@ -8,7 +8,7 @@ import type { AuthProblem } from '../auth/auth-errors.js';
 import type { TenantRecord } from '../azure/tenants.js';
 import type { CloudEndpoints } from '../clouds.js';
 import { ServiceError } from '../errors.js';
-import type { Clock, Logger, Timers } from '../ports.js';
+import type { Clock, Logger, Scheduler } from '../ports.js';
 import type { AccountRegistry, StoredTenant, StoredUserAccount } from './account-registry.js';
 import type { CloudCatalog } from './cloud-catalog.js';
 import { createLimiter, type Limiter } from './limiter.js';
@@ -28,7 +28,7 @@ export interface TenantCheckerDeps {
   listProblem(error: unknown, cloud: CloudEndpoints): AccountProblem;
   publish(): void;
   clock: Clock;
-  timers: Timers;
+  scheduler: Scheduler;
   logger: Logger;
   /** Token calls in flight at once, across accounts (default 16). */
   concurrency?: number;
@@ -189,14 +189,14 @@ export class TenantChecker {
 
   private withTimeout<T>(work: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = this.deps.timers.setTimeout(() => reject(new TenantTimeout(this.timeoutMs)), this.timeoutMs);
+      const cancel = this.deps.scheduler.after(this.timeoutMs, () => reject(new TenantTimeout(this.timeoutMs)));
       work.then(
         (value) => {
-          this.deps.timers.clearTimeout(timer);
+          cancel();
           resolve(value);
         },
         (error: unknown) => {
-          this.deps.timers.clearTimeout(timer);
+          cancel();
           reject(error instanceof Error ? error : new Error(String(error)));
         },
       );

@@ -5,6 +5,7 @@
 import { InteractionRequiredAuthError } from '@azure/msal-node';
 import { signInReasonText, type ConsentProblem, type SignInReason } from '../../preload/contract.js';
 import { isConnectivityError } from '../net/connectivity.js';
+import { networkProblemOf } from '../net/network-errors.js';
 
 export type AuthProblem =
   | { kind: 'needs_sign_in'; reason: SignInReason; message: string; claims?: string; correlationId?: string }
@@ -44,6 +45,11 @@ interface MsalLike {
 }
 
 export function classifyAuthError(error: unknown): AuthProblem {
+  // Proxy, certificate and DNS problems (main/net) carry their own words.
+  const network = networkProblemOf(error);
+  if (network && network.kind !== 'offline') {
+    return { kind: isConnectivityError(network) ? 'offline' : 'error', message: network.message };
+  }
   if (isConnectivityError(error)) {
     return { kind: 'offline', message: 'The sign-in service could not be reached. Check your connection.' };
   }

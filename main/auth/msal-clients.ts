@@ -1,11 +1,12 @@
 // One MSAL PublicClientApplication per cloud, with the cloud's one in-memory token cache (written encrypted after
-// calls that change it), the cloud's network client (extra CA, connectivity) and MSAL's log routed through our
+// calls that change it), the cloud's network client (proxy, extra CAs, connectivity) and MSAL's log routed through our
 // redacting logger. Every MSAL call goes through `use`. No Electron imports.
 import { LogLevel, PublicClientApplication } from '@azure/msal-node';
 import { createHash } from 'node:crypto';
 import { authorityHostPort, type CloudEndpoints } from '../clouds.js';
 import type { Connectivity } from '../net/connectivity.js';
 import { MsalNetworkClient } from '../net/msal-network.js';
+import type { NetworkConfig } from '../net/network-config.js';
 import type { Clock, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 import { CloudCache } from './cloud-token-cache.js';
@@ -19,6 +20,8 @@ export interface MsalClientsDeps {
   vault: SecretVault;
   /** Each cloud's network link (MSAL's calls report whether the cloud answers). */
   connectivity: { link(cloudId: string): Connectivity };
+  /** Proxy and trusted certificates, shared with the Azure SDK clients. */
+  network: NetworkConfig;
   logger: Logger;
   clock: Clock;
   /** Called when a cloud's stored cache could not be used (it was moved aside). */
@@ -93,7 +96,7 @@ export class MsalClients {
         ...(cloud.kind === 'custom' ? { knownAuthorities: [authorityHostPort(cloud)] } : {}),
       },
       system: {
-        networkClient: new MsalNetworkClient(this.deps.connectivity.link(cloud.id), cloud.caPem),
+        networkClient: new MsalNetworkClient(this.deps.network, this.deps.connectivity.link(cloud.id), cloud.caPem),
         loggerOptions: {
           piiLoggingEnabled: false,
           logLevel: verbose ? LogLevel.Verbose : LogLevel.Warning,

@@ -4,19 +4,16 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';
 import forge from 'node-forge';
-import { rootCertificates } from 'node:tls';
 import type { ServicePrincipalCredentialInput } from '../../preload/contract.js';
 import type { ServicePrincipalCredential, StoredServicePrincipal } from '../accounts/account-registry.js';
-import type { CloudEndpoints } from '../clouds.js';
+import type { IdentityCredentialOptions } from '../net/arm-pipeline.js';
 import { ServiceError } from '../errors.js';
 
-/** The SDK credential of a stored service principal in its cloud (the cloud's authority and extra CA). */
-export function identityCredential(account: StoredServicePrincipal, cloud: CloudEndpoints): TokenCredential {
-  const options = {
-    authorityHost: cloud.authorityHost,
-    disableInstanceDiscovery: cloud.kind === 'custom',
-    ...(cloud.caPem ? { tlsOptions: { ca: [...rootCertificates, cloud.caPem] } } : {}),
-  };
+/** The SDK credential of a stored service principal, with its cloud's options (authority, network). */
+export function identityCredential(
+  account: StoredServicePrincipal,
+  options: IdentityCredentialOptions,
+): TokenCredential {
   return account.credential.kind === 'secret'
     ? new ClientSecretCredential(account.homeTenantId, account.clientId, account.credential.secret, options)
     : new ClientCertificateCredential(

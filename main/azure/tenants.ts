@@ -9,6 +9,7 @@ import type { AccountProblem } from '../../preload/contract.js';
 import type { CloudEndpoints } from '../clouds.js';
 import { isConnectivityError, type Connectivity } from '../net/connectivity.js';
 import { armClientOptions } from '../net/arm-pipeline.js';
+import type { NetworkConfig } from '../net/network-config.js';
 
 export interface TenantRecord {
   tenantId: string;
@@ -53,10 +54,11 @@ export async function listTenants(
   credential: TokenCredential,
   cloud: CloudEndpoints,
   connectivity: Connectivity,
+  network: NetworkConfig,
   options: ListTenantsOptions = {},
 ): Promise<TenantRecord[]> {
   const deadlineMs = options.deadlineMs ?? defaultListDeadlineMs;
-  const base = armClientOptions(cloud, connectivity);
+  const base = armClientOptions(cloud, connectivity, network);
   const client = new SubscriptionClient(credential, {
     ...base,
     retryOptions: { maxRetries: 2, maxRetryDelayInMs: 4_000 },

@@ -12,7 +12,7 @@ function setup() {
   let reachable = false;
   const connectivity: CloudConnectivity = new CloudConnectivity({
     clock: time,
-    timers: time,
+    scheduler: time,
     logger: new RecordingLogger(),
     firstDelayMs: 5_000,
     maxDelayMs: 20_000,

@@ -3,7 +3,8 @@
 // timer with back-off, and at once when the OS says the network changed. One unreachable cloud (a custom cloud off
 // the VPN) never makes another look offline. No Electron imports.
 import type { CloudConnectivity as CloudConnectivityState } from '../../preload/contract.js';
-import type { Clock, Logger, TimerHandle, Timers } from '../ports.js';
+import type { Clock, Logger, Scheduler } from '../ports.js';
+import { NetworkProblemError } from './network-errors.js';
 
 const connectivityCodes = new Set([
   'ECONNREFUSED',
@@ -16,6 +17,10 @@ const connectivityCodes = new Set([
   'ENETDOWN',
   'UND_ERR_CONNECT_TIMEOUT',
   'REQUEST_SEND_ERROR',
+  // NetworkProblemError's codes for "nothing can be reached" (network-errors.ts).
+  'PROXY_UNREACHABLE',
+  'DNS_FAILURE',
+  'NETWORK_OFFLINE',
 ]);
 
 /** True when the error says the host could not be reached at all (as opposed to an HTTP error answer). */
@@ -24,6 +29,8 @@ export function isConnectivityError(error: unknown): boolean {
     if (typeof current !== 'object') return false;
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && connectivityCodes.has(code)) return true;
+    const errorCode = (current as { errorCode?: unknown }).errorCode;
+    if (typeof errorCode === 'string' && connectivityCodes.has(errorCode)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
@@ -33,6 +40,7 @@ export function isConnectivityError(error: unknown): boolean {
 export class Connectivity {
   private current = true;
   private lastReport: number | undefined;
+  private problem: NetworkProblemError | undefined;
   private readonly listeners = new Set<(online: boolean) => void>();
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -46,12 +54,22 @@ export class Connectivity {
     return this.lastReport;
   }
 
+  /**
+   * The last network problem in words (proxy, certificate, DNS), until a call succeeds. MSAL swallows some network
+   * errors (authority discovery becomes endpoints_resolution_error); this keeps what really happened.
+   */
+  get lastProblem(): NetworkProblemError | undefined {
+    return this.problem;
+  }
+
   reportSuccess(): void {
     this.lastReport = this.now();
+    this.problem = undefined;
     this.set(true);
   }
 
   reportFailure(error: unknown): void {
+    if (error instanceof NetworkProblemError) this.problem = error;
     if (!isConnectivityError(error)) return;
     this.lastReport = this.now();
     this.set(false);
@@ -76,7 +94,7 @@ export class Connectivity {
 
 export interface CloudConnectivityDeps {
   clock: Clock;
-  timers: Timers;
+  scheduler: Scheduler;
   logger: Logger;
   /** Makes one real call to the cloud through its network clients (which report to its link). */
   probe(cloudId: string): Promise<void>;
@@ -88,7 +106,8 @@ export interface CloudConnectivityDeps {
 interface CloudLink {
   link: Connectivity;
   delayMs: number;
-  timer: TimerHandle | undefined;
+  /** Cancels the scheduled re-check. */
+  cancel: (() => void) | undefined;
   nextCheckAt: number | undefined;
   probing: boolean;
 }
@@ -168,7 +187,7 @@ export class CloudConnectivity {
       const created: CloudLink = {
         link: new Connectivity(() => this.deps.clock.now()),
         delayMs: this.firstDelayMs,
-        timer: undefined,
+        cancel: undefined,
         nextCheckAt: undefined,
         probing: false,
       };
@@ -189,12 +208,12 @@ export class CloudConnectivity {
   }
 
   private schedule(cloudId: string, entry: CloudLink): void {
-    if (this.stopped || entry.timer || entry.probing) return;
+    if (this.stopped || entry.cancel || entry.probing) return;
     entry.nextCheckAt = this.deps.clock.now() + entry.delayMs;
-    entry.timer = this.deps.timers.setTimeout(() => {
-      entry.timer = undefined;
+    entry.cancel = this.deps.scheduler.after(entry.delayMs, () => {
+      entry.cancel = undefined;
       this.recheck(cloudId, entry);
-    }, entry.delayMs);
+    });
   }
 
   private recheck(cloudId: string, entry: CloudLink): void {
@@ -224,8 +243,8 @@ export class CloudConnectivity {
   }
 
   private cancelTimer(entry: CloudLink): void {
-    if (entry.timer) this.deps.timers.clearTimeout(entry.timer);
-    entry.timer = undefined;
+    entry.cancel?.();
+    entry.cancel = undefined;
     entry.nextCheckAt = undefined;
   }
 

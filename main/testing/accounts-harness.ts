@@ -7,9 +7,10 @@ import type { AccountsService } from '../accounts/accounts-service.js';
 import { createAccountsService } from '../accounts/create-accounts-service.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
 import { CloudConnectivity } from '../net/connectivity.js';
-import type { BrowserOpener, Timers } from '../ports.js';
+import { testNetwork } from '../net/testing/network.js';
+import type { BrowserOpener, Scheduler } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
-import { systemClock, systemTimers } from '../system-clock.js';
+import { systemClock, systemScheduler } from '../system-clock.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from './fakes.js';
 
 export interface User {
@@ -72,8 +73,8 @@ export function emulatorCloud(emu: RunningEmulator, clientId: string, name = 'Em
   );
 }
 
-/** Timers that never fire: connectivity re-checks are left to the test. */
-export const idleTimers: Timers = { setTimeout: () => ({ id: 0 }), clearTimeout: () => {} };
+/** A scheduler that never runs anything: connectivity re-checks are left to the test. */
+export const idleScheduler: Scheduler = { after: () => () => {} };
 
 export interface AccountsUnderTest {
   accounts: AccountsService;
@@ -95,7 +96,6 @@ export function accountsService(
     cipher?: MemoryCipher;
     timeoutMs?: number;
     tenantTimeoutMs?: number;
-    probe?: (cloudId: string) => Promise<void>;
   } = {},
 ): AccountsUnderTest {
   const store = options.store ?? new MemoryStore();
@@ -106,9 +106,11 @@ export function accountsService(
   const vault = new SecretVault(store, cipher, { clock: systemClock, logger, allowWeak: () => false });
   const connectivity = new CloudConnectivity({
     clock: systemClock,
-    timers: idleTimers,
+    scheduler: idleScheduler,
     logger,
-    probe: options.probe ?? (() => Promise.resolve()),
+    // As the app wires it: an offline cloud is re-checked by re-validating its accounts. The idle scheduler never
+    // fires, so only the test (networkChanged) starts a re-check.
+    probe: (cloudId) => accounts.recheckCloud(cloudId),
   });
   const accounts = createAccountsService({
     vault,
@@ -117,9 +119,10 @@ export function accountsService(
     opener,
     events,
     connectivity,
+    network: testNetwork(),
     logger,
     clock: systemClock,
-    timers: systemTimers,
+    scheduler: systemScheduler,
     warn: (id) => warnings.push(id),
     ...(options.timeoutMs ? { signInTimeoutMs: options.timeoutMs } : {}),
     ...(options.tenantTimeoutMs ? { tenantTimeoutMs: options.tenantTimeoutMs } : {}),

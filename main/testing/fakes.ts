@@ -7,9 +7,8 @@ import type {
   EventSink,
   KeyValueStore,
   Logger,
+  Scheduler,
   SecretCipher,
-  TimerHandle,
-  Timers,
 } from '../ports.js';
 
 export class MemoryStore implements KeyValueStore {
@@ -93,11 +92,11 @@ export class MemoryCipher implements SecretCipher {
   }
 }
 
-/** A clock and timers that move only when the test says so. */
-export class FakeTime implements Clock, Timers {
+/** A clock and scheduler that move only when the test says so. */
+export class FakeTime implements Clock, Scheduler {
   private current: number;
   private nextId = 1;
-  private readonly pending = new Map<number, { at: number; callback: () => void }>();
+  private readonly pending = new Map<number, { at: number; run: () => void }>();
 
   constructor(iso = '2026-11-30T12:00:00Z') {
     this.current = Date.parse(iso);
@@ -107,22 +106,18 @@ export class FakeTime implements Clock, Timers {
     return this.current;
   }
 
-  setTimeout(callback: () => void, ms: number): TimerHandle {
+  after(delayMs: number, run: () => void): () => void {
     const id = this.nextId++;
-    this.pending.set(id, { at: this.current + ms, callback });
-    return { id };
+    this.pending.set(id, { at: this.current + delayMs, run });
+    return () => this.pending.delete(id);
   }
 
-  clearTimeout(handle: TimerHandle): void {
-    this.pending.delete(handle.id as number);
-  }
-
-  /** Times at which timers are due, soonest first. */
+  /** Times at which scheduled work is due, soonest first. */
   due(): number[] {
-    return [...this.pending.values()].map((timer) => timer.at).sort((a, b) => a - b);
+    return [...this.pending.values()].map((work) => work.at).sort((a, b) => a - b);
   }
 
-  /** Moves time forward, firing every timer that comes due on the way, in order. */
+  /** Moves time forward, running everything that comes due on the way, in order. */
   advance(ms: number): void {
     const end = this.current + ms;
     for (;;) {
@@ -130,7 +125,7 @@ export class FakeTime implements Clock, Timers {
       if (!next || next[1].at > end) break;
       this.pending.delete(next[0]);
       this.current = next[1].at;
-      next[1].callback();
+      next[1].run();
     }
     this.current = end;
   }
