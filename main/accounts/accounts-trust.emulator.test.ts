@@ -79,7 +79,8 @@ describe('a tenant list that fails is never silent', () => {
     await emu.admin.addFaults(`POST:/${demo.tenants.fabrikam}/oauth2/v2.0/token=slow:6000`);
     const started = Date.now();
     const [after] = await accounts.refresh(alice.id);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // Sooner than the slow answer (6 s) would have arrived: the others did not wait for it.
+    expect(Date.now() - started).toBeLessThan(6_000);
     expect(tenant(after, demo.tenants.contoso)).toMatchObject({ status: 'ready', confirmed: true });
     expect(tenant(after, demo.tenants.fabrikam)).toMatchObject({
       status: 'error',
@@ -257,14 +258,17 @@ describe('connectivity per cloud', () => {
 
     await emu.admin.clearFaults();
     connectivity.networkChanged(true);
-    await expect.poll(() => connectivity.isOnline(cloud.id)).toBe(true);
+    // The re-check is a whole re-validation (tenant list and every tenant): give a busy machine time.
+    await expect.poll(() => connectivity.isOnline(cloud.id), { timeout: 15_000 }).toBe(true);
     await expect
-      .poll(() => accounts.list()[0]?.tenants.filter((t) => t.tenantId !== demo.tenants.northwind))
+      .poll(() => accounts.list()[0]?.tenants.filter((t) => t.tenantId !== demo.tenants.northwind), {
+        timeout: 15_000,
+      })
       .toEqual([
         expect.objectContaining({ status: 'ready', confirmed: true, checking: false }),
         expect.objectContaining({ status: 'ready', confirmed: true, checking: false }),
       ]);
-    expect(accounts.list()[0]?.problem).toBeUndefined();
+    await expect.poll(() => accounts.list()[0]?.problem, { timeout: 15_000 }).toBeUndefined();
   });
 
   it('an unreachable cloud never disables sign-in to another', async () => {
