@@ -221,6 +221,23 @@ test.describe('against the emulator', () => {
     }
   });
 
+  test('a tenant list that fails marks the account in words, and Retry clears it', async ({ app }) => {
+    const { page, emulator } = app;
+    if (!emulator) throw new Error('this test needs the emulator');
+    const account = await signInAliceFromWelcome(page);
+    await emulator.admin.addFaults('GET:/tenants=503:1x3');
+    try {
+      await account.getByRole('button', { name: 'Refresh alice@contoso.test' }).click();
+      await expect(account.getByText('Azure could not list this account’s tenants just now')).toBeVisible();
+      // The tenants keep their own states, each with its time.
+      await expect(account.getByRole('row', { name: /Contoso/ })).toContainText(/Ready.*as of \d/);
+    } finally {
+      await emulator.admin.clearFaults();
+    }
+    await account.getByRole('button', { name: 'Retry listing the tenants of alice@contoso.test' }).click();
+    await expect(account.getByText('Azure could not list this account’s tenants just now')).toBeHidden();
+  });
+
   test('declining consent says what to do and offers the admin-consent page', async ({ app }) => {
     const { page } = app;
     await signIn(

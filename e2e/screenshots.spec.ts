@@ -57,4 +57,30 @@ test('screenshots of the Accounts view', async ({ app }) => {
       await expect(page.getByRole('alertdialog')).toBeHidden();
     }
   }
+
+  // Waiting for the browser, at the laptop size.
+  await page.setViewportSize({ width: 1024, height: 640 });
+  const mfaPage = page.context().waitForEvent('page');
+  await page.getByRole('button', { name: 'Sign in to this tenant: Northwind Lab' }).click();
+  await (await mfaPage).close();
+  await expect(page.getByRole('button', { name: 'Open the sign-in page again' })).toBeVisible();
+  await page.screenshot({ path: join(out, 'accounts-1024x640-dark-waiting.png') });
+  await page.getByRole('button', { name: 'Cancel sign-in' }).click();
+  await expect(page.getByRole('region', { name: /Signing in/ })).toBeHidden();
+
+  // Started with the cloud unreachable: the offline banner and "as of" times, light and dark.
+  const { emulator } = app;
+  if (!emulator) throw new Error('the tour needs the emulator');
+  await emulator.admin.addFaults('*:*=reset');
+  try {
+    const offline = await app.restart();
+    await offline.setViewportSize({ width: 1024, height: 640 });
+    await expect(offline.getByText('You are offline')).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await offline.emulateMedia({ colorScheme: scheme });
+      await offline.screenshot({ path: join(out, `accounts-1024x640-${scheme}-offline.png`) });
+    }
+  } finally {
+    await emulator.admin.clearFaults();
+  }
 });

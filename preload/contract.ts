@@ -264,14 +264,14 @@ export const requests = {
   'accounts.resetSignInData': request(none, z.null()),
   /** Opens the tenant's admin-consent page for the cloud's client id in the system browser. */
   'accounts.openAdminConsent': request(adminConsentArgsSchema, z.null()),
-  'network.get': request(none, networkStateSchema),
-  'network.set': request(networkSettingsPatchSchema, networkStateSchema),
-  'network.setProxyPassword': request(proxyPasswordSchema, networkStateSchema),
-  'network.clearProxyPassword': request(none, networkStateSchema),
   /** Opens the page the running browser sign-in waits on again (closed by mistake, or opened behind a window). */
   'accounts.reopenSignInPage': request(none, z.null()),
   /** The address of that page, for the user to copy into a browser of their choice. */
   'accounts.getSignInLink': request(none, z.url()),
+  'network.get': request(none, networkStateSchema),
+  'network.set': request(networkSettingsPatchSchema, networkStateSchema),
+  'network.setProxyPassword': request(proxyPasswordSchema, networkStateSchema),
+  'network.clearProxyPassword': request(none, networkStateSchema),
 } as const;
 
 /** Events, main -> renderer. */

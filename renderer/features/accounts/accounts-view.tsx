@@ -103,9 +103,13 @@ function useAccountFocus(accounts: AccountSummary[]) {
   }, [completed]);
 
   // A sign-in that ended without an account to go to (cancelled, failed) took the sign-in panel with it.
+  // Only when a sign-in ends, not when the view mounts with none running.
   const signInRunning = useSignInRunning();
+  const wasRunning = useRef(signInRunning);
   useEffect(() => {
-    if (!signInRunning && focusLost()) document.getElementById('accounts-heading')?.focus();
+    const ended = wasRunning.current && !signInRunning;
+    wasRunning.current = signInRunning;
+    if (ended && focusLost()) document.getElementById('accounts-heading')?.focus();
   }, [signInRunning]);
 
   return { list, announcement: completed?.announcement ?? '' };
