@@ -3,14 +3,14 @@
 // throttling, a tenant that needs MFA, subscriptions reachable from two accounts, sign-out, and a failed sweep
 // that keeps the previous rows.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mfaCode, startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { demo } from '../../emulator/testing/demo-ids.js';
-import { FormBrowser, type Page } from '../../emulator/testing/form-browser.js';
+import { ScriptedBrowser, type ScriptedUser } from '../../emulator/testing/scripted-browser.js';
 import type { InventoryPatch, SubscriptionSummary, Vm } from '../../preload/contract-inventory.js';
 import { AccountsService } from '../accounts/accounts-service.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
 import { Connectivity } from '../net/connectivity.js';
-import type { BrowserOpener, EventSink } from '../ports.js';
+import type { EventSink } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
 import { systemClock } from '../system-clock.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from '../testing/fakes.js';
@@ -54,35 +54,7 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(() => emu.admin.reset());
 
-interface User {
-  username: string;
-  password: string;
-}
-
-/** The system browser: signs `user` in on whatever pages the emulator shows (MFA included). */
-class ScriptedBrowser implements BrowserOpener {
-  constructor(private readonly user: User) {}
-  open(url: string): Promise<void> {
-    const browser = new FormBrowser(emu.caPem);
-    const user = this.user;
-    void (async () => {
-      let page: Page = await browser.get(url);
-      for (let step = 0; step < 8; step += 1) {
-        if (page.heading === 'Sign in') {
-          page = await browser.submit(page, 'Sign in', { login: user.username, passwd: user.password });
-        } else if (page.heading === 'Permissions requested') page = await browser.submit(page, 'Accept');
-        else if (page.heading === 'Verify your identity') page = await browser.submit(page, 'Verify', { otc: mfaCode });
-        else {
-          await browser.submit(page, 'Continue');
-          return;
-        }
-      }
-    })();
-    return Promise.resolve();
-  }
-}
-
-async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?: User } = {}) {
+async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?: ScriptedUser } = {}) {
   const logger = new RecordingLogger();
   const events = new RecordingEvents();
   const store = options.store ?? new MemoryStore();
@@ -100,7 +72,7 @@ async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?:
     vault,
     clouds: () => [cloud],
     signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
-    opener: new ScriptedBrowser(options.user ?? demo.alice),
+    opener: new ScriptedBrowser(emu.caPem, options.user ?? demo.alice),
     events: accountEvents,
     connectivity,
     logger,
@@ -354,5 +326,21 @@ describe('the snapshot', () => {
     await second.inventory.sweep('full');
     expect(second.inventory.getSnapshot().fromStore).toBe(false);
     expect(second.patches().at(-1)?.seq).toBe(second.inventory.getSnapshot().seq);
+  });
+});
+
+describe('details', () => {
+  it("reads a VM's instance view through its acting account, and refuses a portal the cloud does not have", async () => {
+    const { accounts, inventory } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    const vm = inventory.getSnapshot().vms.find((v) => v.name === 'web-prod-01');
+    const view = await inventory.getInstanceView(vm?.id ?? '');
+    expect(view.vmId).toBe(vm?.id);
+    expect(view.statuses.map((s) => s.code)).toContain('PowerState/running');
+    await expect(inventory.openInPortal({ subscriptionId: subs.production })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(inventory.getInstanceView('/subscriptions/x/nothing')).rejects.toMatchObject({ code: 'not_found' });
   });
 });

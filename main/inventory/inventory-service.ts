@@ -131,7 +131,7 @@ export class InventoryService {
   }
 
   getSnapshot(): InventorySnapshot {
-    return this.state.snapshot(this.running ? { ...this.running.recorder.progressState } : this.lastSweep);
+    return this.state.snapshot(this.running ? this.running.recorder.progress() : this.lastSweep);
   }
 
   /** Starts a sweep unless one runs (then answers that one's progress); null when no account can be swept. */
@@ -144,7 +144,7 @@ export class InventoryService {
       );
     if (!running) return null;
     void running.done.then(() => this.scheduler.ran(running.recorder.kind));
-    return { ...running.recorder.progressState };
+    return running.recorder.progress();
   }
 
   cancelRefresh(): void {
