@@ -74,6 +74,7 @@ export class InventoryService {
   private savedSeq = 0;
   private knownPaths = new Set<string>();
   private fullQueued = false;
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: InventoryDeps) {
     this.prefs = new SubscriptionPreferences(deps.preferencesStore, deps.logger);
@@ -119,6 +120,7 @@ export class InventoryService {
     const running = this.running;
     running?.abort.abort();
     await running?.done;
+    await this.saving;
     await this.save();
   }
 
@@ -195,12 +197,13 @@ export class InventoryService {
         );
       }
       this.lastSweep = recorder.end(abort.signal.aborted ? 'cancelled' : 'done');
-      await this.save();
     };
     const done = run()
       .catch((error: unknown) => this.deps.logger.error('an inventory sweep failed', { error }))
       .finally(() => {
         this.running = undefined;
+        // Written in the background: the rows are on screen already; stop() waits for it.
+        this.saveSoon();
         if (recorder.transitional) this.scheduler.transitional();
         const follow = this.fullQueued
           ? undefined
@@ -337,9 +340,14 @@ export class InventoryService {
       if (this.running) this.fullQueued = true;
       else this.begin('full');
     }
-    void this.save().catch((error: unknown) =>
-      this.deps.logger.error('saving the inventory snapshot failed', { error }),
-    );
+    this.saveSoon();
+  }
+
+  /** Queues a snapshot write behind the previous one; failures are logged, the next sweep tries again. */
+  private saveSoon(): void {
+    this.saving = this.saving
+      .then(() => this.save())
+      .catch((error: unknown) => this.deps.logger.error('saving the inventory snapshot failed', { error }));
   }
 
   private markSignInNeeded(): void {
