@@ -328,7 +328,9 @@ export const inventoryBench: BenchSuite = {
         const figures = await measure(fleet, () => inventory.sweep('full'));
         const sweptCount = swept(inventory);
         note(
-          `trial C=${concurrency}: ${Math.round(figures.ms)} ms, ${figures.requests} requests, ${figures.throttled} x 429`,
+          `trial C=${concurrency}: ${Math.round(figures.ms)} ms (CPU ${Math.round(figures.cpuMs)} ms), ` +
+            `${figures.requests} requests, ${figures.throttled} x 429, ` +
+            `effective L ${Math.round(effectiveLatency(figures))} ms`,
         );
         await inventory.stop();
         trials.push({

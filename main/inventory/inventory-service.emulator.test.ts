@@ -344,3 +344,26 @@ describe('details', () => {
     await expect(inventory.getInstanceView('/subscriptions/x/nothing')).rejects.toMatchObject({ code: 'not_found' });
   });
 });
+
+describe('cancellation', () => {
+  it('stops a running sweep, reports it cancelled, and keeps what was already listed', async () => {
+    const { accounts, inventory, events } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    const before = inventory.getSnapshot().vms.length;
+    await emu.admin.updateSettings({ latencyMs: 300 });
+    try {
+      const progress = inventory.refresh({ kind: 'full' });
+      expect(progress).toMatchObject({ state: 'running', kind: 'full' });
+      inventory.cancelRefresh();
+      await inventory.sweep('power');
+    } finally {
+      await emu.admin.updateSettings({ latencyMs: 0 });
+    }
+    const reported = events.emitted
+      .filter((event) => event.name === 'inventoryProgress')
+      .map((event) => (event.payload as { state: string }).state);
+    expect(reported).toContain('cancelled');
+    expect(inventory.getSnapshot().vms).toHaveLength(before);
+  });
+});
