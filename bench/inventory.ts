@@ -13,16 +13,19 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { AdminClient } from '../emulator/index.js';
 import { fleetClientId, fleetUser, generateFleet } from '../emulator/scenarios/fleet.js';
-import { ScriptedBrowser } from '../emulator/testing/scripted-browser.js';
-import { AccountsService } from '../main/accounts/accounts-service.js';
+import type { AccountsService } from '../main/accounts/accounts-service.js';
+import { createAccountsService } from '../main/accounts/create-accounts-service.js';
 import { customCloud, type CloudEndpoints } from '../main/clouds.js';
 import { InventoryService } from '../main/inventory/inventory-service.js';
 import { RateGovernor } from '../main/azure/rate-limit.js';
 import { armClientOptions } from '../main/net/arm-pipeline.js';
-import { Connectivity } from '../main/net/connectivity.js';
+import { CloudConnectivity } from '../main/net/connectivity.js';
+import type { NetworkConfig } from '../main/net/network-config.js';
+import { testNetwork } from '../main/net/testing/network.js';
 import type { EventSink } from '../main/ports.js';
 import { SecretVault } from '../main/storage/secret-vault.js';
-import { systemClock } from '../main/system-clock.js';
+import { systemClock, systemScheduler } from '../main/system-clock.js';
+import { ScriptedBrowser } from '../main/testing/accounts-harness.js';
 import { MemoryCipher, MemoryStore, RecordingLogger } from '../main/testing/fakes.js';
 import type { BenchSuite } from './suites.js';
 
@@ -94,7 +97,8 @@ interface Fleet {
   accounts: AccountsService;
   events: MeteredEvents;
   vault: SecretVault;
-  connectivity: Connectivity;
+  connectivity: CloudConnectivity;
+  network: NetworkConfig;
   close(): Promise<void>;
 }
 
@@ -118,21 +122,29 @@ async function openFleet(spec: string): Promise<Fleet> {
     allowWeak: () => false,
   });
   await vault.refreshStatus();
-  const connectivity = new Connectivity();
-  const accounts = new AccountsService({
+  const connectivity = new CloudConnectivity({
+    clock: systemClock,
+    scheduler: systemScheduler,
+    logger,
+    probe: (cloudId) => accounts.recheckCloud(cloudId),
+  });
+  const network = testNetwork();
+  const accounts = createAccountsService({
     vault,
     clouds: () => [cloud],
     signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
-    opener: new ScriptedBrowser(emu.caPem, fleetUser),
+    opener: new ScriptedBrowser(emu, fleetUser),
     events,
     connectivity,
+    network,
     logger,
     clock: systemClock,
+    scheduler: systemScheduler,
     warn: () => undefined,
   });
   await accounts.start();
   await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
-  return { emu, cloud, accounts, events, vault, connectivity, close: () => emu.close() };
+  return { emu, cloud, accounts, events, vault, connectivity, network, close: () => emu.close() };
 }
 
 /** A fresh service with an empty snapshot store, so every sweep measured starts from nothing. */
@@ -154,6 +166,7 @@ async function inventoryFor(
     vault,
     preferencesStore: new MemoryStore(),
     connectivity: fleet.connectivity,
+    network: fleet.network,
     events: fleet.events,
     opener: { open: () => Promise.resolve() },
     logger: new RecordingLogger(),
@@ -254,7 +267,7 @@ async function naive(fleet: Fleet, totalVms: number): Promise<{ ms: number; samp
     const client = new ComputeManagementClient(
       credential,
       subscriptionId,
-      armClientOptions(fleet.cloud, fleet.connectivity),
+      armClientOptions(fleet.cloud, fleet.connectivity.link(fleet.cloud.id), fleet.network),
     );
     for await (const vm of client.virtualMachines.listAll()) {
       const group = /\/resourceGroups\/([^/]+)/i.exec(vm.id ?? '')?.[1] ?? '';

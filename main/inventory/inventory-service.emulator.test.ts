@@ -5,14 +5,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { demo } from '../../emulator/testing/demo-ids.js';
-import { ScriptedBrowser, type ScriptedUser } from '../../emulator/testing/scripted-browser.js';
 import type { InventoryPatch, SubscriptionSummary, Vm } from '../../preload/contract-inventory.js';
-import { AccountsService } from '../accounts/accounts-service.js';
+import type { AccountsService } from '../accounts/accounts-service.js';
+import { createAccountsService } from '../accounts/create-accounts-service.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
-import { Connectivity } from '../net/connectivity.js';
+import { CloudConnectivity } from '../net/connectivity.js';
+import { testNetwork } from '../net/testing/network.js';
 import type { EventSink } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
-import { systemClock } from '../system-clock.js';
+import { systemClock, systemScheduler } from '../system-clock.js';
+import { idleScheduler, ScriptedBrowser, type User } from '../testing/accounts-harness.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from '../testing/fakes.js';
 import { InventoryService } from './inventory-service.js';
 
@@ -54,29 +56,37 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(() => emu.admin.reset());
 
-async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?: ScriptedUser } = {}) {
+async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?: User } = {}) {
   const logger = new RecordingLogger();
   const events = new RecordingEvents();
   const store = options.store ?? new MemoryStore();
   const prefs = options.prefs ?? new MemoryStore();
   const vault = new SecretVault(store, new MemoryCipher(), { clock: systemClock, logger, allowWeak: () => false });
   await vault.refreshStatus();
-  const connectivity = new Connectivity();
+  const connectivity = new CloudConnectivity({
+    clock: systemClock,
+    scheduler: idleScheduler,
+    logger,
+    probe: (cloudId) => accounts.recheckCloud(cloudId),
+  });
+  const network = testNetwork();
   const accountEvents: EventSink = {
     emit(name, payload) {
       events.emit(name, payload);
       if (name === 'accounts') inventory.accountsChanged();
     },
   };
-  const accounts = new AccountsService({
+  const accounts = createAccountsService({
     vault,
     clouds: () => [cloud],
     signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
-    opener: new ScriptedBrowser(emu.caPem, options.user ?? demo.alice),
+    opener: new ScriptedBrowser(emu, options.user ?? demo.alice),
     events: accountEvents,
     connectivity,
+    network,
     logger,
     clock: systemClock,
+    scheduler: systemScheduler,
     warn: () => undefined,
   });
   const opener = new RecordingOpener();
@@ -86,6 +96,7 @@ async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?:
     vault,
     preferencesStore: prefs,
     connectivity,
+    network,
     events,
     opener,
     logger,

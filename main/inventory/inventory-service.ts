@@ -19,8 +19,9 @@ import { ArmSession, type AccessPathRef } from '../azure/arm-session.js';
 import { RateGovernor } from '../azure/rate-limit.js';
 import { instanceViewOf, toInstanceView } from '../azure/vms.js';
 import type { CloudEndpoints } from '../clouds.js';
-import { ServiceError } from '../ipc-router.js';
-import type { Connectivity } from '../net/connectivity.js';
+import { ServiceError } from '../errors.js';
+import type { CloudConnectivity } from '../net/connectivity.js';
+import type { NetworkConfig } from '../net/network-config.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 import { InventoryState, type InventoryChange } from './inventory-state.js';
@@ -43,7 +44,10 @@ export interface InventoryDeps {
   vault: SecretVault;
   /** Plain preferences (hidden subscriptions, acting accounts). */
   preferencesStore: KeyValueStore;
-  connectivity: Connectivity;
+  /** Each cloud's link: its ARM clients report to it. */
+  connectivity: CloudConnectivity;
+  /** Proxy and trusted certificates, shared with MSAL and the accounts' clients. */
+  network: NetworkConfig;
   events: EventSink;
   opener: BrowserOpener;
   logger: Logger;
@@ -231,6 +235,7 @@ export class InventoryService {
       credentialFor: (accountId, tenantId) => this.deps.accounts.credentialFor(accountId, tenantId),
       cloudOf: (accountId) => this.cloudOf(accountId),
       connectivity: this.deps.connectivity,
+      network: this.deps.network,
       governor: this.governor,
     });
   }
