@@ -13,6 +13,7 @@ import { createNetwork } from './net/network-settings.js';
 import { environmentProxyResolver, type ProxyResolver } from './net/proxy-resolver.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, Scheduler, SecretCipher } from './ports.js';
 import { effectiveClientId } from './settings/client-choice.js';
+import { InventoryService } from './inventory/inventory-service.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
 import { dataFolderNotice, type StorageHealth } from './storage/memory-fallback-store.js';
@@ -23,6 +24,8 @@ export interface AppServiceDeps {
   settingsStore: KeyValueStore;
   /** Holds ciphertext only: the MSAL caches and the account registry. */
   secretsStore: KeyValueStore;
+  /** Holds the encrypted inventory snapshot (large; kept apart from the small secrets); default secretsStore. */
+  inventoryStore?: KeyValueStore;
   cipher: SecretCipher;
   /** The Azure clouds and any custom cloud from CLOUD_DESK_CLOUD_CONFIG; Settings may add more. */
   clouds: readonly CloudEndpoints[];
@@ -53,6 +56,7 @@ export interface AppServices {
   settings: SettingsService;
   notices: NoticeBoard;
   accounts: AccountsService;
+  inventory: InventoryService;
   /** Stops re-checks and writes pending sign-in data (on quit). */
   stop(): Promise<void>;
 }
@@ -125,6 +129,13 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const clouds = (): CloudEndpoints[] => mergeClouds(deps.clouds, settings.get().customClouds);
   // Help links may open only GitHub; each sign-in may open only its own cloud's authority (AccountsService).
   const helpOpener = restrictOpener(deps.opener, () => allowedLinkHosts);
+  // The inventory hears every accounts change the renderer hears (sign-out removes its rows).
+  const accountEvents: EventSink = {
+    emit(name, payload) {
+      deps.events.emit(name, payload);
+      if (name === 'accounts') inventory.accountsChanged();
+    },
+  };
   const accounts = createAccountsService({
     vault,
     clouds,
@@ -133,7 +144,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       defaultTenant: settings.get().defaultTenant,
     }),
     opener: deps.opener,
-    events: deps.events,
+    events: accountEvents,
     connectivity,
     network: network.config,
     logger: deps.logger,
@@ -142,11 +153,33 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     warn: (id, title, message) => notices.post({ id, level: 'warning', title, message }),
     ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
   });
+  const inventoryVault = deps.inventoryStore
+    ? new SecretVault(deps.inventoryStore, deps.cipher, {
+        clock: deps.clock,
+        logger: deps.logger,
+        allowWeak: () => settings.get().allowWeakSecretStorage,
+      })
+    : vault;
+  if (inventoryVault !== vault) await inventoryVault.refreshStatus();
+  const inventory = new InventoryService({
+    accounts,
+    clouds,
+    vault: inventoryVault,
+    preferencesStore: deps.settingsStore,
+    connectivity,
+    network: network.config,
+    events: deps.events,
+    opener: deps.opener,
+    logger: deps.logger,
+    clock: deps.clock,
+  });
+  connectivity.onChange(() => inventory.setOnline(connectivity.online));
   await accounts.start();
   // Stored states are on screen "as of" their times; confirm them with Entra ID and ARM in the background.
   accounts
     .revalidateAll()
     .catch((error: unknown) => deps.logger.error('re-validating accounts at start-up failed', { error }));
+  await inventory.start();
 
   const handlers: Handlers = {
     'app.getInfo': () => ({
@@ -205,12 +238,27 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     'network.set': (patch) => network.settings.set(patch),
     'network.setProxyPassword': (password) => network.settings.setProxyPassword(password),
     'network.clearProxyPassword': () => network.settings.clearProxyPassword(),
+    'inventory.getSnapshot': () => inventory.getSnapshot(),
+    'inventory.refresh': (args) => inventory.refresh(args),
+    'inventory.cancelRefresh': () => {
+      inventory.cancelRefresh();
+      return null;
+    },
+    'inventory.getInstanceView': (vmId) => inventory.getInstanceView(vmId),
+    'inventory.setSubscriptionHidden': (args) => inventory.setSubscriptionHidden(args),
+    'inventory.setActingAccount': (args) => inventory.setActingAccount(args),
+    'inventory.openInPortal': async (target) => {
+      await inventory.openInPortal(target);
+      return null;
+    },
   };
+  // Timers and sweeps first, then the stores they write to.
   const stop = async (): Promise<void> => {
+    await inventory.stop();
     connectivity.stop();
     await accounts.stop();
   };
-  return { handlers, settings, notices, accounts, stop };
+  return { handlers, settings, notices, accounts, inventory, stop };
 }
 
 function sessionOnlyNotice(backend: string | undefined): Notice {

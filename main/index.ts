@@ -52,11 +52,13 @@ if (!app.requestSingleInstanceLock()) {
       health: storageHealth,
     });
     const secrets = openElectronStore(dataDir, 'secrets', { logger, health: storageHealth });
+    const inventoryStore = openElectronStore(dataDir, 'inventory', { logger, health: storageHealth });
     const cloudLoad = loadClouds(process.env['CLOUD_DESK_CLOUD_CONFIG']);
     const events = windowEventSink(() => mainWindow, logger);
     const services = await createAppServices({
       settingsStore,
       secretsStore: secrets.store,
+      inventoryStore: inventoryStore.store,
       cipher: safeStorageCipher,
       clouds: cloudLoad.clouds,
       clock: systemClock,
@@ -85,9 +87,22 @@ if (!app.requestSingleInstanceLock()) {
         packaged: app.isPackaged,
         dataDir,
       }),
-      recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
+      recoveries: [recovered, secrets.recovered, inventoryStore.recovered].filter((item) => item !== undefined),
       storageHealth,
       builtinClientId: readBuiltinClientId(join(app.getAppPath(), 'package.json')),
+    });
+    // On quit, stop the services (the inventory's timers and sweeps first, its last snapshot written) before exit.
+    let stopped = false;
+    app.on('before-quit', (event) => {
+      if (stopped) return;
+      event.preventDefault();
+      void services
+        .stop()
+        .catch((error: unknown) => logger.error('stopping the services failed', { error }))
+        .finally(() => {
+          stopped = true;
+          app.quit();
+        });
     });
     nativeTheme.themeSource = services.settings.get().theme;
     services.settings.onChange((settings) => {
@@ -103,6 +118,11 @@ if (!app.requestSingleInstanceLock()) {
       store: settingsStore,
       logger,
     });
+    // Power sweeps slow down while nobody looks at the window.
+    mainWindow.on('hide', () => services.inventory.setVisible(false));
+    mainWindow.on('minimize', () => services.inventory.setVisible(false));
+    mainWindow.on('show', () => services.inventory.setVisible(true));
+    mainWindow.on('restore', () => services.inventory.setVisible(true));
     mainWindow.on('closed', () => {
       mainWindow = undefined;
     });

@@ -4,6 +4,17 @@
 import { z } from 'zod';
 import { clientChoiceSchema } from './contract-client.js';
 import {
+  instanceViewSchema,
+  inventoryPatchSchema,
+  inventorySnapshotSchema,
+  portalTargetSchema,
+  refreshArgsSchema,
+  subscriptionRefSchema,
+  subscriptionSummarySchema,
+  sweepProgressSchema,
+  vmIdSchema,
+} from './contract-inventory.js';
+import {
   accountProblemSchema,
   adminConsentArgsSchema,
   cloudConnectivitySchema,
@@ -272,6 +283,22 @@ export const requests = {
   'network.set': request(networkSettingsPatchSchema, networkStateSchema),
   'network.setProxyPassword': request(proxyPasswordSchema, networkStateSchema),
   'network.clearProxyPassword': request(none, networkStateSchema),
+  /** Everything once, with the sequence number of the last patch it includes. */
+  'inventory.getSnapshot': request(none, inventorySnapshotSchema),
+  /** Starts a sweep (full by default); answers its first progress, or null when there is nothing to sweep. */
+  'inventory.refresh': request(refreshArgsSchema, sweepProgressSchema.nullable()),
+  'inventory.cancelRefresh': request(none, z.null()),
+  'inventory.getInstanceView': request(vmIdSchema, instanceViewSchema),
+  'inventory.setSubscriptionHidden': request(
+    subscriptionRefSchema.extend({ hidden: z.boolean() }),
+    subscriptionSummarySchema,
+  ),
+  'inventory.setActingAccount': request(
+    subscriptionRefSchema.extend({ accountId: z.string().min(1).max(300) }),
+    subscriptionSummarySchema,
+  ),
+  /** Opens the VM or subscription in its cloud's Azure portal; main builds the URL, the renderer never sends one. */
+  'inventory.openInPortal': request(portalTargetSchema, z.null()),
 } as const;
 
 /** Events, main -> renderer. */
@@ -283,6 +310,9 @@ export const events = {
   /** The running sign-in flow, or null when none runs. */
   signIn: signInFlowSchema.nullable(),
   network: networkStateSchema,
+  /** A change to the inventory; seq is one more than the last one sent (a gap means: ask for a snapshot). */
+  inventory: inventoryPatchSchema,
+  inventoryProgress: sweepProgressSchema,
 } as const;
 
 export type Requests = typeof requests;

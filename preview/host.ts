@@ -76,10 +76,12 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
   removeStaleTempFiles(options.dataDir, 'dev-cipher.key', logger);
   const { store: settingsStore, recovered } = openStore('settings.json');
   const secrets = openStore('secrets.json');
+  const inventoryStore = openStore('inventory.json');
   const cloudLoad = loadClouds(options.cloudConfigPath);
   const services = await createAppServices({
     settingsStore,
     secretsStore: secrets.store,
+    inventoryStore: inventoryStore.store,
     cipher: devFileCipher(join(options.dataDir, 'dev-cipher.key'), options.simulateEncryption),
     clouds: cloudLoad.clouds,
     clock: systemClock,
@@ -105,7 +107,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       packaged: false,
       dataDir: options.dataDir,
     }),
-    recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
+    recoveries: [recovered, secrets.recovered, inventoryStore.recovered].filter((item) => item !== undefined),
     storageHealth,
     builtinClientId: options.builtinClientId,
   });
@@ -214,7 +216,10 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
   return {
     url: `${origin}/?token=${token}`,
     origin,
-    close: () => closeAll(server, wss),
+    close: async () => {
+      await services.stop();
+      await closeAll(server, wss);
+    },
   };
 }
 

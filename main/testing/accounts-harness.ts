@@ -26,7 +26,7 @@ export class ScriptedBrowser implements BrowserOpener {
   headings: string[] = [];
   consent: ConsentChoice = 'accept';
   constructor(
-    private readonly emu: RunningEmulator,
+    private readonly emu: Pick<RunningEmulator, 'caPem'>,
     private user: User | undefined,
     private readonly hold = false,
   ) {}
