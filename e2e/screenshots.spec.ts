@@ -49,6 +49,10 @@ test('screenshots of the Accounts view', async ({ app }) => {
       await page.getByRole('menuitem', { name: 'Service principal' }).click();
       await expect(page.getByRole('dialog', { name: 'Add a service principal' })).toBeVisible();
       await page.screenshot({ path: join(out, `accounts-${size.name}-${scheme}-dialog.png`) });
+      if (size.name === '1024x640') {
+        await page.getByRole('radio', { name: 'Certificate' }).check();
+        await page.screenshot({ path: join(out, `accounts-${size.name}-${scheme}-dialog-certificate.png`) });
+      }
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Sign out alice@contoso.test' }).click();
       await expect(page.getByRole('alertdialog')).toBeVisible();

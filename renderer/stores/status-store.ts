@@ -46,10 +46,19 @@ export function useOnline(): boolean {
  * A cloud main could not reach the last time it tried; undefined while it is reachable or not tried yet. When main
  * says the machine is offline without naming this cloud, it counts as unreachable too, with no times known.
  */
-export function useUnreachable(cloudId: string | undefined): CloudConnectivity | undefined {
-  const status = useStatusStore((state) => state.status);
+export function unreachableCloud(
+  status: AppStatus | undefined,
+  cloudId: string | undefined,
+): CloudConnectivity | undefined {
   if (!status || cloudId === undefined) return undefined;
   const known = status.clouds.find((cloud) => cloud.cloudId === cloudId);
   if (known) return known.online ? undefined : known;
   return status.online ? undefined : { cloudId, online: false };
+}
+
+export function useUnreachable(cloudId: string | undefined): CloudConnectivity | undefined {
+  return unreachableCloud(
+    useStatusStore((state) => state.status),
+    cloudId,
+  );
 }
