@@ -12,6 +12,8 @@ import { Connectivity } from '../net/connectivity.js';
 import { SecretVault } from '../storage/secret-vault.js';
 import { systemClock } from '../system-clock.js';
 import { MemoryCipher, MemoryStore, RecordingLogger } from '../testing/fakes.js';
+import { RenameService } from '../subscriptions/rename-service.js';
+import { ServiceError } from '../ipc-router.js';
 import { OperationsService } from './operations-service.js';
 import { pendingBlob } from './pending-store.js';
 import { ArmInventory } from './testing/arm-inventory.js';
@@ -113,6 +115,7 @@ const credential = (tenantId: string) =>
 
 interface World {
   service: OperationsService;
+  rename: RenameService;
   activity: ActivityLog;
   vault: SecretVault;
   store: MemoryStore;
@@ -124,14 +127,25 @@ async function world(store = new MemoryStore(), tuning = {}): Promise<World> {
   await vault.refreshStatus();
   const activity = new ActivityLog({ vault, clock: systemClock, logger });
   await activity.start();
+  const accounts = {
+    credentialFor: (_account: string, tenantId: string) => credential(tenantId),
+    accountName: (id: string) => (id === accountId ? aliceName : undefined),
+  };
+  const connectivity = new Connectivity();
+  const rename = new RenameService({
+    inventory,
+    accounts,
+    clouds: () => [cloud],
+    connectivity,
+    activity,
+    clock: systemClock,
+    logger,
+  });
   const service = new OperationsService({
     inventory,
-    accounts: {
-      credentialFor: (_account, tenantId) => credential(tenantId),
-      accountName: (id) => (id === accountId ? aliceName : undefined),
-    },
+    accounts,
     clouds: () => [cloud],
-    connectivity: new Connectivity(),
+    connectivity,
     vault,
     activity,
     clock: systemClock,
@@ -139,7 +153,7 @@ async function world(store = new MemoryStore(), tuning = {}): Promise<World> {
     tuning: { basePollMs: 100, recheckDelayMs: 20, ...tuning },
   });
   await service.start();
-  return { service, activity, vault, store };
+  return { service, rename, activity, vault, store };
 }
 
 beforeAll(async () => {
@@ -314,6 +328,35 @@ describe('quit and resume', () => {
       return inventory.byName('z-2').powerState === 'running';
     }, 15_000);
     expect(service.stats.polls).toBe(polls);
+    await service.stop();
+  });
+});
+
+describe('subscription rename', () => {
+  it('renames with Owner rights and reads the new name back from Azure', async () => {
+    const { service, rename, activity } = await world();
+    const result = await rename.rename({ subscriptionId: subs.actions, displayName: 'Ops Actions (EU)' });
+    expect(result).toEqual({ subscriptionId: subs.actions, displayName: 'Ops Actions (EU)' });
+    expect(inventory.subscription(subs.actions)?.displayName).toBe('Ops Actions (EU)');
+    expect(activity.list()[0]).toMatchObject({ action: 'rename', result: 'succeeded', targetName: 'Ops Actions' });
+    await service.stop();
+  });
+
+  it('says in words that a Reader may not rename', async () => {
+    const { service, rename, activity } = await world();
+    const error = await rename
+      .rename({ subscriptionId: subs.reader, displayName: 'Mine now' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect(error).toMatchObject({
+      code: 'forbidden',
+      message:
+        "You don't have permission to rename Ops Reader as alice@contoso.example. Ask an Owner or Contributor " +
+        'of the subscription to rename it or to give you one of those roles.',
+    });
+    expect(inventory.subscription(subs.reader)?.displayName).toBe('Ops Reader');
+    expect(activity.list()[0]).toMatchObject({ action: 'rename', result: 'failed' });
+    expect(activity.list()[0]?.correlationId).toMatch(/^[0-9a-f-]{36}$/);
     await service.stop();
   });
 });

@@ -3,6 +3,7 @@
 // the emulator, not from the test. The real inventory service does this at scale; this is the smallest honest
 // stand-in for testing operations on their own.
 import { ComputeManagementClient, type VirtualMachineInstanceView } from '@azure/arm-compute';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
 import type { PowerState, SubscriptionSummary, Vm } from '../../../preload/contract-inventory.js';
 import type { CloudEndpoints } from '../../clouds.js';
@@ -86,6 +87,19 @@ export class ArmInventory implements InventoryPort {
       changed.push(next);
     }
     for (const listener of this.listeners) listener(changed);
+  }
+
+  /** Reads the subscription's name from ARM again. */
+  async refreshSubscription(id: string): Promise<void> {
+    const sub = this.subscriptions.get(id);
+    if (!sub) return;
+    const client = new SubscriptionClient(this.credential(sub), {
+      endpoint: this.cloud.armEndpoint,
+      credentials: { scopes: [`${this.cloud.armAudience}.default`] },
+      ...(this.cloud.caPem ? { tlsOptions: { ca: this.cloud.caPem } } : {}),
+    });
+    const record = await client.subscriptions.get(id);
+    this.subscriptions.set(id, { ...sub, displayName: record.displayName ?? sub.displayName });
   }
 
   onVmsChanged(listener: (vms: readonly Vm[]) => void): () => void {
