@@ -9,6 +9,7 @@ import { mergeClouds, type CloudEndpoints } from './clouds.js';
 import type { Handlers } from './ipc-router.js';
 import { Connectivity } from './net/connectivity.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from './ports.js';
+import { InventoryService } from './inventory/inventory-service.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
 import { SecretVault } from './storage/secret-vault.js';
@@ -17,6 +18,8 @@ export interface AppServiceDeps {
   settingsStore: KeyValueStore;
   /** Holds ciphertext only: the MSAL caches and the account registry. */
   secretsStore: KeyValueStore;
+  /** Holds the encrypted inventory snapshot (large; kept apart from the small secrets); default secretsStore. */
+  inventoryStore?: KeyValueStore;
   cipher: SecretCipher;
   /** The Azure clouds and any custom cloud from CLOUD_DESK_CLOUD_CONFIG; Settings may add more. */
   clouds: readonly CloudEndpoints[];
@@ -37,6 +40,7 @@ export interface AppServices {
   settings: SettingsService;
   notices: NoticeBoard;
   accounts: AccountsService;
+  inventory: InventoryService;
 }
 
 export const allowedLinkHosts = ['github.com'] as const;
@@ -83,19 +87,47 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const clouds = (): CloudEndpoints[] => mergeClouds(deps.clouds, settings.get().customClouds);
   // Help links may open only GitHub; each sign-in may open only its own cloud's authority (AccountsService).
   const helpOpener = restrictOpener(deps.opener, () => allowedLinkHosts);
+  // The inventory hears every accounts change the renderer hears (sign-out removes its rows).
+  const accountEvents: EventSink = {
+    emit(name, payload) {
+      deps.events.emit(name, payload);
+      if (name === 'accounts') inventory.accountsChanged();
+    },
+  };
   const accounts = new AccountsService({
     vault,
     clouds,
     signInSettings: () => ({ clientId: settings.get().clientId, defaultTenant: settings.get().defaultTenant }),
     opener: deps.opener,
-    events: deps.events,
+    events: accountEvents,
     connectivity,
     logger: deps.logger,
     clock: deps.clock,
     warn: (id, title, message) => notices.post({ id, level: 'warning', title, message }),
     ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
   });
+  const inventoryVault = deps.inventoryStore
+    ? new SecretVault(deps.inventoryStore, deps.cipher, {
+        clock: deps.clock,
+        logger: deps.logger,
+        allowWeak: () => settings.get().allowWeakSecretStorage,
+      })
+    : vault;
+  if (inventoryVault !== vault) await inventoryVault.refreshStatus();
+  const inventory = new InventoryService({
+    accounts,
+    clouds,
+    vault: inventoryVault,
+    preferencesStore: deps.settingsStore,
+    connectivity,
+    events: deps.events,
+    opener: deps.opener,
+    logger: deps.logger,
+    clock: deps.clock,
+  });
+  connectivity.onChange((online) => inventory.setOnline(online));
   await accounts.start();
+  await inventory.start();
 
   const handlers: Handlers = {
     'app.getInfo': () => deps.appInfo(),
@@ -134,8 +166,21 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       await accounts.resetSignInData();
       return null;
     },
+    'inventory.getSnapshot': () => inventory.getSnapshot(),
+    'inventory.refresh': (args) => inventory.refresh(args),
+    'inventory.cancelRefresh': () => {
+      inventory.cancelRefresh();
+      return null;
+    },
+    'inventory.getInstanceView': (vmId) => inventory.getInstanceView(vmId),
+    'inventory.setSubscriptionHidden': (args) => inventory.setSubscriptionHidden(args),
+    'inventory.setActingAccount': (args) => inventory.setActingAccount(args),
+    'inventory.openInPortal': async (target) => {
+      await inventory.openInPortal(target);
+      return null;
+    },
   };
-  return { handlers, settings, notices, accounts };
+  return { handlers, settings, notices, accounts, inventory };
 }
 
 function sessionOnlyNotice(backend: string | undefined): Notice {

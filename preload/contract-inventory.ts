@@ -93,7 +93,11 @@ export const vmSchema = z.strictObject({
   provisioningState: z.string().optional(),
   timeCreated: isoTime.optional(),
   powerState: powerStateSchema,
-  /** When the power state was last confirmed by Azure. */
+  /**
+   * When Azure was first seen reporting this power state (moves only when the state changes, so a power sweep
+   * that confirms unchanged VMs sends nothing for them); the subscription's `powerFetchedAt` says when its VMs'
+   * power states were last confirmed.
+   */
   powerStateAt: isoTime.optional(),
   /** Whether the VM was created with hibernation enabled (`additionalCapabilities.hibernationEnabled`). */
   hibernationEnabled: z.boolean().optional(),
@@ -182,3 +186,9 @@ export const instanceViewSchema = z.strictObject({
 export type InstanceView = z.infer<typeof instanceViewSchema>;
 
 export const vmIdSchema = z.string().min(1).max(600);
+
+export const subscriptionRefSchema = z.strictObject({ subscriptionId: z.string().min(1).max(100) });
+
+/** What to open in the Azure portal: a VM (by its id) or a subscription. Never a URL. */
+export const portalTargetSchema = z.union([z.strictObject({ vmId: vmIdSchema }), subscriptionRefSchema]);
+export type PortalTarget = z.infer<typeof portalTargetSchema>;

@@ -2,6 +2,17 @@
 // and every event main pushes. Main, preload, the preview bridge and the renderer all derive their types from
 // here; nobody declares a channel's types twice. Pure data and types: no Electron, no Node, no DOM.
 import { z } from 'zod';
+import {
+  instanceViewSchema,
+  inventoryPatchSchema,
+  inventorySnapshotSchema,
+  portalTargetSchema,
+  refreshArgsSchema,
+  subscriptionRefSchema,
+  subscriptionSummarySchema,
+  sweepProgressSchema,
+  vmIdSchema,
+} from './contract-inventory.js';
 
 /** The closed set of error codes the UI knows how to turn into words and an action. */
 export const errorCodes = [
@@ -248,6 +259,22 @@ export const requests = {
   'accounts.signOut': request(z.string().min(1).max(300), z.null()),
   'accounts.signOutAll': request(none, z.null()),
   'accounts.resetSignInData': request(none, z.null()),
+  /** Everything once, with the sequence number of the last patch it includes. */
+  'inventory.getSnapshot': request(none, inventorySnapshotSchema),
+  /** Starts a sweep (full by default); answers its first progress, or null when there is nothing to sweep. */
+  'inventory.refresh': request(refreshArgsSchema, sweepProgressSchema.nullable()),
+  'inventory.cancelRefresh': request(none, z.null()),
+  'inventory.getInstanceView': request(vmIdSchema, instanceViewSchema),
+  'inventory.setSubscriptionHidden': request(
+    subscriptionRefSchema.extend({ hidden: z.boolean() }),
+    subscriptionSummarySchema,
+  ),
+  'inventory.setActingAccount': request(
+    subscriptionRefSchema.extend({ accountId: z.string().min(1).max(300) }),
+    subscriptionSummarySchema,
+  ),
+  /** Opens the VM or subscription in its cloud's Azure portal; main builds the URL, the renderer never sends one. */
+  'inventory.openInPortal': request(portalTargetSchema, z.null()),
 } as const;
 
 /** Events, main -> renderer. */
@@ -258,6 +285,9 @@ export const events = {
   accounts: z.array(accountSummarySchema),
   /** The running sign-in flow, or null when none runs. */
   signIn: signInFlowSchema.nullable(),
+  /** A change to the inventory; seq is one more than the last one sent (a gap means: ask for a snapshot). */
+  inventory: inventoryPatchSchema,
+  inventoryProgress: sweepProgressSchema,
 } as const;
 
 export type Requests = typeof requests;

@@ -1,0 +1,428 @@
+// The inventory's public face in main: the snapshot and patches the renderer reads, sweeps on demand and on a
+// schedule (one at a time, cancellable), the user's subscription choices, instance views and portal links, and
+// the reaction to accounts signing in and out. Collaborators come in through the constructor; no Electron.
+import { randomUUID } from 'node:crypto';
+import type { TokenCredential } from '@azure/core-auth';
+import type { AccountSummary } from '../../preload/contract.js';
+import type {
+  InstanceView,
+  InventoryPatch,
+  InventorySnapshot,
+  PortalTarget,
+  SubscriptionSummary,
+  SweepKind,
+  SweepProgress,
+} from '../../preload/contract-inventory.js';
+import { restrictOpener } from '../app/restricted-opener.js';
+import { describeArmError } from '../azure/arm-errors.js';
+import { ArmSession, type AccessPathRef } from '../azure/arm-session.js';
+import { RateGovernor } from '../azure/rate-limit.js';
+import { instanceViewOf, toInstanceView } from '../azure/vms.js';
+import type { CloudEndpoints } from '../clouds.js';
+import { ServiceError } from '../ipc-router.js';
+import type { Connectivity } from '../net/connectivity.js';
+import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger } from '../ports.js';
+import type { SecretVault } from '../storage/secret-vault.js';
+import { InventoryState, type InventoryChange } from './inventory-state.js';
+import { portalOrigin, resourcePortalUrl } from './portal.js';
+import { SubscriptionPreferences } from './preferences.js';
+import { SweepScheduler, systemTimers, type ScheduleOptions, type Timers } from './scheduler.js';
+import { SnapshotStore } from './snapshot-store.js';
+import { runSweep } from './sweep.js';
+import { isListable, SweepRecorder } from './sweep-recorder.js';
+
+export interface InventoryAccounts {
+  list(): AccountSummary[];
+  credentialFor(accountId: string, tenantId: string): TokenCredential;
+}
+
+export interface InventoryDeps {
+  accounts: InventoryAccounts;
+  clouds: () => readonly CloudEndpoints[];
+  /** Where the snapshot lives, encrypted. */
+  vault: SecretVault;
+  /** Plain preferences (hidden subscriptions, acting accounts). */
+  preferencesStore: KeyValueStore;
+  connectivity: Connectivity;
+  events: EventSink;
+  opener: BrowserOpener;
+  logger: Logger;
+  clock: Clock;
+  timers?: Timers;
+  schedule?: ScheduleOptions;
+  /** Subscriptions swept at once (the benchmark chose the default). */
+  concurrency?: number;
+  governor?: RateGovernor;
+}
+
+export const defaultConcurrency = 32;
+
+interface Running {
+  recorder: SweepRecorder;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+export class InventoryService {
+  private readonly state = new InventoryState();
+  private readonly prefs: SubscriptionPreferences;
+  private readonly snapshots: SnapshotStore;
+  private readonly scheduler: SweepScheduler;
+  readonly governor: RateGovernor;
+  private running: Running | undefined;
+  private lastSweep: SweepProgress | null = null;
+  private savedSeq = 0;
+  private knownPaths = new Set<string>();
+  private fullQueued = false;
+
+  constructor(private readonly deps: InventoryDeps) {
+    this.prefs = new SubscriptionPreferences(deps.preferencesStore, deps.logger);
+    this.snapshots = new SnapshotStore(deps.vault, deps.logger);
+    this.governor = deps.governor ?? new RateGovernor(deps.clock);
+    this.scheduler = new SweepScheduler(
+      {
+        sweep: (kind) => this.sweep(kind),
+        recheck: () => this.recheck(),
+        failed: (error) => deps.logger.error('a scheduled inventory sweep failed', { error }),
+      },
+      deps.clock,
+      deps.timers ?? systemTimers,
+      deps.schedule,
+    );
+  }
+
+  /** Shows the stored snapshot (no network), then lets the schedule start with a full sweep. */
+  async start(options: { schedule: boolean } = { schedule: true }): Promise<void> {
+    const stored = await this.snapshots.load();
+    if (stored) {
+      this.commit((change) => {
+        for (const subscription of stored.subscriptions) {
+          change.upsertSubscription(
+            subscription.status === 'loading' ? { ...subscription, status: 'ok' } : subscription,
+          );
+        }
+        for (const vm of stored.vms) change.upsertVm(vm);
+        change.setMeta({
+          fromStore: true,
+          ...(stored.lastFullSweepAt ? { lastFullSweepAt: stored.lastFullSweepAt } : {}),
+        });
+      });
+      this.savedSeq = this.state.currentSeq;
+    }
+    this.knownPaths = new Set(this.readyPaths().map(key));
+    if (options.schedule) this.scheduler.start();
+  }
+
+  /** Stops timers and any running sweep, then writes the snapshot if it changed. */
+  async stop(): Promise<void> {
+    this.scheduler.stop();
+    const running = this.running;
+    running?.abort.abort();
+    await running?.done;
+    await this.save();
+  }
+
+  setVisible(visible: boolean): void {
+    this.scheduler.setVisible(visible);
+  }
+
+  setOnline(online: boolean): void {
+    this.scheduler.setOnline(online);
+  }
+
+  getSnapshot(): InventorySnapshot {
+    return this.state.snapshot(this.running ? { ...this.running.recorder.progressState } : this.lastSweep);
+  }
+
+  /** Starts a sweep unless one runs (then answers that one's progress); null when no account can be swept. */
+  refresh(args?: { kind: SweepKind; subscriptionIds?: string[] | undefined }): SweepProgress | null {
+    const running =
+      this.running ??
+      this.begin(
+        args?.kind ?? 'full',
+        args?.subscriptionIds?.map((id) => id.toLowerCase()),
+      );
+    if (!running) return null;
+    void running.done.then(() => this.scheduler.ran(running.recorder.kind));
+    return { ...running.recorder.progressState };
+  }
+
+  cancelRefresh(): void {
+    this.running?.abort.abort();
+  }
+
+  /** Runs one sweep to its end, after whatever runs now (and any sweep queued behind it). */
+  async sweep(kind: SweepKind, subscriptionIds?: readonly string[]): Promise<void> {
+    while (this.running) await this.running.done;
+    const running = this.begin(kind, subscriptionIds);
+    if (running) await running.done;
+  }
+
+  private begin(kind: SweepKind, subscriptionIds?: readonly string[]): Running | undefined {
+    const paths = this.readyPaths();
+    if (paths.length === 0) return undefined;
+    const abort = new AbortController();
+    const recorder = new SweepRecorder(
+      {
+        state: this.state,
+        prefs: this.prefs,
+        now: () => this.deps.clock.now(),
+        commit: (apply) => this.commit(apply),
+        progress: (progress) => this.deps.events.emit('inventoryProgress', progress),
+        describePath: (path) => this.describePath(path),
+        pathAlive: (path) => this.readyPaths().some((ready) => key(ready) === key(path)),
+      },
+      kind,
+      randomUUID(),
+      paths,
+      abort.signal,
+    );
+    const everything = kind === 'full' && subscriptionIds === undefined;
+    const targets = everything
+      ? []
+      : this.state
+          .allSubscriptions()
+          .filter((s) => subscriptionIds === undefined || subscriptionIds.includes(s.id))
+          .sort((a, b) => b.vmCount - a.vmCount)
+          .flatMap((s) => recorder.targetFor(kind === 'full' ? { ...s, fetchedAt: undefined } : s) ?? []);
+    this.markSignInNeeded();
+    const plan = { kind, paths: everything ? paths : [], targets, concurrency: this.concurrency };
+    const run = async (): Promise<void> => {
+      await runSweep(plan, this.session(), recorder, abort.signal);
+      if (everything && !abort.signal.aborted) {
+        this.commit((change) =>
+          change.setMeta({ fromStore: false, lastFullSweepAt: new Date(this.deps.clock.now()).toISOString() }),
+        );
+      }
+      this.lastSweep = recorder.end(abort.signal.aborted ? 'cancelled' : 'done');
+      await this.save();
+    };
+    const done = run()
+      .catch((error: unknown) => this.deps.logger.error('an inventory sweep failed', { error }))
+      .finally(() => {
+        this.running = undefined;
+        if (recorder.transitional) this.scheduler.transitional();
+        const follow = this.fullQueued
+          ? undefined
+          : recorder.unknownVms.size > 0 && !abort.signal.aborted
+            ? [...recorder.unknownVms]
+            : null;
+        if (this.fullQueued) {
+          this.fullQueued = false;
+          this.begin('full');
+        } else if (follow) {
+          this.begin('full', follow);
+        }
+      });
+    const running = { recorder, abort, done };
+    this.running = running;
+    return running;
+  }
+
+  private get concurrency(): number {
+    return this.deps.concurrency ?? defaultConcurrency;
+  }
+
+  private session(): ArmSession {
+    return new ArmSession({
+      credentialFor: (accountId, tenantId) => this.deps.accounts.credentialFor(accountId, tenantId),
+      cloudOf: (accountId) => this.cloudOf(accountId),
+      connectivity: this.deps.connectivity,
+      governor: this.governor,
+    });
+  }
+
+  /** One statusOnly list per subscription that has VMs in a transitional state; true while some remain. */
+  private async recheck(): Promise<boolean> {
+    const affected = this.state
+      .allSubscriptions()
+      .filter((s) =>
+        this.state.vmsOf(s.id).some((vm) => ['starting', 'stopping', 'deallocating'].includes(vm.powerState)),
+      )
+      .map((s) => s.id);
+    if (affected.length === 0) return false;
+    await this.sweep('power', affected);
+    return this.state
+      .allSubscriptions()
+      .some((s) =>
+        this.state.vmsOf(s.id).some((vm) => ['starting', 'stopping', 'deallocating'].includes(vm.powerState)),
+      );
+  }
+
+  async getInstanceView(vmId: string): Promise<InstanceView> {
+    const vm = this.state.vm(vmId.toLowerCase());
+    const subscription = vm ? this.state.subscription(vm.subscriptionId) : undefined;
+    if (!vm || !subscription)
+      throw new ServiceError('not_found', 'That virtual machine is not in the inventory any more.');
+    const path = this.actingPath(subscription);
+    try {
+      const view = await instanceViewOf(this.session().compute(path, subscription.id), vm.resourceId);
+      return toInstanceView(vm.id, view, new Date(this.deps.clock.now()).toISOString());
+    } catch (error) {
+      const described = describeArmError(error, `virtual machine ${vm.name}`);
+      throw new ServiceError(described.code, described.message, described.correlationId);
+    }
+  }
+
+  setSubscriptionHidden(args: { subscriptionId: string; hidden: boolean }): SubscriptionSummary {
+    const id = args.subscriptionId.toLowerCase();
+    const subscription = this.requireSubscription(id);
+    this.prefs.setHidden(id, args.hidden);
+    const next: SubscriptionSummary = { ...subscription, hidden: args.hidden };
+    next.status = isListable(next) ? (subscription.status === 'not_listed' ? 'ok' : subscription.status) : 'not_listed';
+    this.commit((change) => {
+      change.upsertSubscription(next);
+      if (args.hidden) change.replaceVms(id, []);
+    });
+    if (!args.hidden && isListable(next)) this.refresh({ kind: 'full', subscriptionIds: [id] });
+    return next;
+  }
+
+  setActingAccount(args: { subscriptionId: string; accountId: string }): SubscriptionSummary {
+    const id = args.subscriptionId.toLowerCase();
+    const subscription = this.requireSubscription(id);
+    if (!subscription.accessPaths.some((path) => path.accountId === args.accountId)) {
+      throw new ServiceError('invalid_input', 'That account does not reach this subscription.', 'accountId');
+    }
+    this.prefs.setActingAccount(id, args.accountId);
+    const next = { ...subscription, actingAccountId: args.accountId };
+    this.commit((change) => change.upsertSubscription(next));
+    return next;
+  }
+
+  async openInPortal(target: PortalTarget): Promise<void> {
+    const vm = 'vmId' in target ? this.state.vm(target.vmId.toLowerCase()) : undefined;
+    if ('vmId' in target && !vm)
+      throw new ServiceError('not_found', 'That virtual machine is not in the inventory any more.');
+    const subscription = this.requireSubscription(
+      vm ? vm.subscriptionId : ('subscriptionId' in target ? target.subscriptionId : '').toLowerCase(),
+    );
+    const cloud = this.cloudOf(subscription.actingAccountId);
+    const origin = cloud ? portalOrigin(cloud) : undefined;
+    if (!cloud || !origin) {
+      throw new ServiceError('not_found', `${cloud?.name ?? 'This cloud'} has no Azure portal Cloud Desk knows of.`);
+    }
+    const resourceId = vm ? vm.resourceId : `/subscriptions/${subscription.id}`;
+    const opener = restrictOpener(this.deps.opener, () => [new URL(origin).host]);
+    await opener.open(resourcePortalUrl(origin, subscription.tenantId, resourceId));
+  }
+
+  /** Accounts changed: drop what signed-out accounts reached, and sweep when a new (account, tenant) is ready. */
+  accountsChanged(): void {
+    const accounts = new Set(this.deps.accounts.list().map((account) => account.id));
+    this.commit((change) => {
+      for (const subscription of this.state.allSubscriptions()) {
+        const paths = subscription.accessPaths.filter((path) => accounts.has(path.accountId));
+        if (paths.length === subscription.accessPaths.length) continue;
+        if (paths.length === 0) {
+          change.removeSubscription(subscription.id);
+          continue;
+        }
+        const acting = paths.some((p) => p.accountId === subscription.actingAccountId)
+          ? subscription.actingAccountId
+          : (paths[0]?.accountId ?? subscription.actingAccountId);
+        change.upsertSubscription({ ...subscription, accessPaths: paths, actingAccountId: acting });
+      }
+    });
+    for (const subscription of this.state.allSubscriptions()) {
+      if (!accounts.has(this.prefs.actingAccount(subscription.id) ?? subscription.actingAccountId)) {
+        this.prefs.setActingAccount(subscription.id, subscription.actingAccountId);
+      }
+    }
+    const ready = this.readyPaths().map(key);
+    const added = ready.some((path) => !this.knownPaths.has(path));
+    this.knownPaths = new Set(ready);
+    this.markSignInNeeded();
+    if (added) {
+      if (this.running) this.fullQueued = true;
+      else this.begin('full');
+    }
+    void this.save().catch((error: unknown) =>
+      this.deps.logger.error('saving the inventory snapshot failed', { error }),
+    );
+  }
+
+  private markSignInNeeded(): void {
+    const needs = new Set(
+      this.deps.accounts
+        .list()
+        .flatMap((account) =>
+          account.tenants
+            .filter((t) => t.status === 'needs_sign_in')
+            .map((t) => key({ accountId: account.id, tenantId: t.tenantId })),
+        ),
+    );
+    if (needs.size === 0) return;
+    this.commit((change) => {
+      for (const subscription of this.state.allSubscriptions()) {
+        const acting = subscription.accessPaths.find((p) => p.accountId === subscription.actingAccountId);
+        if (!acting || !needs.has(key(acting)) || !isListable(subscription)) continue;
+        change.upsertSubscription({
+          ...subscription,
+          status: 'needs_sign_in',
+          error: {
+            code: 'interaction_required',
+            message: `Sign in to the tenant of ${subscription.displayName} again to list it.`,
+          },
+        });
+      }
+    });
+  }
+
+  private readyPaths(): AccessPathRef[] {
+    return this.deps.accounts
+      .list()
+      .flatMap((account) =>
+        account.tenants
+          .filter((tenant) => tenant.status === 'ready' && !tenant.hidden)
+          .map((tenant) => ({ accountId: account.id, tenantId: tenant.tenantId })),
+      );
+  }
+
+  private actingPath(subscription: SubscriptionSummary): AccessPathRef {
+    const path =
+      subscription.accessPaths.find((p) => p.accountId === subscription.actingAccountId) ?? subscription.accessPaths[0];
+    if (!path) throw new ServiceError('not_found', 'No connected account reaches this subscription any more.');
+    return path;
+  }
+
+  private describePath(path: AccessPathRef): { cloudId: string; tenantName?: string } | undefined {
+    const account = this.deps.accounts.list().find((a) => a.id === path.accountId);
+    if (!account) return undefined;
+    const tenant = account.tenants.find((t) => t.tenantId === path.tenantId);
+    return { cloudId: account.cloudId, ...(tenant ? { tenantName: tenant.displayName } : {}) };
+  }
+
+  private cloudOf(accountId: string): CloudEndpoints | undefined {
+    const account = this.deps.accounts.list().find((a) => a.id === accountId);
+    return account ? this.deps.clouds().find((cloud) => cloud.id === account.cloudId) : undefined;
+  }
+
+  private requireSubscription(id: string): SubscriptionSummary {
+    const subscription = this.state.subscription(id);
+    if (!subscription) throw new ServiceError('not_found', 'That subscription is not in the inventory any more.');
+    return subscription;
+  }
+
+  private commit(apply: (change: InventoryChange) => void): void {
+    const patch: InventoryPatch | undefined = this.state.change(apply);
+    if (patch) this.deps.events.emit('inventory', patch);
+  }
+
+  private async save(): Promise<void> {
+    if (this.state.currentSeq === this.savedSeq) return;
+    const seq = this.state.currentSeq;
+    const snapshot = this.state.snapshot(null);
+    await this.snapshots.save({
+      savedAt: new Date(this.deps.clock.now()).toISOString(),
+      ...(snapshot.lastFullSweepAt ? { lastFullSweepAt: snapshot.lastFullSweepAt } : {}),
+      subscriptions: snapshot.subscriptions,
+      vms: snapshot.vms,
+    });
+    this.savedSeq = seq;
+  }
+}
+
+function key(path: AccessPathRef): string {
+  return `${path.accountId}|${path.tenantId}`;
+}

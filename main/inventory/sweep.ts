@@ -1,0 +1,177 @@
+// One sweep across accounts -> tenants -> subscriptions -> VMs. A full sweep lists each ready (account, tenant)'s
+// subscriptions, then both VM lists of every listable subscription as soon as its tenant answered; a power sweep
+// lists only statusOnly. All through one work pool (bounded concurrency, tenants first, largest subscriptions
+// next). Each failure stays with its subscription or tenant; results go to the host as they arrive.
+// No Electron imports.
+import type { InventoryError, SweepKind } from '../../preload/contract-inventory.js';
+import { describeArmError, LongThrottleError, needsSignIn } from '../azure/arm-errors.js';
+import type { AccessPathRef, ArmSession } from '../azure/arm-session.js';
+import type { SubscriptionRecord } from '../azure/subscriptions.js';
+import {
+  instanceViewOf,
+  listPowerReadings,
+  listVmDetails,
+  powerStateOf,
+  type PowerReading,
+  type VmDetails,
+} from '../azure/vms.js';
+import { WorkPool } from './work-pool.js';
+
+export interface SweepTarget {
+  subscriptionId: string;
+  displayName: string;
+  tenantId: string;
+  /** The acting account's path. */
+  path: AccessPathRef;
+  /** Previous VM count: larger subscriptions start first. */
+  size: number;
+  /** Needs the plain list even in a power sweep (e.g. never listed in full). */
+  needsDetails: boolean;
+}
+
+export type SubscriptionFailure =
+  | { kind: 'error'; error: InventoryError }
+  | { kind: 'throttled'; error: InventoryError; until: number }
+  | { kind: 'needs_sign_in'; error: InventoryError };
+
+export interface SweepResult {
+  target: SweepTarget;
+  /** Present when the plain list ran: the complete set of VMs. */
+  details: VmDetails[] | undefined;
+  readings: PowerReading[];
+}
+
+export interface SweepHost {
+  now(): number;
+  /** Merges what one path listed; returns the subscriptions to sweep now. */
+  subscriptionsListed(path: AccessPathRef, records: SubscriptionRecord[]): SweepTarget[];
+  pathFailed(path: AccessPathRef, failure: SubscriptionFailure): void;
+  /** Every path has answered (or failed): the ones that answered are complete lists. */
+  discoveryDone(listed: readonly AccessPathRef[]): void;
+  subscriptionStarted(target: SweepTarget): void;
+  subscriptionDone(result: SweepResult): void;
+  subscriptionFailed(target: SweepTarget, failure: SubscriptionFailure): void;
+}
+
+export interface SweepPlan {
+  kind: SweepKind;
+  /** Full sweep: the paths to discover subscriptions through. */
+  paths: AccessPathRef[];
+  /** Power sweep, or a full sweep of only some subscriptions: the subscriptions to list. */
+  targets: SweepTarget[];
+  concurrency: number;
+}
+
+const tenantPriority = Number.MAX_SAFE_INTEGER;
+
+export function classify(error: unknown, what: string, now: number): SubscriptionFailure {
+  if (needsSignIn(error)) {
+    return {
+      kind: 'needs_sign_in',
+      error: { code: 'interaction_required', message: `Sign in to the tenant of ${what} again to list it.` },
+    };
+  }
+  const described = describeArmError(error, what);
+  if (error instanceof LongThrottleError) {
+    return { kind: 'throttled', error: described, until: now + error.retryAfterMs };
+  }
+  return { kind: 'error', error: described };
+}
+
+export async function runSweep(
+  plan: SweepPlan,
+  session: ArmSession,
+  host: SweepHost,
+  signal: AbortSignal,
+): Promise<void> {
+  const pool = new WorkPool(plan.concurrency, signal);
+  const sweepTarget = (target: SweepTarget): void => sweepSubscription(plan.kind, target, session, host, pool, signal);
+
+  if (plan.kind === 'full' && plan.paths.length > 0) {
+    const listed: AccessPathRef[] = [];
+    let pending = plan.paths.length;
+    for (const path of plan.paths) {
+      pool.add(tenantPriority, async () => {
+        try {
+          const records = await session.subscriptions(path, signal);
+          signal.throwIfAborted();
+          listed.push(path);
+          for (const target of host.subscriptionsListed(path, records)) sweepTarget(target);
+        } catch (error) {
+          if (!signal.aborted)
+            host.pathFailed(path, classify(error, `the subscriptions of tenant ${path.tenantId}`, host.now()));
+        } finally {
+          pending -= 1;
+          if (pending === 0 && !signal.aborted) host.discoveryDone(listed);
+        }
+      });
+    }
+  }
+  for (const target of plan.targets) sweepTarget(target);
+  await pool.idle();
+}
+
+function sweepSubscription(
+  kind: SweepKind,
+  target: SweepTarget,
+  session: ArmSession,
+  host: SweepHost,
+  pool: WorkPool,
+  signal: AbortSignal,
+): void {
+  const what = `subscription ${target.displayName}`;
+  let details: VmDetails[] | undefined;
+  let readings: PowerReading[] | undefined;
+  let failed = false;
+  const withDetails = kind === 'full' || target.needsDetails;
+  let lists = withDetails ? 2 : 1;
+  host.subscriptionStarted(target);
+  const client = (): ReturnType<ArmSession['compute']> => session.compute(target.path, target.subscriptionId);
+  const fail = (error: unknown): void => {
+    if (failed || signal.aborted) return;
+    failed = true;
+    host.subscriptionFailed(target, classify(error, what, host.now()));
+  };
+  const listDone = (): void => {
+    lists -= 1;
+    if (lists > 0 || failed || signal.aborted || !readings) return;
+    const known = readings;
+    const missing = known.filter((reading) => reading.powerState === undefined);
+    if (missing.length === 0) {
+      host.subscriptionDone({ target, details, readings: known });
+      return;
+    }
+    // A VM without a power state in statusOnly is asked once through its instance view.
+    let left = missing.length;
+    for (const reading of missing) {
+      pool.add(target.size, async () => {
+        try {
+          const view = await instanceViewOf(client(), reading.resourceId, signal);
+          reading.powerState = powerStateOf(view.statuses);
+        } catch {
+          // Stays unknown: one VM's instance view is not worth failing the subscription for.
+        }
+        left -= 1;
+        if (left === 0 && !signal.aborted) host.subscriptionDone({ target, details, readings: known });
+      });
+    }
+  };
+  if (withDetails) {
+    pool.add(target.size, async () => {
+      try {
+        details = await listVmDetails(client(), target.subscriptionId, target.tenantId, signal);
+        listDone();
+      } catch (error) {
+        fail(error);
+      }
+    });
+  }
+  pool.add(target.size, async () => {
+    try {
+      readings = await listPowerReadings(client(), signal);
+      listDone();
+    } catch (error) {
+      fail(error);
+    }
+  });
+}
