@@ -1,6 +1,6 @@
 // Composes the main-process services from their ports and maps every contract channel to a handler. Called by
 // the Electron composition root (main/index.ts) and the browser preview host alike. No Electron imports.
-import { sessionOnlyNoticeId, type AppInfo, type AppStatus, type Notice } from '../preload/contract.js';
+import { sessionOnlyNoticeId, type AppInfo, type AppStatus, type EventOf, type Notice } from '../preload/contract.js';
 import { AccountsService } from './accounts/accounts-service.js';
 import { helpLinks } from './app/help-links.js';
 import { NoticeBoard } from './app/notice-board.js';
@@ -10,6 +10,11 @@ import type { Handlers } from './ipc-router.js';
 import { Connectivity } from './net/connectivity.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from './ports.js';
 import { InventoryService } from './inventory/inventory-service.js';
+import { exportActivity, type FileSaver } from './activity/activity-export.js';
+import { ActivityLog } from './activity/activity-log.js';
+import { InventoryMirror } from './operations/inventory-mirror.js';
+import { OperationsService } from './operations/operations-service.js';
+import { RenameService } from './subscriptions/rename-service.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
 import { SecretVault } from './storage/secret-vault.js';
@@ -33,6 +38,8 @@ export interface AppServiceDeps {
   /** Problems found while starting (e.g. a bad custom cloud file); each becomes a notice. */
   startupProblems?: readonly Notice[];
   signInTimeoutMs?: number;
+  /** A save dialog for exports (Electron); without one, exports come back as text for the page to download. */
+  fileSaver?: FileSaver;
 }
 
 export interface AppServices {
@@ -41,6 +48,10 @@ export interface AppServices {
   notices: NoticeBoard;
   accounts: AccountsService;
   inventory: InventoryService;
+  operations: OperationsService;
+  activity: ActivityLog;
+  /** On quit: pollers and timers stop first, then stores are flushed. */
+  stop(): Promise<void>;
 }
 
 export const allowedLinkHosts = ['github.com'] as const;
@@ -106,6 +117,14 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     warn: (id, title, message) => notices.post({ id, level: 'warning', title, message }),
     ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
   });
+  // The operations keep an index of the inventory from the same patches the renderer gets.
+  const mirror = new InventoryMirror(() => inventory);
+  const inventoryEvents: EventSink = {
+    emit(name, payload) {
+      deps.events.emit(name, payload);
+      if (name === 'inventory') mirror.apply(payload as EventOf<'inventory'>);
+    },
+  };
   const inventoryVault = deps.inventoryStore
     ? new SecretVault(deps.inventoryStore, deps.cipher, {
         clock: deps.clock,
@@ -120,14 +139,27 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     vault: inventoryVault,
     preferencesStore: deps.settingsStore,
     connectivity,
-    events: deps.events,
+    events: inventoryEvents,
     opener: deps.opener,
     logger: deps.logger,
     clock: deps.clock,
   });
   connectivity.onChange((online) => inventory.setOnline(online));
+
+  // Power actions, the activity log and subscription rename; their data is encrypted with the snapshot.
+  const activity = new ActivityLog({ vault: inventoryVault, clock: deps.clock, logger: deps.logger });
+  const operationAccounts = {
+    credentialFor: (accountId: string, tenantId: string) => accounts.credentialFor(accountId, tenantId),
+    accountName: (accountId: string) => accounts.list().find((account) => account.id === accountId)?.username,
+  };
+  const operationsDeps = { accounts: operationAccounts, clouds, connectivity, clock: deps.clock, logger: deps.logger };
+  const operations = new OperationsService({ ...operationsDeps, inventory: mirror, vault: inventoryVault, activity });
+  operations.registry.onChange((changed) => deps.events.emit('operations', [...changed]));
+  const rename = new RenameService({ ...operationsDeps, inventory: mirror, activity });
   await accounts.start();
   await inventory.start();
+  await activity.start();
+  await operations.start();
 
   const handlers: Handlers = {
     'app.getInfo': () => deps.appInfo(),
@@ -179,8 +211,22 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       await inventory.openInPortal(target);
       return null;
     },
+    'operations.start': (args) => operations.begin(args),
+    'operations.list': () => operations.list(),
+    'operations.cancel': (id) => operations.cancel(id),
+    'activity.list': (filter) => activity.list(filter),
+    'activity.clear': async () => {
+      await activity.clear();
+      return null;
+    },
+    'activity.exportCsv': (filter) => exportActivity(activity, deps.fileSaver, filter),
+    'subscriptions.rename': (args) => rename.rename(args),
   };
-  return { handlers, settings, notices, accounts, inventory };
+  const stop = async (): Promise<void> => {
+    await operations.stop();
+    await activity.stop();
+  };
+  return { handlers, settings, notices, accounts, inventory, operations, activity, stop };
 }
 
 function sessionOnlyNotice(backend: string | undefined): Notice {

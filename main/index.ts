@@ -9,6 +9,7 @@ import { bindIpc, windowEventSink } from './ipc.js';
 import { createDispatcher, trustOrigin } from './ipc-router.js';
 import { createLogger } from './logging/logger.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
+import { saveDialogFileSaver } from './platform/save-dialog.js';
 import { safeStorageCipher } from './platform/safe-storage-cipher.js';
 import { shellOpener } from './platform/shell-opener.js';
 import { loadClouds } from './cloud-config.js';
@@ -55,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
       clock: systemClock,
       events,
       opener: shellOpener,
+      fileSaver: saveDialogFileSaver(() => mainWindow),
       logger,
       ...(cloudLoad.problem
         ? {

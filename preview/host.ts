@@ -172,7 +172,10 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
   return {
     url: `${origin}/?token=${token}`,
     origin,
-    close: () => closeAll(server, wss),
+    close: async () => {
+      await closeAll(server, wss);
+      await services.stop();
+    },
   };
 }
 
