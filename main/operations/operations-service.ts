@@ -17,7 +17,7 @@ import {
 import type { ActivityLog } from '../activity/activity-log.js';
 import type { CloudEndpoints } from '../clouds.js';
 import { ServiceError } from '../ipc-router.js';
-import type { Connectivity } from '../net/connectivity.js';
+import { isConnectivityError, type Connectivity } from '../net/connectivity.js';
 import type { Clock, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 import { describeArmFailure, type ActionContext } from './arm-errors.js';
@@ -47,9 +47,9 @@ export interface OperationsTuning {
 
 export const defaultTuning: OperationsTuning = {
   writeLimit: { capacity: 200, refillPerSecond: 10 },
-  pollReadLimit: { capacity: 50, refillPerSecond: 5 },
+  pollReadLimit: { capacity: 100, refillPerSecond: 10 },
   basePollMs: 2000,
-  pollsPerSecondPerSubscription: 5,
+  pollsPerSecondPerSubscription: 10,
   maxRetryAfterMs: 60_000,
   maxThrottleRetries: 3,
   maxInFlightPerSubscription: 20,
@@ -77,6 +77,8 @@ interface Job {
   /** Bucket and lane key: ARM counts per subscription and principal. */
   lane: string;
   poller?: PowerPoller;
+  /** The poller's serialized state: persisted, and the way back after a poll failed for a passing reason. */
+  serialized?: string;
   polling: boolean;
   nextPollAt: number;
   throttleRetries: number;
@@ -87,6 +89,13 @@ interface Lane {
   queue: Job[];
   inFlight: number;
   timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** A failure of the poll itself, not of the operation: no answer, throttled, or a server error. */
+function isPassing(error: unknown): boolean {
+  if (isConnectivityError(error)) return true;
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return status === 429 || status === 408 || (typeof status === 'number' && status >= 500);
 }
 
 export class OperationsService {
@@ -330,6 +339,7 @@ export class OperationsService {
     this.jobs.set(op.id, job);
     try {
       job.poller = this.client(op.accountId, job).restore(op.action, item.poller);
+      job.serialized = item.poller;
     } catch (error) {
       const verb = actionLabels[op.action].progress.toLowerCase();
       this.deps.logger.warn('a running operation could not be resumed', { id: op.id, error });
@@ -396,11 +406,15 @@ export class OperationsService {
       await poller.poll({ abortSignal: job.abort.signal });
     } catch (error) {
       if (job.abort.signal.aborted) return;
-      if (!poller.isDone) {
-        // The operation goes on in Azure: a failed poll (offline, throttled, a 5xx) is tried again later.
+      if (!poller.isDone || isPassing(error)) {
+        // The operation goes on in Azure: a poll that failed for a passing reason (offline, throttled, a dropped
+        // connection, a 5xx) is tried again later. core-lro marks its poller failed for any HTTP error, so the
+        // poller is rebuilt from its serialized state.
         const op = this.registry.get(job.id);
         const failure = op ? describeArmFailure(error, this.context(op), this.deps.clock.now()) : undefined;
         if (failure?.error.code === 'throttled') this.stats.throttled += 1;
+        if (poller.isDone && op && job.serialized)
+          job.poller = this.client(op.accountId, job).restore(op.action, job.serialized);
         const wait = Math.min(this.tuning.maxRetryAfterMs, failure?.retryAfterMs ?? this.interval(job.lane) * 2);
         job.nextPollAt = this.deps.clock.now() + wait;
         this.deps.logger.warn('a poll of a running operation failed; trying again', { id: job.id, error });

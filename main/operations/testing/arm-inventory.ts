@@ -1,5 +1,5 @@
 // Test support: the InventoryPort the operations tests need, read from ARM through the real SDK (a statusOnly
-// list per subscription to load, an instance view per VM to re-check), so the rows the tests look at come from
+// list per subscription to load and to re-check), so the rows the tests look at come from
 // the emulator, not from the test. The real inventory service does this at scale; this is the smallest honest
 // stand-in for testing operations on their own.
 import { ComputeManagementClient, type VirtualMachineInstanceView } from '@azure/arm-compute';
@@ -75,16 +75,20 @@ export class ArmInventory implements InventoryPort {
     return vm;
   }
 
+  /** One statusOnly list per affected subscription, as the inventory's fast power sweep does. */
   async recheck(vmIds: readonly string[]): Promise<void> {
     this.rechecks.push([...vmIds]);
+    const wanted = new Set(vmIds);
+    const subscriptions = new Set(vmIds.flatMap((id) => this.vms.get(id)?.subscriptionId ?? []));
     const changed: Vm[] = [];
-    for (const id of vmIds) {
-      const vm = this.vms.get(id);
-      if (!vm) continue;
-      const view = await this.client(vm.subscriptionId).virtualMachines.instanceView(vm.resourceGroup, vm.name);
-      const next = { ...vm, powerState: powerOf(view.statuses) };
-      this.vms.set(id, next);
-      changed.push(next);
+    for (const subscriptionId of subscriptions) {
+      for await (const item of this.client(subscriptionId).virtualMachines.listAll({ statusOnly: 'true' })) {
+        const vm = this.vms.get((item.id ?? '').toLowerCase());
+        if (!vm || !wanted.has(vm.id)) continue;
+        const next = { ...vm, powerState: powerOf(item.instanceView?.statuses) };
+        this.vms.set(vm.id, next);
+        changed.push(next);
+      }
     }
     for (const listener of this.listeners) listener(changed);
   }
