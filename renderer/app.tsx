@@ -13,21 +13,31 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Dismiss20Regular, Info20Regular, PersonAccounts20Regular, Settings20Regular } from '@fluentui/react-icons';
+import {
+  Dismiss20Regular,
+  History20Regular,
+  Info20Regular,
+  PersonAccounts20Regular,
+  Settings20Regular,
+} from '@fluentui/react-icons';
 import { useEffect, type ReactElement } from 'react';
 import { AboutView } from './features/about/about-view';
 import { AccountsView } from './features/accounts/accounts-view';
+import { ActivityView } from './features/activity/activity-view';
+import { OperationsToaster } from './features/operations/operations-toaster';
 import { noticesShownAsBanners } from './features/accounts/status-banners';
 import { SettingsView } from './features/settings/settings-view';
 import { listenForAccounts, useAccountsStore } from './stores/accounts-store';
 import { useNavigationStore, type ViewId } from './stores/navigation-store';
 import { listenForNotices, useNoticesStore } from './stores/notices-store';
+import { listenForOperations, useOperationsStore } from './stores/operations-store';
 import { listenForSettings, useSettingsStore } from './stores/settings-store';
 import { listenForStatus, useStatusStore } from './stores/status-store';
 import { fluentThemes, useResolvedTheme } from './theme';
 
 const views: { id: ViewId; label: string; icon: ReactElement; render: () => ReactElement }[] = [
   { id: 'accounts', label: 'Accounts', icon: <PersonAccounts20Regular />, render: () => <AccountsView /> },
+  { id: 'activity', label: 'Activity', icon: <History20Regular />, render: () => <ActivityView /> },
   { id: 'settings', label: 'Settings', icon: <Settings20Regular />, render: () => <SettingsView /> },
   { id: 'about', label: 'About', icon: <Info20Regular />, render: () => <AboutView /> },
 ];
@@ -70,7 +80,14 @@ export function App() {
   const go = useNavigationStore((state) => state.go);
 
   useEffect(() => {
-    const stops = [listenForSettings(), listenForNotices(), listenForStatus(), listenForAccounts()];
+    const stops = [
+      listenForSettings(),
+      listenForNotices(),
+      listenForStatus(),
+      listenForAccounts(),
+      listenForOperations(),
+    ];
+    void useOperationsStore.getState().load();
     void useSettingsStore.getState().load();
     void useNoticesStore.getState().load();
     void useStatusStore.getState().load();
@@ -131,6 +148,7 @@ export function App() {
             ))}
           {current?.render()}
         </main>
+        <OperationsToaster />
       </div>
     </FluentProvider>
   );

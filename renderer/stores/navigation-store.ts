@@ -2,7 +2,7 @@
 // the client id) and name the element to focus there. Holds no data of its own.
 import { create } from 'zustand';
 
-export type ViewId = 'accounts' | 'settings' | 'about';
+export type ViewId = 'accounts' | 'activity' | 'settings' | 'about';
 
 interface NavigationState {
   view: ViewId;
