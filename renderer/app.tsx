@@ -1,4 +1,4 @@
-// The app shell: theme, the navigation between views (Accounts first), and notices from main above the current
+// The app shell: theme, the navigation between views (VMs first; Accounts on a first run), and notices from main above the current
 // view. Starts the stores' loads and event subscriptions once.
 import {
   Button,
@@ -13,13 +13,23 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Dismiss20Regular, Info20Regular, PersonAccounts20Regular, Settings20Regular } from '@fluentui/react-icons';
+import {
+  Desktop20Regular,
+  Dismiss20Regular,
+  Info20Regular,
+  Key20Regular,
+  PersonAccounts20Regular,
+  Settings20Regular,
+} from '@fluentui/react-icons';
 import { useEffect, type ReactElement } from 'react';
 import { AboutView } from './features/about/about-view';
 import { AccountsView } from './features/accounts/accounts-view';
 import { noticesShownAsBanners } from './features/accounts/status-banners';
 import { SettingsView } from './features/settings/settings-view';
+import { SubscriptionsView } from './features/subscriptions/subscriptions-view';
+import { VmsView } from './features/vms/vms-view';
 import { listenForAccounts, useAccountsStore } from './stores/accounts-store';
+import { inventoryStore } from './stores/inventory';
 import { useNavigationStore, type ViewId } from './stores/navigation-store';
 import { listenForNotices, useNoticesStore } from './stores/notices-store';
 import { listenForSettings, useSettingsStore } from './stores/settings-store';
@@ -27,13 +37,14 @@ import { listenForStatus, useStatusStore } from './stores/status-store';
 import { fluentThemes, useResolvedTheme } from './theme';
 
 const views: { id: ViewId; label: string; icon: ReactElement; render: () => ReactElement }[] = [
+  { id: 'vms', label: 'Virtual machines', icon: <Desktop20Regular />, render: () => <VmsView /> },
+  { id: 'subscriptions', label: 'Subscriptions', icon: <Key20Regular />, render: () => <SubscriptionsView /> },
   { id: 'accounts', label: 'Accounts', icon: <PersonAccounts20Regular />, render: () => <AccountsView /> },
   { id: 'settings', label: 'Settings', icon: <Settings20Regular />, render: () => <SettingsView /> },
   { id: 'about', label: 'About', icon: <Info20Regular />, render: () => <AboutView /> },
 ];
 
 const useStyles = makeStyles({
-  provider: { height: '100%' },
   shell: {
     display: 'grid',
     gridTemplateRows: 'auto 1fr',
@@ -70,11 +81,23 @@ export function App() {
   const go = useNavigationStore((state) => state.go);
 
   useEffect(() => {
-    const stops = [listenForSettings(), listenForNotices(), listenForStatus(), listenForAccounts()];
+    const stops = [
+      listenForSettings(),
+      listenForNotices(),
+      listenForStatus(),
+      listenForAccounts(),
+      inventoryStore.getState().start(),
+    ];
     void useSettingsStore.getState().load();
     void useNoticesStore.getState().load();
     void useStatusStore.getState().load();
-    void useAccountsStore.getState().load();
+    // The first run has nothing to show in the VMs view yet: it starts on Accounts.
+    void useAccountsStore
+      .getState()
+      .load()
+      .then(() => {
+        if (useAccountsStore.getState().accounts.length === 0) useNavigationStore.getState().startOn('accounts');
+      });
     return () => stops.forEach((stop) => stop());
   }, []);
 
@@ -85,7 +108,9 @@ export function App() {
   const current = views.find((candidate) => candidate.id === view) ?? views[0];
 
   return (
-    <FluentProvider theme={fluentThemes[theme]} className={styles.provider}>
+    // Height as a style, not a class: Fluent copies the provider's classes onto every portal (tooltips, menus),
+    // and a full-height portal would cover the window.
+    <FluentProvider theme={fluentThemes[theme]} style={{ height: '100%' }}>
       <div className={styles.shell}>
         <header className={styles.header}>
           <Text as="span" weight="semibold" size={400}>
