@@ -81,6 +81,35 @@ export function writeStatusFault(
   res.end(text);
 }
 
+/**
+ * ARM's RBAC refusal for the request's path, as if the caller's role assignment had just been removed: 403
+ * `AuthorizationFailed` naming the action a read or write of that resource type needs.
+ */
+export function writeForbiddenFault(
+  res: ServerResponse,
+  method: string,
+  path: string,
+  subject: string | undefined,
+): void {
+  const provider = /\/providers\/([^/]+\/[^/]+)/i.exec(path)?.[1] ?? 'Microsoft.Resources/subscriptions';
+  const action = `${provider}/${method === 'GET' ? 'read' : 'write'}`;
+  const scope = path.replace(/\/providers\/[^/]+\/[^/]+$/i, '');
+  const text = JSON.stringify({
+    error: {
+      code: 'AuthorizationFailed',
+      message:
+        `The client '${subject ?? 'unknown'}' with object id '${subject ?? 'unknown'}' does not have authorization ` +
+        `to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently ` +
+        'granted, please refresh your credentials.',
+    },
+  });
+  res.writeHead(403, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
+}
+
 export type BodyFault = Extract<FaultKind, 'truncate' | 'malformed' | 'slow'>;
 
 type WriteFn = ServerResponse['write'];

@@ -2,7 +2,7 @@
 // Pure logic only: it decides which fault applies; the server pipeline carries the fault out on the wire.
 import { z } from 'zod';
 
-export const faultKinds = ['429', '500', '503', '504', 'reset', 'truncate', 'malformed', 'slow'] as const;
+export const faultKinds = ['403', '429', '500', '503', '504', 'reset', 'truncate', 'malformed', 'slow'] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
 export const faultRuleSchema = z.strictObject({

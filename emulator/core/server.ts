@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import { decodeJwt } from 'jose';
 import type { RequestContext } from '../types.js';
-import { applyBodyFault, writeStatusFault } from './fault-responses.js';
+import { applyBodyFault, writeForbiddenFault, writeStatusFault } from './fault-responses.js';
 import type { FaultTable } from './faults.js';
 import { defaultRoute, type RequestLog } from './request-log.js';
 
@@ -140,6 +140,10 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
       faultName = fault.kind;
       if (fault.kind === 'reset') {
         req.socket.destroy();
+        return;
+      }
+      if (fault.kind === '403') {
+        writeForbiddenFault(res, method, url.pathname, ctx.subject ?? subjectFromBearer(req));
         return;
       }
       if (fault.kind === '429' || fault.kind === '500' || fault.kind === '503' || fault.kind === '504') {

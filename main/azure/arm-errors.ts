@@ -44,6 +44,7 @@ export function describeArmError(error: unknown, what: string): InventoryError {
     const headers = error.response?.headers;
     const requestIds = ids(headers?.get('x-ms-request-id'), headers?.get('x-ms-correlation-request-id'));
     const status = error.statusCode ?? 0;
+    if (error.code === 'PARSE_ERROR' || /while parsing the response body/.test(error.message)) return garbage(what);
     const detail = armMessage(error);
     if (status === 401 || status === 403) {
       return {
@@ -74,9 +75,6 @@ export function describeArmError(error: unknown, what: string): InventoryError {
     }
     if (isConnectivityError(error) || error.code === 'REQUEST_SEND_ERROR') {
       return { code: 'offline', message: `Azure could not be reached for ${what}. Check your connection.` };
-    }
-    if (status === 0 && /parse|JSON|Unexpected/i.test(error.message)) {
-      return garbage(what);
     }
     return {
       code: 'internal',

@@ -73,6 +73,7 @@ export class InventoryService {
   private lastSweep: SweepProgress | null = null;
   private savedSeq = 0;
   private knownPaths = new Set<string>();
+  private fullQueued = false;
 
   constructor(private readonly deps: InventoryDeps) {
     this.prefs = new SubscriptionPreferences(deps.preferencesStore, deps.logger);
@@ -135,26 +136,31 @@ export class InventoryService {
 
   /** Starts a sweep unless one runs (then answers that one's progress); null when no account can be swept. */
   refresh(args?: { kind: SweepKind; subscriptionIds?: string[] | undefined }): SweepProgress | null {
-    if (this.running) return { ...this.running.recorder.progressState };
-    if (this.readyPaths().length === 0) return null;
-    const kind = args?.kind ?? 'full';
-    const done = this.sweep(kind, args?.subscriptionIds).then(
-      () => this.scheduler.ran(kind),
-      (error: unknown) => this.deps.logger.error('an inventory sweep failed', { error }),
-    );
-    void done;
-    return this.running ? { ...(this.running as Running).recorder.progressState } : null;
+    const running =
+      this.running ??
+      this.begin(
+        args?.kind ?? 'full',
+        args?.subscriptionIds?.map((id) => id.toLowerCase()),
+      );
+    if (!running) return null;
+    void running.done.then(() => this.scheduler.ran(running.recorder.kind));
+    return { ...running.recorder.progressState };
   }
 
   cancelRefresh(): void {
     this.running?.abort.abort();
   }
 
-  /** Runs one sweep to its end (or joins the running one). */
+  /** Runs one sweep to its end, after whatever runs now (and any sweep queued behind it). */
   async sweep(kind: SweepKind, subscriptionIds?: readonly string[]): Promise<void> {
-    if (this.running) return this.running.done;
+    while (this.running) await this.running.done;
+    const running = this.begin(kind, subscriptionIds);
+    if (running) await running.done;
+  }
+
+  private begin(kind: SweepKind, subscriptionIds?: readonly string[]): Running | undefined {
     const paths = this.readyPaths();
-    if (paths.length === 0) return;
+    if (paths.length === 0) return undefined;
     const abort = new AbortController();
     const recorder = new SweepRecorder(
       {
@@ -180,33 +186,50 @@ export class InventoryService {
           .sort((a, b) => b.vmCount - a.vmCount)
           .flatMap((s) => recorder.targetFor(kind === 'full' ? { ...s, fetchedAt: undefined } : s) ?? []);
     this.markSignInNeeded();
-    const session = new ArmSession({
-      credentialFor: (accountId, tenantId) => this.deps.accounts.credentialFor(accountId, tenantId),
-      cloudOf: (accountId) => this.cloudOf(accountId),
-      connectivity: this.deps.connectivity,
-      governor: this.governor,
-    });
-    const done = (async () => {
-      await runSweep(
-        { kind, paths: everything ? paths : [], targets, concurrency: this.deps.concurrency ?? defaultConcurrency },
-        session,
-        recorder,
-        abort.signal,
-      );
+    const plan = { kind, paths: everything ? paths : [], targets, concurrency: this.concurrency };
+    const run = async (): Promise<void> => {
+      await runSweep(plan, this.session(), recorder, abort.signal);
       if (everything && !abort.signal.aborted) {
         this.commit((change) =>
           change.setMeta({ fromStore: false, lastFullSweepAt: new Date(this.deps.clock.now()).toISOString() }),
         );
       }
       this.lastSweep = recorder.end(abort.signal.aborted ? 'cancelled' : 'done');
-    })().finally(() => {
-      this.running = undefined;
+      await this.save();
+    };
+    const done = run()
+      .catch((error: unknown) => this.deps.logger.error('an inventory sweep failed', { error }))
+      .finally(() => {
+        this.running = undefined;
+        if (recorder.transitional) this.scheduler.transitional();
+        const follow = this.fullQueued
+          ? undefined
+          : recorder.unknownVms.size > 0 && !abort.signal.aborted
+            ? [...recorder.unknownVms]
+            : null;
+        if (this.fullQueued) {
+          this.fullQueued = false;
+          this.begin('full');
+        } else if (follow) {
+          this.begin('full', follow);
+        }
+      });
+    const running = { recorder, abort, done };
+    this.running = running;
+    return running;
+  }
+
+  private get concurrency(): number {
+    return this.deps.concurrency ?? defaultConcurrency;
+  }
+
+  private session(): ArmSession {
+    return new ArmSession({
+      credentialFor: (accountId, tenantId) => this.deps.accounts.credentialFor(accountId, tenantId),
+      cloudOf: (accountId) => this.cloudOf(accountId),
+      connectivity: this.deps.connectivity,
+      governor: this.governor,
     });
-    this.running = { recorder, abort, done };
-    await done;
-    await this.save();
-    if (recorder.transitional) this.scheduler.transitional();
-    if (recorder.unknownVms.size > 0 && !abort.signal.aborted) await this.sweep('full', [...recorder.unknownVms]);
   }
 
   /** One statusOnly list per subscription that has VMs in a transitional state; true while some remain. */
@@ -232,14 +255,8 @@ export class InventoryService {
     if (!vm || !subscription)
       throw new ServiceError('not_found', 'That virtual machine is not in the inventory any more.');
     const path = this.actingPath(subscription);
-    const session = new ArmSession({
-      credentialFor: (accountId, tenantId) => this.deps.accounts.credentialFor(accountId, tenantId),
-      cloudOf: (accountId) => this.cloudOf(accountId),
-      connectivity: this.deps.connectivity,
-      governor: this.governor,
-    });
     try {
-      const view = await instanceViewOf(session.compute(path, subscription.id), vm.resourceId);
+      const view = await instanceViewOf(this.session().compute(path, subscription.id), vm.resourceId);
       return toInstanceView(vm.id, view, new Date(this.deps.clock.now()).toISOString());
     } catch (error) {
       const described = describeArmError(error, `virtual machine ${vm.name}`);
@@ -316,7 +333,10 @@ export class InventoryService {
     const added = ready.some((path) => !this.knownPaths.has(path));
     this.knownPaths = new Set(ready);
     this.markSignInNeeded();
-    if (added) this.refresh({ kind: 'full' });
+    if (added) {
+      if (this.running) this.fullQueued = true;
+      else this.begin('full');
+    }
     void this.save().catch((error: unknown) =>
       this.deps.logger.error('saving the inventory snapshot failed', { error }),
     );

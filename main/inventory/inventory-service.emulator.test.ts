@@ -1,0 +1,358 @@
+// InventoryService with the real AccountsService (msal-node, @azure/identity) and the real ARM SDK clients against
+// the local Azure emulator: paging and the plain + statusOnly merge, faults that stay with their subscription,
+// throttling, a tenant that needs MFA, subscriptions reachable from two accounts, sign-out, and a failed sweep
+// that keeps the previous rows.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mfaCode, startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { demo } from '../../emulator/testing/demo-ids.js';
+import { FormBrowser, type Page } from '../../emulator/testing/form-browser.js';
+import type { InventoryPatch, SubscriptionSummary, Vm } from '../../preload/contract-inventory.js';
+import { AccountsService } from '../accounts/accounts-service.js';
+import { customCloud, type CloudEndpoints } from '../clouds.js';
+import { Connectivity } from '../net/connectivity.js';
+import type { BrowserOpener, EventSink } from '../ports.js';
+import { SecretVault } from '../storage/secret-vault.js';
+import { systemClock } from '../system-clock.js';
+import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from '../testing/fakes.js';
+import { InventoryService } from './inventory-service.js';
+
+const subs = {
+  production: '1a2b3c4d-0001-4e5f-8a9b-0c1d2e3f4a01',
+  devTest: '1a2b3c4d-0002-4e5f-8a9b-0c1d2e3f4a02',
+  legacy: '1a2b3c4d-0003-4e5f-8a9b-0c1d2e3f4a03',
+  shared: '2c3d4e5f-0004-4a6b-9c7d-1e2f3a4b5c04',
+  analytics: '2c3d4e5f-0005-4a6b-9c7d-1e2f3a4b5c05',
+  sandbox: '3d4e5f6a-0006-4b7c-8d9e-2f3a4b5c6d06',
+};
+const vmCounts: Record<string, number> = {
+  [subs.production]: 9,
+  [subs.devTest]: 10,
+  [subs.shared]: 5,
+  [subs.analytics]: 6,
+  [subs.sandbox]: 4,
+};
+const vmList = (id: string): string => `/subscriptions/${id}/providers/Microsoft.Compute/virtualMachines`;
+
+let emu: RunningEmulator;
+let cloud: CloudEndpoints;
+
+beforeAll(async () => {
+  // Pages of 3 with ARM's awkward plan (3, empty with a nextLink, 2, 3, ...) and many VMs without a power
+  // state in statusOnly, so every sweep crosses empty and short pages and asks instance views.
+  emu = await startEmulator({ scenario: 'demo', pageSize: 3, arm: { missingPowerStateRatio: 0.3 } });
+  cloud = customCloud(
+    {
+      name: 'Emulator',
+      authorityHost: emu.authority,
+      armEndpoint: emu.arm,
+      armAudience: 'https://management.azure.com/',
+      clientId: demo.clientId,
+    },
+    emu.caPem,
+  );
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.admin.reset());
+
+interface User {
+  username: string;
+  password: string;
+}
+
+/** The system browser: signs `user` in on whatever pages the emulator shows (MFA included). */
+class ScriptedBrowser implements BrowserOpener {
+  constructor(private readonly user: User) {}
+  open(url: string): Promise<void> {
+    const browser = new FormBrowser(emu.caPem);
+    const user = this.user;
+    void (async () => {
+      let page: Page = await browser.get(url);
+      for (let step = 0; step < 8; step += 1) {
+        if (page.heading === 'Sign in') {
+          page = await browser.submit(page, 'Sign in', { login: user.username, passwd: user.password });
+        } else if (page.heading === 'Permissions requested') page = await browser.submit(page, 'Accept');
+        else if (page.heading === 'Verify your identity') page = await browser.submit(page, 'Verify', { otc: mfaCode });
+        else {
+          await browser.submit(page, 'Continue');
+          return;
+        }
+      }
+    })();
+    return Promise.resolve();
+  }
+}
+
+async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?: User } = {}) {
+  const logger = new RecordingLogger();
+  const events = new RecordingEvents();
+  const store = options.store ?? new MemoryStore();
+  const prefs = options.prefs ?? new MemoryStore();
+  const vault = new SecretVault(store, new MemoryCipher(), { clock: systemClock, logger, allowWeak: () => false });
+  await vault.refreshStatus();
+  const connectivity = new Connectivity();
+  const accountEvents: EventSink = {
+    emit(name, payload) {
+      events.emit(name, payload);
+      if (name === 'accounts') inventory.accountsChanged();
+    },
+  };
+  const accounts = new AccountsService({
+    vault,
+    clouds: () => [cloud],
+    signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
+    opener: new ScriptedBrowser(options.user ?? demo.alice),
+    events: accountEvents,
+    connectivity,
+    logger,
+    clock: systemClock,
+    warn: () => undefined,
+  });
+  const opener = new RecordingOpener();
+  const inventory = new InventoryService({
+    accounts,
+    clouds: () => [cloud],
+    vault,
+    preferencesStore: prefs,
+    connectivity,
+    events,
+    opener,
+    logger,
+    clock: systemClock,
+  });
+  await accounts.start();
+  await inventory.start({ schedule: false });
+  const patches = (): InventoryPatch[] =>
+    events.emitted.filter((event) => event.name === 'inventory').map((event) => event.payload as InventoryPatch);
+  const sub = (id: string): SubscriptionSummary | undefined =>
+    inventory.getSnapshot().subscriptions.find((s) => s.id === id);
+  const vmsOf = (id: string): Vm[] => inventory.getSnapshot().vms.filter((vm) => vm.subscriptionId === id);
+  return { accounts, inventory, events, patches, sub, vmsOf, store, prefs, opener, logger };
+}
+
+async function addReader(accounts: AccountsService): Promise<string> {
+  const sp = await accounts.addServicePrincipal({
+    cloudId: cloud.id,
+    tenantId: demo.tenants.contoso,
+    clientId: demo.secretSp.clientId,
+    credential: { kind: 'secret', secret: demo.secretSp.secret },
+  });
+  return sp.id;
+}
+
+describe('a full sweep', () => {
+  it('lists every VM across empty and short pages, merges statusOnly, and asks instance views for missing power', async () => {
+    const { accounts, inventory, sub, vmsOf } = await world();
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await emu.admin.clearRequestLog();
+    await inventory.sweep('full');
+
+    for (const id of [subs.production, subs.devTest, subs.shared]) {
+      expect(sub(id)).toMatchObject({ status: 'ok', actingAccountId: alice.id, vmCount: vmCounts[id] });
+      expect(vmsOf(id)).toHaveLength(vmCounts[id] ?? -1);
+    }
+    // Disabled: shown, never listed for VMs. The MFA tenant's subscription is not reachable yet.
+    expect(sub(subs.legacy)).toMatchObject({ state: 'Disabled', status: 'not_listed', vmCount: 0 });
+    expect(sub(subs.sandbox)).toBeUndefined();
+
+    const vms = inventory.getSnapshot().vms;
+    const web = vms.find((vm) => vm.name === 'web-prod-01');
+    expect(web).toMatchObject({
+      provider: 'azure',
+      resourceGroup: expect.stringMatching(/^rg-web-prod$/i) as unknown,
+      size: 'Standard_D4s_v5',
+      osType: 'Linux',
+      image: 'Canonical:ubuntu-24_04-lts:server:latest',
+      location: 'westeurope',
+      zones: ['1'],
+      tags: { env: 'prod', app: 'storefront', owner: 'web-team' },
+      powerState: 'running',
+    });
+    expect(web?.id).toBe(web?.resourceId.toLowerCase());
+    // Every VM got a power state: from statusOnly, or from its instance view when statusOnly had none.
+    expect(vms.filter((vm) => vm.powerState === 'unknown')).toEqual([]);
+    const log = await emu.admin.requestLog();
+    const instanceViews = log.recent.filter((r) => r.path.endsWith('/instanceView'));
+    expect(instanceViews.length).toBeGreaterThan(0);
+    // Both lists were paged through (3 + empty + 2 + ... for 9 and 10 VMs), never one request per VM otherwise.
+    const listCalls = log.recent.filter((r) => r.path === vmList(subs.devTest));
+    expect(listCalls.length).toBeGreaterThanOrEqual(2 * 4);
+  });
+
+  it('shows unknown for a VM whose power state neither statusOnly nor its instance view gives', async () => {
+    const { accounts, inventory } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await emu.admin.addFaults([{ method: 'GET', path: '*/instanceView', kind: '403' }]);
+    await inventory.sweep('full');
+    const vms = inventory.getSnapshot().vms;
+    expect(vms.some((vm) => vm.powerState === 'unknown')).toBe(true);
+    expect(vms.some((vm) => vm.powerState === 'running')).toBe(true);
+  });
+});
+
+describe('faults stay with their subscription', () => {
+  it('marks a 403 and a 503 subscription with their error in words while the others complete', async () => {
+    const { accounts, inventory, sub, vmsOf } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await emu.admin.addFaults([
+      { method: 'GET', path: vmList(subs.production), kind: '403' },
+      { method: 'GET', path: vmList(subs.devTest), kind: '503', arg: 0 },
+    ]);
+    await inventory.sweep('full');
+
+    expect(sub(subs.production)).toMatchObject({ status: 'error', error: { code: 'forbidden' } });
+    expect(sub(subs.production)?.error?.message).toMatch(/permission to list the virtual machines of subscription/);
+    expect(sub(subs.production)?.error?.message).toContain('AuthorizationFailed');
+    expect(sub(subs.production)?.error?.requestId).toMatch(/[0-9a-f-]{36}/);
+    expect(sub(subs.devTest)).toMatchObject({ status: 'error', error: { code: 'internal' } });
+    expect(sub(subs.devTest)?.error?.message).toMatch(/could not answer .* \(HTTP 503\)/);
+    expect(sub(subs.shared)).toMatchObject({ status: 'ok' });
+    expect(vmsOf(subs.shared)).toHaveLength(5);
+    expect(inventory.getSnapshot().sweep).toMatchObject({ state: 'done', subscriptionsDone: 3, subscriptionsTotal: 3 });
+  });
+
+  it('marks garbage (broken JSON) as unreadable, not as a crash of the sweep', async () => {
+    const { accounts, inventory, sub } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await emu.admin.addFaults([{ method: 'GET', path: vmList(subs.shared), kind: 'malformed' }]);
+    await inventory.sweep('full');
+    expect(sub(subs.shared)).toMatchObject({ status: 'error' });
+    expect(sub(subs.shared)?.error?.message).toMatch(/could not read/);
+    expect(sub(subs.production)?.status).toBe('ok');
+  });
+
+  it('keeps the previous rows and their fetchedAt when a later sweep fails', async () => {
+    const { accounts, inventory, sub, vmsOf } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    const before = sub(subs.production);
+    const rows = vmsOf(subs.production);
+    expect(rows).toHaveLength(9);
+    await emu.admin.addFaults([{ method: 'GET', path: '/subscriptions/*/providers/*', kind: '500' }]);
+    await inventory.sweep('full');
+    expect(sub(subs.production)).toMatchObject({ status: 'error', fetchedAt: before?.fetchedAt });
+    expect(vmsOf(subs.production)).toEqual(rows);
+  });
+});
+
+describe('throttling', () => {
+  it('honours a short Retry-After and marks a subscription that asks for 20 minutes throttled without waiting', async () => {
+    const { accounts, inventory, sub, vmsOf } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await emu.admin.addFaults([
+      { method: 'GET', path: vmList(subs.production), kind: '429', arg: 1, count: 1 },
+      { method: 'GET', path: vmList(subs.devTest), kind: '429', arg: 1200 },
+    ]);
+    await emu.admin.clearRequestLog();
+    const started = Date.now();
+    await inventory.sweep('full');
+    expect(Date.now() - started).toBeLessThan(20_000);
+
+    expect(sub(subs.production)?.status).toBe('ok');
+    expect(vmsOf(subs.production)).toHaveLength(9);
+    const production = (await emu.admin.requestLog()).recent.filter((r) => r.path === vmList(subs.production));
+    const throttled = production.find((r) => r.status === 429);
+    // Both lists share the path; the throttled one is retried after the second ARM asked for.
+    const waited = production.filter(
+      (r) => r.status === 200 && throttled && Date.parse(r.time) - Date.parse(throttled.time) >= 950,
+    );
+    expect(throttled).toBeDefined();
+    expect(waited.length).toBeGreaterThan(0);
+
+    const devTest = sub(subs.devTest);
+    expect(devTest).toMatchObject({ status: 'throttled', error: { code: 'throttled' } });
+    const until = Date.parse(devTest?.throttledUntil ?? '');
+    expect(until - Date.now()).toBeGreaterThan(19 * 60_000);
+    expect(until - Date.now()).toBeLessThanOrEqual(20 * 60_000);
+  });
+});
+
+describe('accounts and tenants', () => {
+  it('sweeps the ready tenants and marks a tenant that needs MFA, keeping its rows', async () => {
+    const { accounts, inventory, sub, vmsOf } = await world();
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await accounts.signInTenant({ accountId: alice.id, tenantId: demo.tenants.northwind, method: 'browser' });
+    await inventory.sweep('full');
+    expect(sub(subs.sandbox)).toMatchObject({ status: 'ok', tenantName: 'Northwind Lab' });
+    expect(vmsOf(subs.sandbox)).toHaveLength(4);
+
+    await emu.admin.requireMfa({ tenantId: demo.tenants.northwind });
+    await emu.admin.revokeRefreshTokens(demo.alice.id);
+    await accounts.refresh();
+    await inventory.sweep('full');
+    expect(sub(subs.sandbox)).toMatchObject({ status: 'needs_sign_in', error: { code: 'interaction_required' } });
+    expect(vmsOf(subs.sandbox)).toHaveLength(4);
+  });
+
+  it('lists a subscription reachable from two accounts once, with both access paths', async () => {
+    const { accounts, inventory, sub, vmsOf } = await world();
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    const reader = await addReader(accounts);
+    await inventory.sweep('full');
+    const production = sub(subs.production);
+    expect(production?.accessPaths.map((path) => path.accountId).sort()).toEqual([alice.id, reader].sort());
+    expect(production?.actingAccountId).toBe(production?.accessPaths[0]?.accountId);
+    expect(vmsOf(subs.production)).toHaveLength(9);
+    expect(inventory.getSnapshot().subscriptions.filter((s) => s.id === subs.production)).toHaveLength(1);
+
+    // The pick is the user's and is kept.
+    const other = production?.actingAccountId === alice.id ? reader : alice.id;
+    inventory.setActingAccount({ subscriptionId: subs.production, accountId: other });
+    await inventory.sweep('full');
+    expect(sub(subs.production)?.actingAccountId).toBe(other);
+  });
+
+  it("signing out removes the rows only that account reached and keeps the others' paths", async () => {
+    const { accounts, inventory, sub, vmsOf } = await world();
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    const reader = await addReader(accounts);
+    await inventory.sweep('full');
+    expect(vmsOf(subs.shared)).toHaveLength(5);
+
+    await accounts.signOut(alice.id);
+    expect(sub(subs.shared)).toBeUndefined();
+    expect(vmsOf(subs.shared)).toEqual([]);
+    expect(sub(subs.production)?.accessPaths).toEqual([{ accountId: reader, tenantId: demo.tenants.contoso }]);
+    expect(sub(subs.production)?.actingAccountId).toBe(reader);
+    expect(vmsOf(subs.production)).toHaveLength(9);
+  });
+
+  it('drops what a running sweep lists for a subscription hidden meanwhile', async () => {
+    const { accounts, inventory, vmsOf, sub } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    await emu.admin.updateSettings({ latencyMs: 150 });
+    try {
+      const running = inventory.sweep('full');
+      inventory.setSubscriptionHidden({ subscriptionId: subs.devTest, hidden: true });
+      await running;
+    } finally {
+      await emu.admin.updateSettings({ latencyMs: 0 });
+    }
+    expect(sub(subs.devTest)).toMatchObject({ hidden: true, status: 'not_listed' });
+    expect(vmsOf(subs.devTest)).toEqual([]);
+    expect(vmsOf(subs.production)).toHaveLength(9);
+  });
+});
+
+describe('the snapshot', () => {
+  it('is shown at the next start before any network call, marked as from the store', async () => {
+    const first = await world();
+    await first.accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await first.inventory.sweep('full');
+    const saved = first.inventory.getSnapshot();
+    expect(saved.fromStore).toBe(false);
+    await first.inventory.stop();
+
+    await emu.admin.clearRequestLog();
+    const second = await world({ store: first.store, prefs: first.prefs });
+    const shown = second.inventory.getSnapshot();
+    expect(shown.fromStore).toBe(true);
+    expect(shown.vms).toHaveLength(saved.vms.length);
+    expect(shown.lastFullSweepAt).toBe(saved.lastFullSweepAt);
+    expect((await emu.admin.requestLog()).total).toBe(0);
+
+    await second.inventory.sweep('full');
+    expect(second.inventory.getSnapshot().fromStore).toBe(false);
+    expect(second.patches().at(-1)?.seq).toBe(second.inventory.getSnapshot().seq);
+  });
+});

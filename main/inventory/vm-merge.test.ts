@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Vm } from '../../preload/contract-inventory.js';
+import type { VmDetails } from '../azure/vms.js';
+import { mergeFull, mergePower } from './vm-merge.js';
+
+const detail = (name: string): VmDetails => ({
+  provider: 'azure',
+  id: `/subscriptions/s/resourcegroups/rg/providers/microsoft.compute/virtualmachines/${name}`,
+  resourceId: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${name}`,
+  name,
+  resourceGroup: 'rg',
+  subscriptionId: 's',
+  tenantId: 't',
+  location: 'westeurope',
+  tags: { env: 'prod' },
+  provisioningState: 'Succeeded',
+});
+const reading = (name: string, powerState: Vm['powerState'] | undefined) => ({
+  id: detail(name).id,
+  resourceId: detail(name).resourceId,
+  powerState,
+  provisioningState: 'Succeeded',
+});
+
+describe('merging the plain and statusOnly lists', () => {
+  it('joins by id, and a VM with no power reading is unknown', () => {
+    const vms = mergeFull([detail('a'), detail('b')], [reading('a', 'running')], () => undefined, 'T1');
+    expect(vms.map((vm) => [vm.name, vm.powerState, vm.powerStateAt])).toEqual([
+      ['a', 'running', 'T1'],
+      ['b', 'unknown', 'T1'],
+    ]);
+  });
+
+  it('keeps powerStateAt while the state is unchanged, so an unchanged VM serializes the same', () => {
+    const [first] = mergeFull([detail('a')], [reading('a', 'running')], () => undefined, 'T1');
+    const [again] = mergeFull([detail('a')], [reading('a', 'running')], () => first, 'T2');
+    expect(JSON.stringify(again)).toBe(JSON.stringify(first));
+    const [changed] = mergeFull([detail('a')], [reading('a', 'stopped')], () => first, 'T3');
+    expect(changed?.powerStateAt).toBe('T3');
+  });
+
+  it('a power sweep updates known VMs, drops missing ones and names VMs it has no details for', () => {
+    const existing = mergeFull(
+      [detail('a'), detail('b')],
+      [reading('a', 'running'), reading('b', 'running')],
+      () => undefined,
+      'T1',
+    );
+    const { vms, unknown } = mergePower(existing, [reading('a', 'deallocating'), reading('new', 'running')], 'T2');
+    expect(vms.map((vm) => [vm.name, vm.powerState, vm.tags])).toEqual([['a', 'deallocating', { env: 'prod' }]]);
+    expect(unknown).toEqual([detail('new').id]);
+  });
+});
