@@ -224,6 +224,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   };
   const stop = async (): Promise<void> => {
     await operations.stop();
+    await inventory.stop();
     await activity.stop();
   };
   return { handlers, settings, notices, accounts, inventory, operations, activity, stop };

@@ -46,11 +46,13 @@ if (!app.requestSingleInstanceLock()) {
   const start = async (): Promise<void> => {
     const { store: settingsStore, recovered } = openElectronStore(dataDir, 'settings', logger);
     const secrets = openElectronStore(dataDir, 'secrets', logger);
+    const inventoryStore = openElectronStore(dataDir, 'inventory', logger);
     const cloudLoad = loadClouds(process.env['CLOUD_DESK_CLOUD_CONFIG']);
     const events = windowEventSink(() => mainWindow, logger);
     const services = await createAppServices({
       settingsStore,
       secretsStore: secrets.store,
+      inventoryStore: inventoryStore.store,
       cipher: safeStorageCipher,
       clouds: cloudLoad.clouds,
       clock: systemClock,
@@ -79,7 +81,20 @@ if (!app.requestSingleInstanceLock()) {
         packaged: app.isPackaged,
         dataDir,
       }),
-      recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
+      recoveries: [recovered, secrets.recovered, inventoryStore.recovered].filter((item) => item !== undefined),
+    });
+    // On quit, stop the pollers, the inventory's timers and sweeps, and write what is stored before the process ends.
+    let stopped = false;
+    app.on('before-quit', (event) => {
+      if (stopped) return;
+      event.preventDefault();
+      void services
+        .stop()
+        .catch((error: unknown) => logger.error('stopping the services failed', { error }))
+        .finally(() => {
+          stopped = true;
+          app.quit();
+        });
     });
     nativeTheme.themeSource = services.settings.get().theme;
     services.settings.onChange((settings) => {
@@ -92,6 +107,11 @@ if (!app.requestSingleInstanceLock()) {
       store: settingsStore,
       logger,
     });
+    // Power sweeps slow down while nobody looks at the window.
+    mainWindow.on('hide', () => services.inventory.setVisible(false));
+    mainWindow.on('minimize', () => services.inventory.setVisible(false));
+    mainWindow.on('show', () => services.inventory.setVisible(true));
+    mainWindow.on('restore', () => services.inventory.setVisible(true));
     mainWindow.on('closed', () => {
       mainWindow = undefined;
     });

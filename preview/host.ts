@@ -61,10 +61,12 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     logger,
   });
   const secrets = JsonFileStore.open(join(options.dataDir, 'secrets.json'), { clock: systemClock, logger });
+  const inventoryStore = JsonFileStore.open(join(options.dataDir, 'inventory.json'), { clock: systemClock, logger });
   const cloudLoad = loadClouds(options.cloudConfigPath);
   const services = await createAppServices({
     settingsStore,
     secretsStore: secrets.store,
+    inventoryStore: inventoryStore.store,
     cipher: devFileCipher(join(options.dataDir, 'dev-cipher.key'), options.simulateEncryption),
     clouds: cloudLoad.clouds,
     clock: systemClock,
@@ -88,7 +90,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       packaged: false,
       dataDir: options.dataDir,
     }),
-    recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
+    recoveries: [recovered, secrets.recovered, inventoryStore.recovered].filter((item) => item !== undefined),
   });
 
   const server = createServer();

@@ -1,4 +1,4 @@
-// The app shell: theme, the navigation between views (Accounts first), and notices from main above the current
+// The app shell: theme, the navigation between views (VMs first; Accounts on a first run), and notices from main above the current
 // view. Starts the stores' loads and event subscriptions once.
 import {
   Button,
@@ -14,9 +14,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import {
+  Desktop20Regular,
   Dismiss20Regular,
   History20Regular,
   Info20Regular,
+  Key20Regular,
   PersonAccounts20Regular,
   Settings20Regular,
 } from '@fluentui/react-icons';
@@ -27,7 +29,10 @@ import { ActivityView } from './features/activity/activity-view';
 import { OperationsToaster } from './features/operations/operations-toaster';
 import { noticesShownAsBanners } from './features/accounts/status-banners';
 import { SettingsView } from './features/settings/settings-view';
+import { SubscriptionsView } from './features/subscriptions/subscriptions-view';
+import { VmsView } from './features/vms/vms-view';
 import { listenForAccounts, useAccountsStore } from './stores/accounts-store';
+import { inventoryStore } from './stores/inventory';
 import { useNavigationStore, type ViewId } from './stores/navigation-store';
 import { listenForNotices, useNoticesStore } from './stores/notices-store';
 import { listenForOperations, useOperationsStore } from './stores/operations-store';
@@ -36,6 +41,8 @@ import { listenForStatus, useStatusStore } from './stores/status-store';
 import { fluentThemes, useResolvedTheme } from './theme';
 
 const views: { id: ViewId; label: string; icon: ReactElement; render: () => ReactElement }[] = [
+  { id: 'vms', label: 'Virtual machines', icon: <Desktop20Regular />, render: () => <VmsView /> },
+  { id: 'subscriptions', label: 'Subscriptions', icon: <Key20Regular />, render: () => <SubscriptionsView /> },
   { id: 'accounts', label: 'Accounts', icon: <PersonAccounts20Regular />, render: () => <AccountsView /> },
   { id: 'activity', label: 'Activity', icon: <History20Regular />, render: () => <ActivityView /> },
   { id: 'settings', label: 'Settings', icon: <Settings20Regular />, render: () => <SettingsView /> },
@@ -43,7 +50,6 @@ const views: { id: ViewId; label: string; icon: ReactElement; render: () => Reac
 ];
 
 const useStyles = makeStyles({
-  provider: { height: '100%' },
   shell: {
     display: 'grid',
     gridTemplateRows: 'auto 1fr',
@@ -86,12 +92,19 @@ export function App() {
       listenForStatus(),
       listenForAccounts(),
       listenForOperations(),
+      inventoryStore.getState().start(),
     ];
     void useOperationsStore.getState().load();
     void useSettingsStore.getState().load();
     void useNoticesStore.getState().load();
     void useStatusStore.getState().load();
-    void useAccountsStore.getState().load();
+    // The first run has nothing to show in the VMs view yet: it starts on Accounts.
+    void useAccountsStore
+      .getState()
+      .load()
+      .then(() => {
+        if (useAccountsStore.getState().accounts.length === 0) useNavigationStore.getState().startOn('accounts');
+      });
     return () => stops.forEach((stop) => stop());
   }, []);
 
@@ -102,7 +115,9 @@ export function App() {
   const current = views.find((candidate) => candidate.id === view) ?? views[0];
 
   return (
-    <FluentProvider theme={fluentThemes[theme]} className={styles.provider}>
+    // Height as a style, not a class: Fluent copies the provider's classes onto every portal (tooltips, menus),
+    // and a full-height portal would cover the window.
+    <FluentProvider theme={fluentThemes[theme]} style={{ height: '100%' }}>
       <div className={styles.shell}>
         <header className={styles.header}>
           <Text as="span" weight="semibold" size={400}>
