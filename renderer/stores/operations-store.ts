@@ -1,6 +1,7 @@
 // Power-action operations as main reports them: listed once, then kept current by the `operations` event (only
 // the operations that changed). Normalized by id. When every operation of a batch started from this window has
 // finished, the batch is announced once (the toaster shows it; screen readers hear it).
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { AppError, Result } from '../../preload/contract';
 import {
@@ -111,5 +112,5 @@ export function listenForOperations(): () => void {
 /** The unfinished operations, for actionAvailability and per-row progress. */
 export function useUnfinishedOperations(): Operation[] {
   const byId = useOperationsStore((state) => state.byId);
-  return Object.values(byId).filter((op) => !finishedStates.has(op.state));
+  return useMemo(() => Object.values(byId).filter((op) => !finishedStates.has(op.state)), [byId]);
 }

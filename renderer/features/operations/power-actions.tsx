@@ -42,9 +42,11 @@ export interface PowerActionsProps {
   subscription(id: string): SubscriptionSummary | undefined;
   /** Icon-only buttons (rows); their names stay the action's name. */
   compact?: boolean;
+  /** False inside the VM grid, which keeps one tab stop (keyboard users act through the details or the selection). */
+  tabbable?: boolean;
 }
 
-export function PowerActions({ vms, subscription, compact = false }: PowerActionsProps) {
+export function PowerActions({ vms, subscription, compact = false, tabbable = true }: PowerActionsProps) {
   const styles = useStyles();
   const online = useOnline();
   const unfinished = useUnfinishedOperations();
@@ -101,6 +103,7 @@ export function PowerActions({ vms, subscription, compact = false }: PowerAction
               icon={icons[action]}
               aria-label={label}
               disabledFocusable={!enabled}
+              {...(tabbable ? {} : { tabIndex: -1 })}
               onClick={() => {
                 if (!enabled) return;
                 if (disruptiveActions.has(action)) setConfirming(action);

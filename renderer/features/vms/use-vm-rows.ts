@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import type { Vm } from '../../../preload/contract-inventory';
 import { useAccountsStore } from '../../stores/accounts-store';
+import { useUnfinishedOperations } from '../../stores/operations-store';
 import { useInventory } from '../../stores/inventory';
 import { useVmGridStore } from '../../stores/vm-grid-store';
 import { columnById, vmColumns, type RowContext, type VmColumn } from './vm-columns';
@@ -12,6 +13,9 @@ import type { FilterOptions } from './vm-toolbar';
 export function useRowContext(): RowContext {
   const subscriptions = useInventory((state) => state.subscriptions);
   const accounts = useAccountsStore((state) => state.accounts);
+  const unfinished = useUnfinishedOperations();
+  const selection = useVmGridStore((state) => state.selection);
+  const operations = useMemo(() => new Map(unfinished.map((op) => [op.vmId, op])), [unfinished]);
   return useMemo(() => {
     const tenantNames = new Map<string, string>();
     const accountNames = new Map<string, string>();
@@ -22,8 +26,8 @@ export function useRowContext(): RowContext {
     for (const sub of subscriptions.values()) {
       if (sub.tenantName && !tenantNames.has(sub.tenantId)) tenantNames.set(sub.tenantId, sub.tenantName);
     }
-    return { subscriptions, tenantNames, accountNames };
-  }, [subscriptions, accounts]);
+    return { subscriptions, tenantNames, accountNames, operations, selection };
+  }, [subscriptions, accounts, operations, selection]);
 }
 
 export function useVisibleColumns(): VmColumn[] {

@@ -1,9 +1,12 @@
 // The VM grid's columns, in one list: what each shows, how it sorts and how wide it starts. A column that needs
-// more than text (the power badge; later a selection checkbox or row actions) brings its own `render`; the grid
+// more than text (the power cell, the selection checkbox, the row actions) brings its own `render`; the grid
 // and the column picker need no change to gain a column.
 import type { ReactNode } from 'react';
 import type { SubscriptionSummary, Vm } from '../../../preload/contract-inventory';
-import { PowerStateBadge } from './power-state-badge';
+import type { Operation } from '../../../preload/contract-operations';
+import { PowerActions } from '../operations/power-actions';
+import { PowerCell } from '../operations/power-cell';
+import { SelectCell } from '../operations/select-cell';
 import { describePowerState } from './power-state';
 
 /** Names the grid looks up once per render, not per cell: subscriptions by id, tenants and accounts by id. */
@@ -11,6 +14,9 @@ export interface RowContext {
   subscriptions: ReadonlyMap<string, SubscriptionSummary>;
   tenantNames: ReadonlyMap<string, string>;
   accountNames: ReadonlyMap<string, string>;
+  /** The unfinished operation on each VM (by VM id). */
+  operations: ReadonlyMap<string, Operation>;
+  selection: ReadonlySet<string>;
 }
 
 export interface VmColumn {
@@ -54,6 +60,16 @@ export function tagsText(tags: Record<string, string>): string {
 
 export const vmColumns: readonly VmColumn[] = [
   {
+    id: 'select',
+    label: 'Selected',
+    text: (vm, context) => (context.selection.has(vm.id) ? 'Selected' : ''),
+    render: (vm, context) => <SelectCell selected={context.selection.has(vm.id)} />,
+    defaultWidth: 44,
+    minWidth: 44,
+    defaultVisible: true,
+    required: true,
+  },
+  {
     id: 'name',
     label: 'Name',
     text: (vm) => vm.name,
@@ -67,7 +83,7 @@ export const vmColumns: readonly VmColumn[] = [
     id: 'power',
     label: 'Power state',
     text: (vm) => describePowerState(vm.powerState).label,
-    render: (vm) => <PowerStateBadge state={vm.powerState} />,
+    render: (vm, context) => <PowerCell vm={vm} operation={context.operations.get(vm.id)} />,
     defaultWidth: 150,
     minWidth: 110,
     defaultVisible: true,
@@ -101,6 +117,17 @@ export const vmColumns: readonly VmColumn[] = [
   { id: 'tenant', label: 'Tenant', text: tenantName, defaultWidth: 150, minWidth: 80, defaultVisible: true },
   { id: 'account', label: 'Account', text: actingAccountName, defaultWidth: 170, minWidth: 80, defaultVisible: false },
   { id: 'tags', label: 'Tags', text: (vm) => tagsText(vm.tags), defaultWidth: 240, minWidth: 80, defaultVisible: true },
+  {
+    id: 'actions',
+    label: 'Actions',
+    text: () => '',
+    render: (vm, context) => (
+      <PowerActions vms={[vm]} subscription={(id) => context.subscriptions.get(id)} compact tabbable={false} />
+    ),
+    defaultWidth: 190,
+    minWidth: 150,
+    defaultVisible: true,
+  },
 ];
 
 export function columnById(id: string): VmColumn | undefined {

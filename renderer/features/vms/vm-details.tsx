@@ -29,6 +29,7 @@ import { useInventory } from '../../stores/inventory';
 import { useOnline } from '../../stores/status-store';
 import { useVmGridStore } from '../../stores/vm-grid-store';
 import { describePowerState } from './power-state';
+import { PowerActions } from '../operations/power-actions';
 import { PowerStateBadge } from './power-state-badge';
 import { subscriptionName, tenantName, type RowContext } from './vm-columns';
 
@@ -115,6 +116,7 @@ function DetailsContent({ vm, context, onClose }: { vm: Vm; context: RowContext;
             <MessageBarBody>{power.hint}</MessageBarBody>
           </MessageBar>
         )}
+        <PowerActions vms={[vm]} subscription={(id) => context.subscriptions.get(id)} />
         <div className={styles.actions}>
           <Button icon={<Open20Regular />} onClick={() => void openPortal()}>
             Open in Azure portal

@@ -130,6 +130,10 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
   const sortBy = useVmGridStore((state) => state.sortBy);
   const setWidth = useVmGridStore((state) => state.setWidth);
   const openDetails = useVmGridStore((state) => state.openDetails);
+  const setSelected = useVmGridStore((state) => state.setSelected);
+  const selection = useVmGridStore((state) => state.selection);
+  // Where a Shift-range starts: the row last toggled.
+  const anchor = useRef(0);
 
   // The stored focus may point past the rows a search left; the active cell is the nearest one that exists.
   const activeRow = Math.min(focus.row, rows.length - 1);
@@ -157,7 +161,24 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
     }
   }, [scrollElement, activeRow, activeColumn, columns, widths]);
 
+  /** Ctrl/Space toggles one row, Shift selects from the anchor to this row. */
+  function select(row: number, range: boolean) {
+    const vm = rows[row];
+    if (!vm) return;
+    if (range) {
+      const [from, to] = [Math.min(anchor.current, row), Math.max(anchor.current, row)];
+      setSelected(
+        rows.slice(from, to + 1).map((r) => r.id),
+        true,
+      );
+    } else {
+      setSelected([vm.id], !selection.has(vm.id));
+      anchor.current = row;
+    }
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if ((event.target as HTMLElement) !== event.currentTarget) return;
     const lastRow = rows.length - 1;
     const lastColumn = columns.length - 1;
     const page = Math.max(1, Math.floor(((scrollElement?.clientHeight ?? 0) - headerHeight) / rowHeight) - 1);
@@ -167,9 +188,11 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
     switch (event.key) {
       case 'ArrowDown':
         row = Math.min(row + 1, lastRow);
+        if (event.shiftKey && row >= 0) select(row, true);
         break;
       case 'ArrowUp':
-        row = Math.max(row - 1, -1);
+        row = Math.max(row - 1, event.shiftKey ? 0 : -1);
+        if (event.shiftKey && row >= 0) select(row, true);
         break;
       case 'ArrowRight':
         if (event.altKey && row === -1 && current) {
@@ -206,6 +229,7 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
         const vm = rows[row];
         if (row === -1 && current) sortBy(current.id);
         else if (event.key === 'Enter' && vm) openDetails(vm.id);
+        else if (event.key === ' ' && vm) select(row, event.shiftKey);
         else return;
         event.preventDefault();
         return;
@@ -229,6 +253,12 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
     const cell = cellAt(event);
     if (!cell) return;
     setFocus(cell.row, cell.column);
+    const target = event.target as HTMLElement;
+    if (target.closest('button')) return;
+    if (cell.row >= 0 && (event.shiftKey || event.ctrlKey || event.metaKey || target.closest('[data-select-toggle]'))) {
+      select(cell.row, event.shiftKey);
+      return;
+    }
     if (cell.row === -1) {
       const column = columns[cell.column];
       if (column && !(event.target as HTMLElement).closest('[data-resizer]')) sortBy(column.id);
@@ -268,10 +298,11 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
       ref={attachScroll}
       role="grid"
       aria-label="Virtual machines"
+      aria-multiselectable
       aria-rowcount={rows.length + 1}
       aria-colcount={columns.length}
       aria-activedescendant={columns.length > 0 ? cellId(activeRow, activeColumn) : undefined}
-      aria-description="Arrow keys move between cells; Enter on a column header sorts, on a row opens the VM's details."
+      aria-description="Arrow keys move between cells; Enter on a column header sorts, on a row opens the VM's details; Space selects a row, Shift with the arrow keys a range."
       tabIndex={0}
       className={styles.grid}
       style={{ '--vm-grid-columns': template } as CSSProperties}
@@ -319,6 +350,7 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
               <VmRow
                 key={vm.id}
                 vm={vm}
+                selected={selection.has(vm.id)}
                 index={index}
                 columns={columns}
                 context={context}
@@ -335,6 +367,7 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
 
 interface VmRowProps {
   vm: Vm;
+  selected: boolean;
   index: number;
   columns: readonly VmColumn[];
   context: RowContext;
@@ -343,12 +376,13 @@ interface VmRowProps {
   gridId: string;
 }
 
-const VmRow = memo(function VmRow({ vm, index, columns, context, activeColumn, gridId }: VmRowProps) {
+const VmRow = memo(function VmRow({ vm, selected, index, columns, context, activeColumn, gridId }: VmRowProps) {
   const styles = useStyles();
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
+      aria-selected={selected}
       className={mergeClasses(styles.row, activeColumn >= 0 && styles.activeRow)}
     >
       {columns.map((column, columnIndex) => (

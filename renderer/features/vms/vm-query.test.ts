@@ -15,6 +15,8 @@ const context: RowContext = {
     ['tenant-2', 'Fabrikam'],
   ]),
   accountNames: new Map(),
+  operations: new Map(),
+  selection: new Set(),
 };
 
 const web = testVm({ name: 'web-1', size: 'Standard_D4s_v5', tags: { env: 'prod' } });

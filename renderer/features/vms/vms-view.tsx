@@ -2,6 +2,7 @@
 // search, filters and details; the refresh state and the subscriptions that failed above it; an empty state that
 // says why when there is nothing to show.
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import { ErrorBar } from '../../components/error-bar';
 import { useInventory } from '../../stores/inventory';
 import { useVmGridStore } from '../../stores/vm-grid-store';
@@ -13,6 +14,7 @@ import { useFilterOptions, useRowContext, useVisibleColumns, useVmRows } from '.
 import { VmDetails } from './vm-details';
 import { VmGrid } from './vm-grid';
 import { VmToolbar } from './vm-toolbar';
+import { SelectionBar } from '../operations/selection-bar';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, flexGrow: 1, minHeight: 0 },
@@ -44,9 +46,11 @@ function VmTable() {
   const { rows, total } = useVmRows(context);
   const options = useFilterOptions(context);
   const clearFilters = useVmGridStore((state) => state.clearFilters);
+  const shownIds = useMemo(() => new Set(rows.map((vm) => vm.id)), [rows]);
   return (
     <>
       <VmToolbar options={options} shown={rows.length} total={total} />
+      <SelectionBar shownIds={shownIds} />
       {rows.length === 0 && (
         <div className={styles.noMatch}>
           <Text>No VM matches the search and filters.</Text>
