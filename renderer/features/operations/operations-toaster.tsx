@@ -17,7 +17,7 @@ export function OperationsToaster() {
           <ToastTitle>{item.title}</ToastTitle>
           {item.message && <ToastBody>{item.message}</ToastBody>}
         </Toast>,
-        { intent: item.intent, timeout: item.intent === 'success' ? 6000 : 15000, politeness: 'polite' },
+        { intent: item.intent, timeout: item.intent === 'success' ? 10_000 : 30_000, politeness: 'polite' },
       );
       announced(item.batchId);
     }
