@@ -136,4 +136,28 @@ test.describe('power actions', () => {
     expect(csv).toContain(',Deallocate,web-prod-01,');
     expect(csv).toContain(',alice@contoso.test,failed,');
   });
+
+  test('renames a subscription as its Owner and says why a Reader cannot', async ({ app }) => {
+    const { page } = app;
+    await signInAlice(page);
+    await page.getByRole('tab', { name: 'Subscriptions' }).click();
+    const contoso = page.getByRole('table', { name: 'Subscriptions in Contoso' });
+    await contoso.getByRole('button', { name: 'Rename Contoso Dev/Test' }).click({ timeout: 30_000 });
+    const dialog = page.getByRole('dialog', { name: 'Rename Contoso Dev/Test' });
+    await dialog.getByLabel('New name').fill('Contoso Dev|Test');
+    await expect(dialog).toContainText('must not contain < > ; or |');
+    await dialog.getByLabel('New name').fill('Contoso Engineering');
+    await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(contoso).toContainText('Contoso Engineering', { timeout: 60_000 });
+
+    const fabrikam = page.getByRole('table', { name: 'Subscriptions in Fabrikam' });
+    await fabrikam.getByRole('button', { name: 'Rename Fabrikam Shared Services' }).click();
+    const refused = page.getByRole('dialog', { name: 'Rename Fabrikam Shared Services' });
+    await refused.getByLabel('New name').fill('Mine now');
+    await refused.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect(refused.getByRole('alert')).toContainText(
+      "You don't have permission to rename Fabrikam Shared Services as alice@contoso.test.",
+    );
+  });
 });

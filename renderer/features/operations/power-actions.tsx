@@ -51,6 +51,16 @@ export function PowerActions({ vms, subscription, compact = false, tabbable = tr
   const online = useOnline();
   const unfinished = useUnfinishedOperations();
   const start = useOperationsStore((state) => state.start);
+  const byId = useOperationsStore((state) => state.byId);
+  // One VM (its details): the outcome of its latest operation when that failed, where the user acted.
+  const single = vms.length === 1 ? vms[0] : undefined;
+  const lastFailure = useMemo(() => {
+    if (!single || compact) return undefined;
+    const latest = Object.values(byId)
+      .filter((op) => op.vmId === single.id)
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
+    return latest?.state === 'failed' ? latest : undefined;
+  }, [byId, single, compact]);
   const [confirming, setConfirming] = useState<PowerAction>();
   const [feedback, setFeedback] = useState<string>();
 
@@ -126,6 +136,13 @@ export function PowerActions({ vms, subscription, compact = false, tabbable = tr
           );
         })}
       </div>
+      {lastFailure?.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            {actionLabels[lastFailure.action].verb} failed: {lastFailure.error.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {feedback && (
         <MessageBar intent="warning">
           <MessageBarBody>{feedback}</MessageBarBody>

@@ -32,6 +32,7 @@ import { StaleBanner } from '../vms/stale-banner';
 import { useRowContext } from '../vms/use-vm-rows';
 import type { RowContext } from '../vms/vm-columns';
 import { describeSubscriptionState, describeSubscriptionStatus } from './subscription-status';
+import { RenameSubscription } from './rename-subscription';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1200px' },
@@ -124,6 +125,7 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
         <div className={styles.name}>
           <Text weight="semibold">{sub.displayName}</Text>
           <Caption1 className={styles.id}>{sub.id}</Caption1>
+          <RenameSubscription sub={sub} disabled={!online || sub.state !== 'Enabled'} />
         </div>
       </TableCell>
       <TableCell>
