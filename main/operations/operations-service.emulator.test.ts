@@ -70,7 +70,7 @@ const scenario: ScenarioInput = {
     vm('actions', 'rg-a', 'web-2', 'running'),
     vm('actions', 'rg-a', 'web-3', 'deallocated'),
     vm('actions', 'rg-a', 'web-4', 'running'),
-    vm('actions', 'rg-a', 'web-5', 'running'),
+    { ...vm('actions', 'rg-a', 'web-5', 'running'), hibernationEnabled: true },
     vm('reader', 'rg-r', 'ro-1', 'deallocated'),
     ...['ok-1', 'ok-2', 'ok-3', 'ok-4', 'ok-5', 'ok-6'].map((n) => vm('mixed', 'rg-ok', n, 'running')),
     vm('mixed', 'rg-ok', 'gone-1', 'running'),
