@@ -1,7 +1,7 @@
 // The local activity log: what was done to which VM (or subscription), when, by which account, with what result,
 // ARM's correlation id and how long it took. Kept encrypted through the SecretVault with the rest of the app's
-// data, bounded (oldest entries dropped), newest first. Writes are coalesced: many entries finishing together
-// become one encryption, and `stop()` flushes the last one. No Electron imports.
+// data, bounded (oldest entries dropped), newest first. Written through a CoalescedBlob (many entries finishing
+// together become one encryption); `stop()` writes the last change. No Electron imports.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -11,6 +11,7 @@ import {
   type ActivityFilter,
 } from '../../preload/contract-operations.js';
 import type { Clock, Logger } from '../ports.js';
+import { CoalescedBlob } from '../storage/coalesced-blob.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 import { toCsv } from './csv.js';
 
@@ -22,10 +23,16 @@ const storedSchema = z.strictObject({ version: z.literal(1), entries: z.array(ac
 export class ActivityLog {
   /** Oldest first; `list` reverses. */
   private entries: ActivityEntry[] = [];
-  private writing: Promise<void> | undefined;
-  private dirty = false;
+  private readonly blob: CoalescedBlob;
 
-  constructor(private readonly deps: { vault: SecretVault; clock: Clock; logger: Logger; limit?: number }) {}
+  constructor(private readonly deps: { vault: SecretVault; clock: Clock; logger: Logger; limit?: number }) {
+    this.blob = new CoalescedBlob(
+      deps.vault,
+      activityBlob,
+      () => (this.entries.length === 0 ? undefined : JSON.stringify({ version: 1, entries: this.entries })),
+      deps.logger,
+    );
+  }
 
   async start(): Promise<void> {
     const read = await this.deps.vault.read(activityBlob);
@@ -47,7 +54,7 @@ export class ActivityLog {
     const full = { id: randomUUID(), ...entry };
     this.entries.push(full);
     if (this.entries.length > this.limit()) this.entries.splice(0, this.entries.length - this.limit());
-    this.persist();
+    this.blob.changed();
     return full;
   }
 
@@ -66,9 +73,8 @@ export class ActivityLog {
 
   async clear(): Promise<void> {
     this.entries = [];
-    this.dirty = false;
-    await this.writing;
-    await this.deps.vault.delete(activityBlob);
+    this.blob.changed();
+    await this.blob.flush();
   }
 
   /** The filtered entries as CSV, newest first, with a file name that sorts by date. */
@@ -104,28 +110,8 @@ export class ActivityLog {
     return { fileName: `cloud-desk-activity-${stamp}.csv`, csv, rows: rows.length };
   }
 
-  /** Waits for the last write; call on quit. */
-  async stop(): Promise<void> {
-    while (this.writing) await this.writing;
-  }
-
-  private persist(): void {
-    this.dirty = true;
-    if (this.writing) return;
-    this.writing = this.flush().finally(() => {
-      this.writing = undefined;
-    });
-  }
-
-  private async flush(): Promise<void> {
-    while (this.dirty) {
-      this.dirty = false;
-      const snapshot = JSON.stringify({ version: 1, entries: this.entries });
-      try {
-        await this.deps.vault.write(activityBlob, snapshot);
-      } catch (error) {
-        this.deps.logger.warn('the activity log could not be saved', { error });
-      }
-    }
+  /** Writes the last change; call on quit. */
+  stop(): Promise<void> {
+    return this.blob.flush();
   }
 }

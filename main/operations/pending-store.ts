@@ -1,9 +1,10 @@
 // Operations still running, persisted encrypted through the SecretVault with the SDK poller's serialized state
-// (URLs, no token), so they are resumed and re-checked at the next start. Writes are coalesced: many operations
-// changing together become one encryption; `flush()` waits for the last. No Electron imports.
+// (URLs, no token), so they are resumed and re-checked at the next start. Written through a CoalescedBlob; call
+// `flush()` on quit. No Electron imports.
 import { z } from 'zod';
 import { operationSchema } from '../../preload/contract-operations.js';
 import type { Logger } from '../ports.js';
+import { CoalescedBlob } from '../storage/coalesced-blob.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 
 export const pendingBlob = 'operations-pending';
@@ -21,10 +22,16 @@ const storedSchema = z.strictObject({ version: z.literal(1), pending: z.array(pe
 
 export class PendingStore {
   private readonly items = new Map<string, Pending>();
-  private writing: Promise<void> | undefined;
-  private dirty = false;
+  private readonly blob: CoalescedBlob;
 
-  constructor(private readonly deps: { vault: SecretVault; logger: Logger }) {}
+  constructor(private readonly deps: { vault: SecretVault; logger: Logger }) {
+    this.blob = new CoalescedBlob(
+      deps.vault,
+      pendingBlob,
+      () => (this.items.size === 0 ? undefined : JSON.stringify({ version: 1, pending: [...this.items.values()] })),
+      deps.logger,
+    );
+  }
 
   /** What the last run left running; the store then holds it until each is finished or removed. */
   async load(): Promise<Pending[]> {
@@ -42,36 +49,14 @@ export class PendingStore {
 
   set(item: Pending): void {
     this.items.set(item.operation.id, item);
-    this.persist();
+    this.blob.changed();
   }
 
   remove(id: string): void {
-    if (this.items.delete(id)) this.persist();
+    if (this.items.delete(id)) this.blob.changed();
   }
 
-  async flush(): Promise<void> {
-    while (this.writing) await this.writing;
-  }
-
-  private persist(): void {
-    this.dirty = true;
-    this.writing ??= this.write().finally(() => {
-      this.writing = undefined;
-    });
-  }
-
-  private async write(): Promise<void> {
-    while (this.dirty) {
-      this.dirty = false;
-      try {
-        if (this.items.size === 0) await this.deps.vault.delete(pendingBlob);
-        else {
-          const pending = [...this.items.values()];
-          await this.deps.vault.write(pendingBlob, JSON.stringify({ version: 1, pending }));
-        }
-      } catch (error) {
-        this.deps.logger.warn('the running operations could not be saved', { error });
-      }
-    }
+  flush(): Promise<void> {
+    return this.blob.flush();
   }
 }
