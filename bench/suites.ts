@@ -2,10 +2,11 @@
 // ratios, counts) measured within its own run.
 import { inventoryBench } from './inventory.js';
 import { tenantsSuite } from './tenants.js';
+import { powerSuite } from './power.js';
 
 export interface BenchSuite {
   name: string;
   run(): Promise<Record<string, unknown>>;
 }
 
-export const suites: BenchSuite[] = [tenantsSuite, inventoryBench];
+export const suites: BenchSuite[] = [tenantsSuite, inventoryBench, powerSuite];

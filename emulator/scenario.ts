@@ -80,6 +80,8 @@ export const vmSchema = z.strictObject({
   tags: z.record(z.string(), z.string()).default({}),
   powerState: z.enum(powerStates),
   hibernated: z.boolean().default(false),
+  /** Created with `additionalCapabilities.hibernationEnabled`: only then does deallocate?hibernate=true work. */
+  hibernationEnabled: z.boolean().default(false),
   provisioningState: z
     .enum(['Creating', 'Updating', 'Failed', 'Succeeded', 'Deleting', 'Migrating'])
     .default('Succeeded'),

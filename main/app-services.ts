@@ -1,6 +1,6 @@
 // Composes the main-process services from their ports and maps every contract channel to a handler. Called by
 // the Electron composition root (main/index.ts) and the browser preview host alike. No Electron imports.
-import { sessionOnlyNoticeId, type AppInfo, type AppStatus, type Notice } from '../preload/contract.js';
+import { sessionOnlyNoticeId, type AppInfo, type AppStatus, type EventOf, type Notice } from '../preload/contract.js';
 import type { AccountsService } from './accounts/accounts-service.js';
 import { createAccountsService } from './accounts/create-accounts-service.js';
 import { helpLinks } from './app/help-links.js';
@@ -14,6 +14,11 @@ import { environmentProxyResolver, type ProxyResolver } from './net/proxy-resolv
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, Scheduler, SecretCipher } from './ports.js';
 import { effectiveClientId } from './settings/client-choice.js';
 import { InventoryService } from './inventory/inventory-service.js';
+import { exportActivity, type FileSaver } from './activity/activity-export.js';
+import { ActivityLog } from './activity/activity-log.js';
+import { InventoryMirror } from './operations/inventory-mirror.js';
+import { OperationsService } from './operations/operations-service.js';
+import { RenameService } from './subscriptions/rename-service.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
 import { dataFolderNotice, type StorageHealth } from './storage/memory-fallback-store.js';
@@ -49,6 +54,8 @@ export interface AppServiceDeps {
   systemProxy?: ProxyResolver;
   /** HTTPS_PROXY / NO_PROXY for the `environment` proxy mode; default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** A save dialog for exports (Electron); without one, exports come back as text for the page to download. */
+  fileSaver?: FileSaver;
 }
 
 export interface AppServices {
@@ -57,7 +64,9 @@ export interface AppServices {
   notices: NoticeBoard;
   accounts: AccountsService;
   inventory: InventoryService;
-  /** Stops re-checks and writes pending sign-in data (on quit). */
+  operations: OperationsService;
+  activity: ActivityLog;
+  /** On quit: pollers and timers stop first, then stores are flushed and sign-in data written. */
   stop(): Promise<void>;
 }
 
@@ -153,6 +162,14 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     warn: (id, title, message) => notices.post({ id, level: 'warning', title, message }),
     ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
   });
+  // The operations keep an index of the inventory from the same patches the renderer gets.
+  const mirror = new InventoryMirror(() => inventory);
+  const inventoryEvents: EventSink = {
+    emit(name, payload) {
+      deps.events.emit(name, payload);
+      if (name === 'inventory') mirror.apply(payload as EventOf<'inventory'>);
+    },
+  };
   const inventoryVault = deps.inventoryStore
     ? new SecretVault(deps.inventoryStore, deps.cipher, {
         clock: deps.clock,
@@ -168,18 +185,38 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     preferencesStore: deps.settingsStore,
     connectivity,
     network: network.config,
-    events: deps.events,
+    events: inventoryEvents,
     opener: deps.opener,
     logger: deps.logger,
     clock: deps.clock,
   });
   connectivity.onChange(() => inventory.setOnline(connectivity.online));
+
+  // Power actions, the activity log and subscription rename; their data is encrypted with the snapshot.
+  const activity = new ActivityLog({ vault: inventoryVault, clock: deps.clock, logger: deps.logger });
+  const operationAccounts = {
+    credentialFor: (accountId: string, tenantId: string) => accounts.credentialFor(accountId, tenantId),
+    accountName: (accountId: string) => accounts.list().find((account) => account.id === accountId)?.username,
+  };
+  const operationsDeps = {
+    accounts: operationAccounts,
+    clouds,
+    connectivity,
+    network: network.config,
+    clock: deps.clock,
+    logger: deps.logger,
+  };
+  const operations = new OperationsService({ ...operationsDeps, inventory: mirror, vault: inventoryVault, activity });
+  operations.registry.onChange((changed) => deps.events.emit('operations', [...changed]));
+  const rename = new RenameService({ ...operationsDeps, inventory: mirror, activity });
   await accounts.start();
   // Stored states are on screen "as of" their times; confirm them with Entra ID and ARM in the background.
   accounts
     .revalidateAll()
     .catch((error: unknown) => deps.logger.error('re-validating accounts at start-up failed', { error }));
   await inventory.start();
+  await activity.start();
+  await operations.start();
 
   const handlers: Handlers = {
     'app.getInfo': () => ({
@@ -251,14 +288,26 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       await inventory.openInPortal(target);
       return null;
     },
+    'operations.start': (args) => operations.begin(args),
+    'operations.list': () => operations.list(),
+    'operations.cancel': (id) => operations.cancel(id),
+    'activity.list': (filter) => activity.list(filter),
+    'activity.clear': async () => {
+      await activity.clear();
+      return null;
+    },
+    'activity.exportCsv': (filter) => exportActivity(activity, deps.fileSaver, filter),
+    'subscriptions.rename': (args) => rename.rename(args),
   };
-  // Timers and sweeps first, then the stores they write to.
+  // Pollers and timers first, then the stores they write to.
   const stop = async (): Promise<void> => {
+    await operations.stop();
     await inventory.stop();
+    await activity.stop();
     connectivity.stop();
     await accounts.stop();
   };
-  return { handlers, settings, notices, accounts, inventory, stop };
+  return { handlers, settings, notices, accounts, inventory, operations, activity, stop };
 }
 
 function sessionOnlyNotice(backend: string | undefined): Notice {

@@ -12,6 +12,7 @@ import { openElectronStore } from './platform/electron-store-kv.js';
 import { readBuiltinClientId } from './settings/client-choice.js';
 import { StorageHealth } from './storage/memory-fallback-store.js';
 import { electronProxyResolver } from './platform/electron-proxy-resolver.js';
+import { saveDialogFileSaver } from './platform/save-dialog.js';
 import { safeStorageCipher } from './platform/safe-storage-cipher.js';
 import { shellOpener } from './platform/shell-opener.js';
 import { loadClouds } from './cloud-config.js';
@@ -65,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
       events,
       opener: shellOpener,
       systemProxy: electronProxyResolver,
+      fileSaver: saveDialogFileSaver(() => mainWindow),
       logger,
       ...(cloudLoad.problem
         ? {
@@ -91,7 +93,7 @@ if (!app.requestSingleInstanceLock()) {
       storageHealth,
       builtinClientId: readBuiltinClientId(join(app.getAppPath(), 'package.json')),
     });
-    // On quit, stop the services (the inventory's timers and sweeps first, its last snapshot written) before exit.
+    // On quit, stop the pollers, the inventory's timers and sweeps, and write what is stored before the process ends.
     let stopped = false;
     app.on('before-quit', (event) => {
       if (stopped) return;

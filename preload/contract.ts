@@ -24,6 +24,16 @@ import {
   signInReasonSchema,
   tenantRefSchema,
 } from './contract-accounts.js';
+import {
+  activityEntrySchema,
+  activityExportSchema,
+  activityFilterSchema,
+  operationSchema,
+  renameSubscriptionArgsSchema,
+  startOperationsArgsSchema,
+  startOperationsResultSchema,
+} from './contract-operations.js';
+
 import { networkSettingsPatchSchema, networkStateSchema, proxyPasswordSchema } from './contract-network.js';
 
 export * from './contract-accounts.js';
@@ -299,6 +309,19 @@ export const requests = {
   ),
   /** Opens the VM or subscription in its cloud's Azure portal; main builds the URL, the renderer never sends one. */
   'inventory.openInPortal': request(portalTargetSchema, z.null()),
+  /** Starts a power action on VMs; answers at once with the operation ids and the VMs refused (with reasons). */
+  'operations.start': request(startOperationsArgsSchema, startOperationsResultSchema),
+  /** Running operations and the most recent finished ones. */
+  'operations.list': request(none, z.array(operationSchema)),
+  /** Stops watching an operation (Azure may still finish it); an operation not yet sent is not sent. */
+  'operations.cancel': request(z.string().min(1).max(100), operationSchema),
+  'activity.list': request(activityFilterSchema, z.array(activityEntrySchema)),
+  'activity.clear': request(none, z.null()),
+  'activity.exportCsv': request(activityFilterSchema, activityExportSchema),
+  'subscriptions.rename': request(
+    renameSubscriptionArgsSchema,
+    z.strictObject({ subscriptionId: z.string(), displayName: z.string() }),
+  ),
 } as const;
 
 /** Events, main -> renderer. */
@@ -313,6 +336,8 @@ export const events = {
   /** A change to the inventory; seq is one more than the last one sent (a gap means: ask for a snapshot). */
   inventory: inventoryPatchSchema,
   inventoryProgress: sweepProgressSchema,
+  /** Operations that changed since the last event (only those). */
+  operations: z.array(operationSchema),
 } as const;
 
 export type Requests = typeof requests;

@@ -1,4 +1,4 @@
-// The app shell: theme, the navigation between views (Accounts first), and notices from main above the current
+// The app shell: theme, the navigation between views (VMs first; Accounts on a first run), and notices from main above the current
 // view. Starts the stores' loads and event subscriptions once.
 import {
   Button,
@@ -14,22 +14,39 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Dismiss20Regular, Info20Regular, PersonAccounts20Regular, Settings20Regular } from '@fluentui/react-icons';
+import {
+  Desktop20Regular,
+  Dismiss20Regular,
+  History20Regular,
+  Info20Regular,
+  Key20Regular,
+  PersonAccounts20Regular,
+  Settings20Regular,
+} from '@fluentui/react-icons';
 import { useEffect, type ReactElement } from 'react';
 import { useMediaQuery } from './components/use-media-query';
 import { AboutView } from './features/about/about-view';
 import { AccountsView } from './features/accounts/accounts-view';
+import { ActivityView } from './features/activity/activity-view';
+import { OperationsToaster } from './features/operations/operations-toaster';
 import { noticesShownAsBanners } from './features/accounts/status-banners';
 import { SettingsView } from './features/settings/settings-view';
+import { SubscriptionsView } from './features/subscriptions/subscriptions-view';
+import { VmsView } from './features/vms/vms-view';
 import { listenForAccounts, useAccountsStore } from './stores/accounts-store';
+import { inventoryStore } from './stores/inventory';
 import { useNavigationStore, type ViewId } from './stores/navigation-store';
 import { listenForNotices, useNoticesStore } from './stores/notices-store';
+import { listenForOperations, useOperationsStore } from './stores/operations-store';
 import { listenForSettings, useSettingsStore } from './stores/settings-store';
 import { listenForStatus, useStatusStore } from './stores/status-store';
 import { fluentThemes, useResolvedTheme } from './theme';
 
 const views: { id: ViewId; label: string; icon: ReactElement; render: () => ReactElement }[] = [
+  { id: 'vms', label: 'Virtual machines', icon: <Desktop20Regular />, render: () => <VmsView /> },
+  { id: 'subscriptions', label: 'Subscriptions', icon: <Key20Regular />, render: () => <SubscriptionsView /> },
   { id: 'accounts', label: 'Accounts', icon: <PersonAccounts20Regular />, render: () => <AccountsView /> },
+  { id: 'activity', label: 'Activity', icon: <History20Regular />, render: () => <ActivityView /> },
   { id: 'settings', label: 'Settings', icon: <Settings20Regular />, render: () => <SettingsView /> },
   { id: 'about', label: 'About', icon: <Info20Regular />, render: () => <AboutView /> },
 ];
@@ -81,11 +98,25 @@ export function App() {
   const compact = useMediaQuery(compactQuery);
 
   useEffect(() => {
-    const stops = [listenForSettings(), listenForNotices(), listenForStatus(), listenForAccounts()];
+    const stops = [
+      listenForSettings(),
+      listenForNotices(),
+      listenForStatus(),
+      listenForAccounts(),
+      listenForOperations(),
+      inventoryStore.getState().start(),
+    ];
+    void useOperationsStore.getState().load();
     void useSettingsStore.getState().load();
     void useNoticesStore.getState().load();
     void useStatusStore.getState().load();
-    void useAccountsStore.getState().load();
+    // The first run has nothing to show in the VMs view yet: it starts on Accounts.
+    void useAccountsStore
+      .getState()
+      .load()
+      .then(() => {
+        if (useAccountsStore.getState().accounts.length === 0) useNavigationStore.getState().startOn('accounts');
+      });
     return () => stops.forEach((stop) => stop());
   }, []);
 
@@ -149,6 +180,7 @@ export function App() {
             ))}
           {current?.render()}
         </main>
+        <OperationsToaster />
       </div>
     </FluentProvider>
   );

@@ -361,6 +361,17 @@ describe('power operations', () => {
     ]);
   });
 
+  it('refuses to hibernate a VM created without hibernation, as Compute does', async () => {
+    const client = await compute(aliceClaims, ids.prod);
+    const error = await restError(
+      client.virtualMachines.beginDeallocateAndWait('rg-Data', 'vm-13', { hibernate: true, updateIntervalInMs: 50 }),
+    );
+    expect(error.statusCode).toBe(409);
+    expect(error.code).toBe('OperationNotAllowed');
+    const plain = await client.virtualMachines.get('rg-web', 'vm-16');
+    expect(plain.additionalCapabilities?.hibernationEnabled).toBe(true);
+  });
+
   it('restarts a running VM and refuses to restart a deallocated one', async () => {
     const client = await compute(aliceClaims, ids.prod);
     await client.virtualMachines.beginRestartAndWait('rg-web', 'vm-08', { updateIntervalInMs: 50 });

@@ -88,6 +88,7 @@ interface Call {
   headers: Headers;
   segments: string[];
   lower: string[];
+  body: Buffer;
 }
 
 /** A malformed escape is kept as sent: it then simply matches no resource, as in ARM. */
@@ -116,6 +117,10 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
   const buckets = new TokenBuckets(deps.now);
   const rbac = new Rbac(() => world);
   const revocations = new Map<string, number>();
+  /** Renames since the last reset; the scenario itself stays as loaded. */
+  const renamed = new Map<string, string>();
+  const record = (sub: Subscription): Record<string, unknown> =>
+    subscriptionRecord({ ...sub, displayName: renamed.get(sub.id) ?? sub.displayName });
   const bearer: BearerDeps = {
     verifyAccessToken: deps.verifyAccessToken,
     armAudiences: deps.armAudiences,
@@ -252,7 +257,7 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
     requireApiVersion(call);
     const subs = world.subscriptions
       .filter((s) => s.tenantId === call.claims.tid && rbac.hasAnyWithin(call.claims.oid, `/subscriptions/${s.id}`))
-      .map(subscriptionRecord);
+      .map(record);
     sendPage(call, subs);
   }
 
@@ -262,7 +267,7 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
     if (!rbac.hasAnyWithin(call.claims.oid, `/subscriptions/${sub.id}`)) {
       throw notFound('SubscriptionNotFound', `The subscription '${sub.id}' could not be found.`);
     }
-    sendJson(call.res, 200, subscriptionRecord(sub), call.headers);
+    sendJson(call.res, 200, record(sub), call.headers);
   }
 
   function listResourceGroups(call: Call, sub: Subscription): void {
@@ -392,6 +397,27 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
     sendJson(call.res, 200, body, op.status === 'InProgress' ? { ...call.headers, ...retry } : call.headers);
   }
 
+  /** Subscription lifecycle: rename (Microsoft.Subscription, api-version 2021-10-01), Owner only here. */
+  function renameSubscription(call: Call, sub: Subscription): void {
+    const action = 'Microsoft.Subscription/rename/action';
+    const scope = `/subscriptions/${sub.id}`;
+    if (!rbac.can(call.claims.oid, action, scope)) throw Rbac.denied(call.claims, action, scope);
+    let name: unknown;
+    try {
+      name = (JSON.parse(call.body.toString('utf8') || '{}') as { subscriptionName?: unknown }).subscriptionName;
+    } catch {
+      name = undefined;
+    }
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 64 || /[<>;|]/.test(name)) {
+      throw new ArmError(400, {
+        code: 'InvalidSubscriptionName',
+        message: 'Subscription name must be 1 to 64 characters and cannot contain < > ; or |.',
+      });
+    }
+    renamed.set(sub.id, name);
+    sendJson(call.res, 200, { subscriptionId: sub.id }, call.headers);
+  }
+
   function route(call: Call): void {
     const { lower, segments } = call;
     const method = call.req.method ?? 'GET';
@@ -420,6 +446,9 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
         return getOperation(call, sub, segments[5] ?? '', segments[7] ?? '');
       }
     }
+    if (method === 'POST' && matches(rest, ['providers', 'microsoft.subscription', 'rename'])) {
+      return renameSubscription(call, sub);
+    }
     if (method === 'POST' && matches(rest, ['resourcegroups', '*', ...computePrefix, '*', '*'])) {
       const action = vmActions.find((a) => a.toLowerCase() === lower[8]);
       if (action !== undefined) return powerAction(call, sub, rg, vmName, action);
@@ -435,7 +464,7 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
   }
 
   return {
-    async handle(req, _body, res, url, ctx) {
+    async handle(req, body, res, url, ctx) {
       if (!isArmPath(url.pathname)) return false;
       const segments = url.pathname
         .split('/')
@@ -446,7 +475,8 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
       try {
         const claims = await authenticate(req, bearer);
         ctx.subject = claims.oid;
-        route({ req, res, url, ctx, claims, headers, segments, lower: segments.map((s) => s.toLowerCase()) });
+        const lower = segments.map((s) => s.toLowerCase());
+        route({ req, res, url, ctx, claims, headers, segments, lower, body });
       } catch (error) {
         if (!(error instanceof ArmError)) throw error;
         sendArmError(res, new ArmError(error.status, error.body, { ...headers, ...error.headers }));
@@ -465,6 +495,7 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
       fleet.load(next);
       buckets.clear();
       revocations.clear();
+      renamed.clear();
     },
   };
 }

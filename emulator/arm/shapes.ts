@@ -173,6 +173,7 @@ export function vmModel(live: LiveVm, id: string, withInstanceView: boolean): Re
   const properties: Record<string, unknown> = {
     vmId: live.runtime.vmId,
     hardwareProfile: { vmSize: vm.size },
+    ...(vm.hibernationEnabled ? { additionalCapabilities: { hibernationEnabled: true } } : {}),
     storageProfile: {
       imageReference: {
         publisher: vm.image.publisher,

@@ -38,6 +38,8 @@ export function testScenario(): ScenarioInput {
     ...(i % 5 === 0 ? { zone: '1' } : {}),
     tags: { env: 'prod', index: String(i) },
     powerState: i % 3 === 0 ? ('deallocated' as const) : ('running' as const),
+    // One VM that may hibernate (vm-16).
+    hibernationEnabled: i === 16,
   }));
   return {
     name: 'arm-tests',

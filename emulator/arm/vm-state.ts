@@ -181,6 +181,12 @@ export class VmFleet {
     }
     const { intermediate, final } = plan[action];
     const wantsHibernate = action === 'deallocate' && hibernate;
+    if (wantsHibernate && !vm.vm.hibernationEnabled) {
+      throw new ArmError(409, {
+        code: 'OperationNotAllowed',
+        message: `Hibernation is not enabled on the virtual machine '${vm.vm.name}'.`,
+      });
+    }
     // Asking for the state the VM is already settled in succeeds at once, as Compute's no-op does.
     const alreadyThere =
       vm.op === undefined && action !== 'restart' && vm.base === final && vm.hibernated === wantsHibernate;

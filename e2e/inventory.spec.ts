@@ -1,0 +1,137 @@
+// The VM inventory as a person uses it, against the emulator's demo scenario: sign in, see the VMs of every
+// tenant, search and filter the grid, move through it with the keyboard and open a VM's details, read the chip
+// of a subscription Azure refuses (403), and start again offline to find the grid with its age.
+import type { Locator, Page } from '@playwright/test';
+import { demo } from '../emulator/testing/demo-ids.js';
+import { expect, test } from './fixtures.js';
+
+const devTest = '1a2b3c4d-0002-4e5f-8a9b-0c1d2e3f4a02';
+const vmListOf = (subscriptionId: string) =>
+  `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/virtualMachines`;
+
+async function signInAlice(page: Page): Promise<Locator> {
+  const popup = page.context().waitForEvent('page');
+  await page.getByRole('button', { name: 'Sign in with the browser' }).click();
+  const login = await popup;
+  await login.getByLabel('Email or username').fill(demo.alice.username);
+  await login.getByLabel('Password').fill(demo.alice.password);
+  await login.getByRole('button', { name: 'Sign in' }).click();
+  await login.getByRole('button', { name: 'Accept' }).click();
+  const account = page.getByRole('region', { name: 'Alice Example' });
+  await expect(account).toBeVisible();
+  await login.close();
+  return account;
+}
+
+/** Northwind Lab asks for MFA: sign in to it so every tenant's VMs can be listed. */
+async function signInNorthwind(page: Page, account: Locator): Promise<void> {
+  const northwind = account.getByRole('row', { name: /Northwind Lab/ });
+  const popup = page.context().waitForEvent('page');
+  await northwind.getByRole('button', { name: 'Sign in to this tenant: Northwind Lab' }).click();
+  const mfa = await popup;
+  await mfa.getByLabel('Verification code').fill('123456');
+  await mfa.getByRole('button', { name: 'Verify' }).click();
+  await expect(northwind).toContainText('Ready');
+  await mfa.close();
+}
+
+function row(grid: Locator, name: string): Locator {
+  return grid.getByRole('row', { name: new RegExp(`^${name} `) });
+}
+
+test.describe('the VM inventory', () => {
+  test.use({ cloud: 'emulator' });
+  test.beforeEach(({ app }) => test.skip(app.runtime === 'electron', 'Sign-in pages open outside Playwright.'));
+
+  test('shows every tenant’s VMs, searches, filters, opens details from the keyboard, and words a 403', async ({
+    app,
+  }) => {
+    const { page, emulator } = app;
+    if (!emulator) throw new Error('this test needs the emulator');
+    // Azure refuses to list Contoso Dev/Test's VMs, as if Alice's role there had just been removed.
+    await emulator.admin.addFaults([{ method: 'GET', path: vmListOf(devTest), kind: '403' }]);
+    const account = await signInAlice(page);
+    await signInNorthwind(page, account);
+
+    await page.getByRole('tab', { name: 'Virtual machines' }).click();
+    await expect(page.getByRole('heading', { name: 'Virtual machines', level: 1 })).toBeVisible();
+    const grid = page.getByRole('grid', { name: 'Virtual machines' });
+    const search = page.getByRole('searchbox', { name: 'Search VMs' });
+    // One VM from each tenant: Contoso, Fabrikam (guest) and Northwind Lab (after its MFA sign-in).
+    await expect(grid.getByRole('row').nth(1)).toBeVisible({ timeout: 30_000 });
+    for (const [name, tenant] of [
+      ['web-prod-01', 'Contoso'],
+      ['dc-01', 'Fabrikam'],
+      ['lab-vm-01', 'Northwind Lab'],
+    ] as const) {
+      await search.fill(name);
+      await expect(row(grid, name)).toContainText(tenant, { timeout: 30_000 });
+    }
+    await search.fill('api-prod-01');
+    await expect(row(grid, 'api-prod-01')).toContainText('Stopped');
+    await search.fill('');
+
+    // The refused subscription's chip says what Azure said, and offers a retry of that subscription only.
+    const problems = page.getByRole('list', { name: 'Subscriptions with problems' });
+    const chip = problems.getByRole('listitem', { name: /Contoso Dev\/Test/ });
+    await expect(chip).toContainText('You do not have permission to list the virtual machines');
+    await expect(chip.getByRole('button', { name: 'Retry Contoso Dev/Test' })).toBeVisible();
+
+    await search.fill('lab-');
+    await expect(grid.getByRole('row')).toHaveCount(5);
+    await expect(page.getByText(/^4 of \d+ VMs$/)).toBeVisible();
+    await search.fill('');
+
+    await page.getByRole('button', { name: 'Power state' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Stopped' }).click();
+    await page.keyboard.press('Escape');
+    await expect(row(grid, 'api-prod-01')).toBeVisible();
+    await expect(row(grid, 'web-prod-01')).toBeHidden();
+    // Every row but the header row (the first).
+    for (const text of (await grid.getByRole('row').allInnerTexts()).slice(1)) expect(text).toContain('Stopped');
+
+    await page.getByRole('button', { name: 'Tenant' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Fabrikam' }).click();
+    await page.keyboard.press('Escape');
+    await expect(grid.getByRole('row')).toHaveCount(2);
+    await expect(row(grid, 'bastion-01')).toBeVisible();
+
+    // The keyboard: into the grid, down to the row, Enter opens its details.
+    await grid.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('dialog', { name: 'bastion-01' });
+    await expect(details).toBeVisible();
+    await expect(details).toContainText('Deallocate to stop paying for compute');
+    await expect(details.getByRole('button', { name: 'Copy Resource ID' })).toBeVisible();
+    await expect(details).toContainText('alice@contoso.test through Fabrikam');
+    await expect(details.getByText('VM stopped')).toBeVisible({ timeout: 15_000 });
+    await page.keyboard.press('Escape');
+    await expect(details).toBeHidden();
+
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect(row(grid, 'api-prod-01')).toBeVisible();
+  });
+
+  test('starts offline from the saved inventory and says how old it is', async ({ app }) => {
+    const { emulator } = app;
+    if (!emulator) throw new Error('this test needs the emulator');
+    await signInAlice(app.page);
+    await app.page.getByRole('tab', { name: 'Virtual machines' }).click();
+    const before = app.page.getByRole('grid', { name: 'Virtual machines' });
+    await expect(row(before, 'api-prod-01')).toBeVisible({ timeout: 30_000 });
+    await expect(app.page.getByText(/^Last refreshed /)).toBeVisible({ timeout: 30_000 });
+
+    // From now on every connection to the cloud is cut, as if the network (or Azure) were gone.
+    await emulator.admin.addFaults('*:*=reset');
+    const page = await app.restart();
+    await expect(page.getByRole('heading', { name: 'Virtual machines', level: 1 })).toBeVisible();
+    const grid = page.getByRole('grid', { name: 'Virtual machines' });
+    await expect(row(grid, 'api-prod-01')).toBeVisible();
+    await expect(page.getByText(/^Offline: showing the inventory as of .+, (just now|\d+ min ago)$/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByRole('button', { name: 'Refresh' })).toBeDisabled();
+    await emulator.admin.clearFaults();
+  });
+});

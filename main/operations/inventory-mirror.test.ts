@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { InventorySnapshot, SubscriptionSummary, SweepKind, Vm } from '../../preload/contract-inventory.js';
+import { InventoryMirror, type InventorySource } from './inventory-mirror.js';
+
+class Source implements InventorySource {
+  snapshot: InventorySnapshot = { seq: 0, subscriptions: [], vms: [], fromStore: false, sweep: null };
+  readonly sweeps: { kind: SweepKind; ids: readonly string[] | undefined }[] = [];
+  getSnapshot(): InventorySnapshot {
+    return this.snapshot;
+  }
+  sweep(kind: SweepKind, subscriptionIds?: readonly string[]): Promise<void> {
+    this.sweeps.push({ kind, ids: subscriptionIds });
+    return Promise.resolve();
+  }
+  refresh(): null {
+    this.sweeps.push({ kind: 'full', ids: undefined });
+    return null;
+  }
+}
+
+const sub: SubscriptionSummary = {
+  id: 'sub-1',
+  displayName: 'Sub 1',
+  state: 'Enabled',
+  tenantId: 't1',
+  cloudId: 'azure',
+  accessPaths: [{ accountId: 'a1', tenantId: 't1' }],
+  actingAccountId: 'a1',
+  hidden: false,
+  status: 'ok',
+  vmCount: 1,
+};
+
+function testVm(name: string, subscriptionId: string): Vm {
+  const resourceId = `/subscriptions/${subscriptionId}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${name}`;
+  return {
+    provider: 'azure',
+    id: resourceId.toLowerCase(),
+    resourceId,
+    name,
+    resourceGroup: 'rg',
+    subscriptionId,
+    tenantId: 't1',
+    location: 'westeurope',
+    tags: {},
+    powerState: 'running',
+  };
+}
+
+const web = testVm('web-1', 'sub-1');
+
+describe('the operations’ index of the inventory', () => {
+  it('follows patches in order and tells listeners about changed VMs', () => {
+    const source = new Source();
+    source.snapshot = { ...source.snapshot, seq: 4, subscriptions: [sub], vms: [web] };
+    const mirror = new InventoryMirror(() => source);
+    const heard: Vm[][] = [];
+    mirror.onVmsChanged((vms) => heard.push([...vms]));
+    expect(mirror.vm(web.id)?.powerState).toBe('running');
+    const deallocating = { ...web, powerState: 'deallocating' as const };
+    mirror.apply({ seq: 5, subscriptions: [], removedSubscriptions: [], vms: [deallocating], removedVms: [] });
+    expect(mirror.vm(web.id)?.powerState).toBe('deallocating');
+    expect(heard.at(-1)).toEqual([deallocating]);
+    mirror.apply({ seq: 5, subscriptions: [], removedSubscriptions: [], vms: [web], removedVms: [] });
+    expect(mirror.vm(web.id)?.powerState).toBe('deallocating');
+  });
+
+  it('reloads from the snapshot after a gap', () => {
+    const source = new Source();
+    source.snapshot = { ...source.snapshot, seq: 1, subscriptions: [sub], vms: [web] };
+    const mirror = new InventoryMirror(() => source);
+    expect(mirror.subscription('sub-1')).toEqual(sub);
+    source.snapshot = { ...source.snapshot, seq: 9, vms: [] };
+    mirror.apply({ seq: 9, subscriptions: [], removedSubscriptions: [], vms: [], removedVms: [web.id] });
+    expect(mirror.vm(web.id)).toBeUndefined();
+  });
+
+  it('re-checks the subscriptions of the VMs asked for with one power sweep', async () => {
+    const source = new Source();
+    const other = testVm('db-1', 'sub-2');
+    source.snapshot = { ...source.snapshot, seq: 1, subscriptions: [sub], vms: [web, other] };
+    const mirror = new InventoryMirror(() => source);
+    mirror.vm(web.id);
+    await mirror.recheck([web.id, other.id, 'unknown']);
+    expect(source.sweeps).toEqual([{ kind: 'power', ids: ['sub-1', 'sub-2'] }]);
+  });
+});

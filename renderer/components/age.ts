@@ -1,0 +1,23 @@
+// How old something is, in words a person reads at a glance ("3 h ago"), and the clock time it happened ("10:42",
+// or with the date when it was not today). Shown wherever the UI states something it cannot confirm right now.
+export function formatAge(iso: string, now: number): string {
+  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}
+
+export function formatClock(iso: string, now: number): string {
+  const date = new Date(iso);
+  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (date.toDateString() === new Date(now).toDateString()) return time;
+  return `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
+}
+
+/** "10:42, 3 h ago" */
+export function formatAsOf(iso: string, now: number): string {
+  return `${formatClock(iso, now)}, ${formatAge(iso, now)}`;
+}

@@ -1,0 +1,96 @@
+// Asks before a disruptive power action (stop, deallocate, hibernate, restart): lists the VMs it will touch, says
+// how many are production-tagged, offers the action's one safe option, and focuses Cancel first.
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Vm } from '../../../preload/contract-inventory';
+import {
+  actionLabels,
+  isProductionTagged,
+  type OperationOptions,
+  type PowerAction,
+} from '../../../preload/contract-operations';
+
+const shownNames = 12;
+
+const consequences: Record<PowerAction, string> = {
+  start: '',
+  powerOff: 'Stopped VMs keep their compute allocation and are still billed.',
+  deallocate: 'Deallocated VMs release their compute and are not billed for it; dynamic public IPs are released.',
+  hibernate: 'Hibernated VMs save their memory to disk and release their compute.',
+  restart: 'Whatever runs on the VMs is interrupted while they restart.',
+};
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, maxHeight: '240px', overflowY: 'auto' },
+  production: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+export interface ConfirmPowerActionProps {
+  action: PowerAction;
+  vms: readonly Vm[];
+  onCancel(): void;
+  onConfirm(options: OperationOptions): void;
+}
+
+export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: ConfirmPowerActionProps) {
+  const styles = useStyles();
+  const [skipShutdown, setSkipShutdown] = useState(false);
+  const label = actionLabels[action];
+  const production = vms.filter(isProductionTagged).length;
+  const noun = vms.length === 1 ? 'VM' : 'VMs';
+  return (
+    <Dialog modalType="alert" open onOpenChange={(_event, data) => !data.open && onCancel()}>
+      <DialogSurface aria-describedby="confirm-power-action-body">
+        <DialogBody>
+          <DialogTitle>
+            {label.verb} {vms.length} {noun}?
+          </DialogTitle>
+          <DialogContent id="confirm-power-action-body" className={styles.body}>
+            {production > 0 && (
+              <Text className={styles.production}>
+                {production} of them {production === 1 ? 'is' : 'are'} tagged as production.
+              </Text>
+            )}
+            <ul className={styles.list} aria-label={`${noun} to ${label.verb.toLowerCase()}`}>
+              {vms.slice(0, shownNames).map((vm) => (
+                <li key={vm.id}>
+                  {vm.name} <Text size={200}>({vm.resourceGroup})</Text>
+                </li>
+              ))}
+              {vms.length > shownNames && <li>and {vms.length - shownNames} more</li>}
+            </ul>
+            <Text>{consequences[action]}</Text>
+            {action === 'powerOff' && (
+              <Checkbox
+                checked={skipShutdown}
+                onChange={(_event, data) => setSkipShutdown(data.checked === true)}
+                label="Skip the graceful shutdown (like pulling the plug)"
+              />
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" autoFocus onClick={onCancel}>
+              Cancel
+            </Button>
+            <Button appearance="primary" onClick={() => onConfirm(skipShutdown ? { skipShutdown: true } : {})}>
+              {label.verb} {vms.length} {noun}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,70 @@
+// A subscription's state and listing status in words: the badge label and colour and, where there is one, the
+// sentence that says what went wrong and what to do. The one place these codes become words.
+import type { SubscriptionState, SubscriptionSummary } from '../../../preload/contract-inventory';
+import { formatAge, formatClock } from '../../components/age';
+
+export interface StatusText {
+  label: string;
+  color: 'success' | 'warning' | 'danger' | 'informative' | 'subtle';
+  message?: string;
+}
+
+const states: Record<SubscriptionState, StatusText> = {
+  Enabled: { label: 'Enabled', color: 'success' },
+  Warned: { label: 'Warned', color: 'warning', message: 'Azure warned this subscription (e.g. a payment problem).' },
+  PastDue: { label: 'Past due', color: 'warning', message: 'A payment is past due.' },
+  Disabled: { label: 'Disabled', color: 'subtle', message: 'Disabled in Azure: its VMs are not listed.' },
+  Expired: { label: 'Expired', color: 'subtle', message: 'Expired: its VMs are not listed.' },
+  Deleted: { label: 'Deleted', color: 'subtle', message: 'Deleted in Azure: its VMs are not listed.' },
+};
+
+export function describeSubscriptionState(state: SubscriptionState): StatusText {
+  return states[state];
+}
+
+/** How the subscription's VM listing stands; `now` words the throttle's end and the last listing's age. */
+export function describeSubscriptionStatus(sub: SubscriptionSummary, now: number): StatusText {
+  switch (sub.status) {
+    case 'ok':
+      return {
+        label: 'Listed',
+        color: 'success',
+        ...(sub.fetchedAt ? { message: `VMs listed ${formatAge(sub.fetchedAt, now)}.` } : {}),
+      };
+    case 'loading':
+      return { label: 'Listing…', color: 'informative' };
+    case 'error':
+      return {
+        label: 'Error',
+        color: 'danger',
+        message: sub.error?.message ?? 'Cloud Desk could not list this subscription’s VMs.',
+      };
+    case 'needs_sign_in':
+      return {
+        label: 'Sign-in needed',
+        color: 'warning',
+        message: sub.error?.message ?? 'Its tenant needs you to sign in again (Accounts).',
+      };
+    case 'throttled':
+      return {
+        label: 'Throttled',
+        color: 'warning',
+        message: sub.throttledUntil
+          ? `Azure asked Cloud Desk to wait until ${formatClock(sub.throttledUntil, now)} before listing it again.`
+          : (sub.error?.message ?? 'Azure asked Cloud Desk to slow down.'),
+      };
+    case 'not_listed':
+      return {
+        label: sub.hidden ? 'Hidden' : 'Not listed',
+        color: 'subtle',
+        message: sub.hidden
+          ? 'Hidden: Cloud Desk does not list its VMs.'
+          : (states[sub.state].message ?? 'Cloud Desk does not list its VMs.'),
+      };
+  }
+}
+
+/** Whether the subscription's last listing failed in a way the user should see beside the grid. */
+export function hasProblem(sub: SubscriptionSummary): boolean {
+  return !sub.hidden && (sub.status === 'error' || sub.status === 'needs_sign_in' || sub.status === 'throttled');
+}

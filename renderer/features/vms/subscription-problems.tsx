@@ -1,0 +1,87 @@
+// Chips above the grid for the subscriptions whose last listing failed: which one, what Azure said, and the way
+// out (Retry that subscription only, or sign in from Accounts). Their VMs keep the rows of the last good listing.
+import { Badge, Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowSync16Regular } from '@fluentui/react-icons';
+import { useMemo } from 'react';
+import { useNow } from '../../components/use-now';
+import { useInventory, useInventoryPending } from '../../stores/inventory';
+import { useNavigationStore } from '../../stores/navigation-store';
+import { useOnline } from '../../stores/status-store';
+import type { SubscriptionSummary } from '../../../preload/contract-inventory';
+import { describeSubscriptionStatus, hasProblem } from '../subscriptions/subscription-status';
+
+const shown = 4;
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyle: 'none' },
+  chip: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    maxWidth: '100%',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid ${tokens.colorPaletteRedBorder2}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  text: { minWidth: 0, maxWidth: '640px', overflowWrap: 'anywhere' },
+});
+
+export function SubscriptionProblems() {
+  const styles = useStyles();
+  const subscriptions = useInventory((state) => state.subscriptions);
+  const go = useNavigationStore((state) => state.go);
+  const problems = useMemo(() => [...subscriptions.values()].filter(hasProblem), [subscriptions]);
+  if (problems.length === 0) return null;
+  return (
+    <ul className={styles.list} aria-label="Subscriptions with problems">
+      {problems.slice(0, shown).map((sub) => (
+        <ProblemChip key={sub.id} sub={sub} />
+      ))}
+      {problems.length > shown && (
+        <li className={styles.chip}>
+          <Link as="button" onClick={() => go('subscriptions')}>
+            {problems.length - shown} more in Subscriptions
+          </Link>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+function ProblemChip({ sub }: { sub: SubscriptionSummary }) {
+  const styles = useStyles();
+  const now = useNow(30_000);
+  const online = useOnline();
+  const refresh = useInventory((state) => state.refresh);
+  const retrying = useInventoryPending(`refresh:${sub.id}`);
+  const go = useNavigationStore((state) => state.go);
+  const status = describeSubscriptionStatus(sub, now);
+  const sentence = `${sub.displayName}: ${status.message ?? status.label}`;
+  return (
+    <li className={styles.chip} aria-label={`${sub.displayName}: ${status.label}`}>
+      <Badge appearance="tint" color={status.color}>
+        {status.label}
+      </Badge>
+      <Text size={200} className={styles.text}>
+        {sentence}
+      </Text>
+      {sub.status === 'needs_sign_in' ? (
+        <Button size="small" appearance="subtle" onClick={() => go('accounts')}>
+          Sign in
+        </Button>
+      ) : (
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowSync16Regular />}
+          disabledFocusable={!online || retrying}
+          aria-label={`Retry ${sub.displayName}`}
+          onClick={() => void refresh([sub.id])}
+        >
+          Retry
+        </Button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+// The grid's rows and lookups for the current inventory and grid settings. Sorting reruns when the VMs, the names
+// or the sort change; a keystroke in the search box only filters the sorted list (see vm-query.ts).
+import { useMemo } from 'react';
+import type { Vm } from '../../../preload/contract-inventory';
+import { useAccountsStore } from '../../stores/accounts-store';
+import { useUnfinishedOperations } from '../../stores/operations-store';
+import { useInventory } from '../../stores/inventory';
+import { useVmGridStore } from '../../stores/vm-grid-store';
+import { columnById, vmColumns, type RowContext, type VmColumn } from './vm-columns';
+import { filterVms, sortVms } from './vm-query';
+import type { FilterOptions } from './vm-toolbar';
+
+export function useRowContext(): RowContext {
+  const subscriptions = useInventory((state) => state.subscriptions);
+  const accounts = useAccountsStore((state) => state.accounts);
+  const unfinished = useUnfinishedOperations();
+  const selection = useVmGridStore((state) => state.selection);
+  const operations = useMemo(() => new Map(unfinished.map((op) => [op.vmId, op])), [unfinished]);
+  return useMemo(() => {
+    const tenantNames = new Map<string, string>();
+    const accountNames = new Map<string, string>();
+    for (const account of accounts) {
+      accountNames.set(account.id, account.username);
+      for (const tenant of account.tenants) tenantNames.set(tenant.tenantId, tenant.displayName);
+    }
+    for (const sub of subscriptions.values()) {
+      if (sub.tenantName && !tenantNames.has(sub.tenantId)) tenantNames.set(sub.tenantId, sub.tenantName);
+    }
+    return { subscriptions, tenantNames, accountNames, operations, selection };
+  }, [subscriptions, accounts, operations, selection]);
+}
+
+export function useVisibleColumns(): VmColumn[] {
+  const visible = useVmGridStore((state) => state.visibleColumns);
+  return useMemo(() => visible.map(columnById).filter((column): column is VmColumn => column !== undefined), [visible]);
+}
+
+export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: number } {
+  const vms = useInventory((state) => state.vms);
+  const sort = useVmGridStore((state) => state.sort);
+  const query = useVmGridStore((state) => state.query);
+  const filters = useVmGridStore((state) => state.filters);
+  const sorted = useMemo(() => {
+    const column = columnById(sort.columnId) ?? (vmColumns[0] as VmColumn);
+    return sortVms(vms.byId.values(), column, sort.direction, context);
+  }, [vms, sort, context]);
+  const rows = useMemo(() => filterVms(sorted, query, filters, context), [sorted, query, filters, context]);
+  return { rows, total: sorted.length };
+}
+
+/** What the filters offer: the tenants, subscriptions and locations of the inventory on screen. */
+export function useFilterOptions(context: RowContext): FilterOptions {
+  const vms = useInventory((state) => state.vms);
+  const locations = useMemo(() => {
+    const seen = new Set<string>();
+    for (const vm of vms.byId.values()) seen.add(vm.location);
+    return [...seen].sort().map((location) => ({ value: location, label: location }));
+  }, [vms]);
+  return useMemo(() => {
+    const subscriptions = [...context.subscriptions.values()]
+      .filter((sub) => !sub.hidden)
+      .map((sub) => ({ value: sub.id, label: sub.displayName }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+    const tenantIds = new Set([...context.subscriptions.values()].map((sub) => sub.tenantId));
+    const tenants = [...tenantIds]
+      .map((id) => ({ value: id, label: context.tenantNames.get(id) ?? id }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+    return { tenants, subscriptions, locations };
+  }, [context, locations]);
+}

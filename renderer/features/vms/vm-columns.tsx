@@ -1,0 +1,135 @@
+// The VM grid's columns, in one list: what each shows, how it sorts and how wide it starts. A column that needs
+// more than text (the power cell, the selection checkbox, the row actions) brings its own `render`; the grid
+// and the column picker need no change to gain a column.
+import type { ReactNode } from 'react';
+import type { SubscriptionSummary, Vm } from '../../../preload/contract-inventory';
+import type { Operation } from '../../../preload/contract-operations';
+import { PowerActions } from '../operations/power-actions';
+import { PowerCell } from '../operations/power-cell';
+import { SelectCell } from '../operations/select-cell';
+import { describePowerState } from './power-state';
+
+/** Names the grid looks up once per render, not per cell: subscriptions by id, tenants and accounts by id. */
+export interface RowContext {
+  subscriptions: ReadonlyMap<string, SubscriptionSummary>;
+  tenantNames: ReadonlyMap<string, string>;
+  accountNames: ReadonlyMap<string, string>;
+  /** The unfinished operation on each VM (by VM id). */
+  operations: ReadonlyMap<string, Operation>;
+  selection: ReadonlySet<string>;
+}
+
+export interface VmColumn {
+  id: string;
+  label: string;
+  /** The cell's text, also what the column sorts by (case-insensitively) unless `sortKey` says otherwise. */
+  text(vm: Vm, context: RowContext): string;
+  sortKey?(vm: Vm, context: RowContext): string;
+  render?(vm: Vm, context: RowContext): ReactNode;
+  defaultWidth: number;
+  minWidth: number;
+  /** Shown until the user hides it. */
+  defaultVisible: boolean;
+  /** The user cannot hide it (the row would lose its name). */
+  required?: boolean;
+  /** A click on this column's cell opens the VM's details (the name, styled as a link). */
+  opensDetails?: boolean;
+}
+
+export function subscriptionName(vm: Vm, context: RowContext): string {
+  return context.subscriptions.get(vm.subscriptionId)?.displayName ?? vm.subscriptionId;
+}
+
+export function tenantName(vm: Vm, context: RowContext): string {
+  return (
+    context.tenantNames.get(vm.tenantId) ?? context.subscriptions.get(vm.subscriptionId)?.tenantName ?? vm.tenantId
+  );
+}
+
+/** The account that acts on the VM's subscription. */
+export function actingAccountName(vm: Vm, context: RowContext): string {
+  const accountId = context.subscriptions.get(vm.subscriptionId)?.actingAccountId;
+  return accountId ? (context.accountNames.get(accountId) ?? accountId) : '';
+}
+
+export function tagsText(tags: Record<string, string>): string {
+  return Object.entries(tags)
+    .map(([key, value]) => (value ? `${key}: ${value}` : key))
+    .join(', ');
+}
+
+export const vmColumns: readonly VmColumn[] = [
+  {
+    id: 'select',
+    label: 'Selected',
+    text: (vm, context) => (context.selection.has(vm.id) ? 'Selected' : ''),
+    render: (vm, context) => <SelectCell selected={context.selection.has(vm.id)} />,
+    defaultWidth: 44,
+    minWidth: 44,
+    defaultVisible: true,
+    required: true,
+  },
+  {
+    id: 'name',
+    label: 'Name',
+    text: (vm) => vm.name,
+    defaultWidth: 200,
+    minWidth: 100,
+    defaultVisible: true,
+    required: true,
+    opensDetails: true,
+  },
+  {
+    id: 'power',
+    label: 'Power state',
+    text: (vm) => describePowerState(vm.powerState).label,
+    render: (vm, context) => <PowerCell vm={vm} operation={context.operations.get(vm.id)} />,
+    defaultWidth: 150,
+    minWidth: 110,
+    defaultVisible: true,
+  },
+  { id: 'size', label: 'Size', text: (vm) => vm.size ?? '', defaultWidth: 150, minWidth: 80, defaultVisible: true },
+  { id: 'os', label: 'OS', text: (vm) => vm.osType ?? '', defaultWidth: 90, minWidth: 60, defaultVisible: true },
+  {
+    id: 'location',
+    label: 'Location',
+    text: (vm) => vm.location,
+    defaultWidth: 130,
+    minWidth: 80,
+    defaultVisible: true,
+  },
+  {
+    id: 'resourceGroup',
+    label: 'Resource group',
+    text: (vm) => vm.resourceGroup,
+    defaultWidth: 170,
+    minWidth: 80,
+    defaultVisible: true,
+  },
+  {
+    id: 'subscription',
+    label: 'Subscription',
+    text: subscriptionName,
+    defaultWidth: 190,
+    minWidth: 80,
+    defaultVisible: true,
+  },
+  { id: 'tenant', label: 'Tenant', text: tenantName, defaultWidth: 150, minWidth: 80, defaultVisible: true },
+  { id: 'account', label: 'Account', text: actingAccountName, defaultWidth: 170, minWidth: 80, defaultVisible: false },
+  { id: 'tags', label: 'Tags', text: (vm) => tagsText(vm.tags), defaultWidth: 240, minWidth: 80, defaultVisible: true },
+  {
+    id: 'actions',
+    label: 'Actions',
+    text: () => '',
+    render: (vm, context) => (
+      <PowerActions vms={[vm]} subscription={(id) => context.subscriptions.get(id)} compact tabbable={false} />
+    ),
+    defaultWidth: 190,
+    minWidth: 150,
+    defaultVisible: true,
+  },
+];
+
+export function columnById(id: string): VmColumn | undefined {
+  return vmColumns.find((column) => column.id === id);
+}

@@ -1,0 +1,84 @@
+// The grid's derived rows: sorting by any column (ties by name), search across the searched fields including the
+// subscription's name, filters, and a replaced VM (from a patch) searched by its new values.
+import { describe, expect, it } from 'vitest';
+import { testSubscription, testVm } from '../../testing/inventory-fixtures';
+import { columnById, type RowContext } from './vm-columns';
+import { filterVms, noFilters, sortVms } from './vm-query';
+
+const context: RowContext = {
+  subscriptions: new Map([
+    ['sub-1', testSubscription({ id: 'sub-1', displayName: 'Payments Prod' })],
+    ['sub-2', testSubscription({ id: 'sub-2', displayName: 'Research', tenantId: 'tenant-2' })],
+  ]),
+  tenantNames: new Map([
+    ['tenant-1', 'Contoso'],
+    ['tenant-2', 'Fabrikam'],
+  ]),
+  accountNames: new Map(),
+  operations: new Map(),
+  selection: new Set(),
+};
+
+const web = testVm({ name: 'web-1', size: 'Standard_D4s_v5', tags: { env: 'prod' } });
+const api = testVm({ name: 'API-2', location: 'eastus', powerState: 'stopped' });
+const lab = testVm({ name: 'lab-3', subscriptionId: 'sub-2', tenantId: 'tenant-2', resourceGroup: 'rg-lab' });
+const all = [web, api, lab];
+
+function column(id: string) {
+  const found = columnById(id);
+  if (!found) throw new Error(`no column ${id}`);
+  return found;
+}
+
+const names = (vms: readonly { name: string }[]) => vms.map((vm) => vm.name);
+
+describe('sortVms', () => {
+  it('sorts by a column case-insensitively, both ways', () => {
+    expect(names(sortVms(all, column('name'), 'ascending', context))).toEqual(['API-2', 'lab-3', 'web-1']);
+    expect(names(sortVms(all, column('name'), 'descending', context))).toEqual(['web-1', 'lab-3', 'API-2']);
+  });
+
+  it('sorts by looked-up names (tenant), ties by VM name', () => {
+    expect(names(sortVms(all, column('tenant'), 'descending', context))).toEqual(['lab-3', 'API-2', 'web-1']);
+  });
+
+  it('sorts by the power state’s label', () => {
+    expect(names(sortVms(all, column('power'), 'ascending', context))).toEqual(['lab-3', 'web-1', 'API-2']);
+  });
+});
+
+describe('filterVms', () => {
+  it('returns every row without search or filters', () => {
+    expect(filterVms(all, '', noFilters, context)).toHaveLength(3);
+  });
+
+  it('searches name, resource group, location, size and tags, every term must match', () => {
+    expect(names(filterVms(all, 'api', noFilters, context))).toEqual(['API-2']);
+    expect(names(filterVms(all, 'rg-lab', noFilters, context))).toEqual(['lab-3']);
+    expect(names(filterVms(all, 'EASTUS', noFilters, context))).toEqual(['API-2']);
+    expect(names(filterVms(all, 'd4s', noFilters, context))).toEqual(['web-1']);
+    expect(names(filterVms(all, 'env: prod', noFilters, context))).toEqual(['web-1']);
+    expect(names(filterVms(all, 'web eastus', noFilters, context))).toEqual([]);
+  });
+
+  it('matches the subscription’s name', () => {
+    expect(names(filterVms(all, 'research', noFilters, context))).toEqual(['lab-3']);
+    expect(names(filterVms(all, 'payments web', noFilters, context))).toEqual(['web-1']);
+  });
+
+  it('filters by power state, tenant, subscription and location', () => {
+    expect(names(filterVms(all, '', { ...noFilters, powerStates: ['stopped'] }, context))).toEqual(['API-2']);
+    expect(names(filterVms(all, '', { ...noFilters, tenantIds: ['tenant-2'] }, context))).toEqual(['lab-3']);
+    expect(names(filterVms(all, '', { ...noFilters, subscriptionIds: ['sub-1'] }, context))).toEqual([
+      'web-1',
+      'API-2',
+    ]);
+    expect(names(filterVms(all, '', { ...noFilters, locations: ['westeurope'] }, context))).toEqual(['web-1', 'lab-3']);
+  });
+
+  it('searches a VM replaced by a patch by its new values', () => {
+    expect(filterVms(all, 'canary', noFilters, context)).toEqual([]);
+    const renamed = { ...web, tags: { ring: 'canary' } };
+    expect(names(filterVms([renamed, api, lab], 'canary', noFilters, context))).toEqual(['web-1']);
+  });
+});

@@ -1,0 +1,64 @@
+// The VMs view, what users open the app for: every VM of every subscription the accounts reach, in one grid with
+// search, filters and details; the refresh state and the subscriptions that failed above it; an empty state that
+// says why when there is nothing to show.
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { ErrorBar } from '../../components/error-bar';
+import { useInventory } from '../../stores/inventory';
+import { useVmGridStore } from '../../stores/vm-grid-store';
+import { InventoryEmptyState, useInventoryEmptiness } from './empty-states';
+import { InventoryHeader } from './inventory-header';
+import { StaleBanner } from './stale-banner';
+import { SubscriptionProblems } from './subscription-problems';
+import { useFilterOptions, useRowContext, useVisibleColumns, useVmRows } from './use-vm-rows';
+import { VmDetails } from './vm-details';
+import { VmGrid } from './vm-grid';
+import { VmToolbar } from './vm-toolbar';
+import { SelectionBar } from '../operations/selection-bar';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, flexGrow: 1, minHeight: 0 },
+  noMatch: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+});
+
+export function VmsView() {
+  const styles = useStyles();
+  const emptiness = useInventoryEmptiness();
+  const error = useInventory((state) => state.error);
+  const loadError = useInventory((state) => state.loadError);
+  const dismissError = useInventory((state) => state.dismissError);
+  return (
+    <div className={styles.view}>
+      <InventoryHeader title="Virtual machines" />
+      <StaleBanner />
+      {loadError && <ErrorBar error={loadError} action="Could not load the inventory" />}
+      {error && <ErrorBar error={error.error} action={error.action} onDismiss={dismissError} />}
+      <SubscriptionProblems />
+      {emptiness ? <InventoryEmptyState emptiness={emptiness} /> : <VmTable />}
+    </div>
+  );
+}
+
+function VmTable() {
+  const styles = useStyles();
+  const context = useRowContext();
+  const columns = useVisibleColumns();
+  const { rows, total } = useVmRows(context);
+  const options = useFilterOptions(context);
+  const clearFilters = useVmGridStore((state) => state.clearFilters);
+  const shownIds = useMemo(() => new Set(rows.map((vm) => vm.id)), [rows]);
+  return (
+    <>
+      <VmToolbar options={options} shown={rows.length} total={total} />
+      <SelectionBar shownIds={shownIds} />
+      {rows.length === 0 && (
+        <div className={styles.noMatch}>
+          <Text>No VM matches the search and filters.</Text>
+          <Button onClick={clearFilters}>Clear filters</Button>
+        </div>
+      )}
+      <VmGrid rows={rows} columns={columns} context={context} />
+      <VmDetails context={context} />
+    </>
+  );
+}

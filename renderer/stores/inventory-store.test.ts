@@ -1,0 +1,183 @@
+// The inventory store against a scripted bridge: snapshot then patches in order, removal, a gap in the sequence
+// numbers answered by a fresh snapshot, patches that arrive during a snapshot fetch, and actions' failures.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AppError, Result } from '../../preload/contract';
+import type { InventoryPatch, InventorySnapshot, SweepProgress } from '../../preload/contract-inventory';
+import { testSubscription, testVm } from '../testing/inventory-fixtures';
+import { createInventoryStore, type InventoryBridge, type InventoryStore } from './inventory-store';
+
+const web = testVm({ name: 'web-1' });
+const db = testVm({ name: 'db-1', powerState: 'stopped' });
+const sub = testSubscription({ id: 'sub-1', vmCount: 2 });
+
+function snapshot(overrides: Partial<InventorySnapshot> = {}): InventorySnapshot {
+  return { seq: 3, subscriptions: [sub], vms: [web, db], fromStore: true, sweep: null, ...overrides };
+}
+
+function patch(seq: number, overrides: Partial<InventoryPatch> = {}): InventoryPatch {
+  return { seq, subscriptions: [], removedSubscriptions: [], vms: [], removedVms: [], ...overrides };
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
+let snapshots: (() => Promise<Result<InventorySnapshot>>)[];
+let snapshotCalls: number;
+let calls: { method: string; args: unknown[] }[];
+let sendPatch: (patch: InventoryPatch) => void;
+let sendProgress: (progress: SweepProgress) => void;
+let failWith: AppError | undefined;
+let store: InventoryStore;
+
+function answer(): Promise<Result<unknown>> {
+  return Promise.resolve(failWith ? { ok: false, error: failWith } : { ok: true, value: null });
+}
+
+beforeEach(() => {
+  snapshots = [];
+  snapshotCalls = 0;
+  calls = [];
+  failWith = undefined;
+  const bridge: InventoryBridge = {
+    getSnapshot: () => {
+      snapshotCalls += 1;
+      const next = snapshots.shift();
+      return next ? next() : Promise.resolve({ ok: true, value: snapshot() });
+    },
+    refresh: (...args) => (calls.push({ method: 'refresh', args }), answer()),
+    cancelRefresh: (...args) => (calls.push({ method: 'cancelRefresh', args }), answer()),
+    setSubscriptionHidden: (...args) => (calls.push({ method: 'setSubscriptionHidden', args }), answer()),
+    setActingAccount: (...args) => (calls.push({ method: 'setActingAccount', args }), answer()),
+    onPatch: (listener) => {
+      sendPatch = listener;
+      return () => undefined;
+    },
+    onProgress: (listener) => {
+      sendProgress = listener;
+      return () => undefined;
+    },
+  };
+  store = createInventoryStore(bridge);
+});
+
+async function started(): Promise<void> {
+  store.getState().start();
+  await expect.poll(() => store.getState().loaded).toBe(true);
+}
+
+describe('snapshot and patches', () => {
+  it('loads the snapshot normalized by id', async () => {
+    await started();
+    const state = store.getState();
+    expect(state.seq).toBe(3);
+    expect([...state.vms.byId.keys()]).toEqual([web.id, db.id]);
+    expect(state.subscriptions.get('sub-1')).toEqual(sub);
+    expect(state.fromStore).toBe(true);
+  });
+
+  it('applies the next patch in place: upserts, removals, subscription status, sweep time', async () => {
+    await started();
+    const before = store.getState();
+    const mapBefore = before.vms.byId;
+    const started1 = { ...web, powerState: 'stopping' as const };
+    const added = testVm({ name: 'api-1' });
+    sendPatch(
+      patch(4, {
+        vms: [started1, added],
+        removedVms: [db.id],
+        subscriptions: [{ ...sub, status: 'error', error: { code: 'forbidden', message: 'No access.' } }],
+        lastFullSweepAt: '2030-01-01T10:00:00.000Z',
+        fromStore: false,
+      }),
+    );
+    const after = store.getState();
+    expect(after.seq).toBe(4);
+    // Changed in place (no copy of every row), announced by a new table with the next version.
+    expect(after.vms.byId).toBe(mapBefore);
+    expect(after.vms).not.toBe(before.vms);
+    expect(after.vms.version).toBe(before.vms.version + 1);
+    expect(after.vms.byId.get(web.id)?.powerState).toBe('stopping');
+    expect(after.vms.byId.has(db.id)).toBe(false);
+    expect(after.vms.byId.get(added.id)).toEqual(added);
+    expect(after.subscriptions.get('sub-1')?.status).toBe('error');
+    expect(after.lastFullSweepAt).toBe('2030-01-01T10:00:00.000Z');
+    expect(after.fromStore).toBe(false);
+  });
+
+  it('removes a subscription without touching the VM version when no VM changed', async () => {
+    await started();
+    const vms = store.getState().vms;
+    sendPatch(patch(4, { removedSubscriptions: ['sub-1'] }));
+    expect(store.getState().subscriptions.has('sub-1')).toBe(false);
+    expect(store.getState().vms).toBe(vms);
+  });
+
+  it('ignores a patch it already has', async () => {
+    await started();
+    sendPatch(patch(3, { removedVms: [web.id] }));
+    expect(store.getState().vms.byId.has(web.id)).toBe(true);
+    expect(snapshotCalls).toBe(1);
+  });
+
+  it('asks for a fresh snapshot on a gap and applies the patches that follow it', async () => {
+    await started();
+    const fresh = deferred<Result<InventorySnapshot>>();
+    snapshots.push(() => fresh.promise);
+    sendPatch(patch(6, { removedVms: [web.id] }));
+    expect(snapshotCalls).toBe(2);
+    expect(store.getState().vms.byId.has(web.id)).toBe(true);
+    // While the snapshot is on its way, later patches wait for it.
+    sendPatch(patch(8, { vms: [testVm({ name: 'late-1' })] }));
+    sendPatch(patch(7, { removedVms: [db.id] }));
+    fresh.resolve({ ok: true, value: snapshot({ seq: 6, vms: [db], fromStore: false }) });
+    await expect.poll(() => store.getState().seq).toBe(8);
+    expect([...store.getState().vms.byId.keys()]).toEqual([testVm({ name: 'late-1' }).id]);
+    expect(snapshotCalls).toBe(2);
+  });
+
+  it('keeps the data and reports why when a fresh snapshot fails', async () => {
+    await started();
+    snapshots.push(() => Promise.resolve({ ok: false, error: { code: 'offline', message: 'Socket closed.' } }));
+    sendPatch(patch(9));
+    await expect.poll(() => store.getState().loadError?.code).toBe('offline');
+    expect(store.getState().vms.byId.size).toBe(2);
+  });
+
+  it('keeps sweep progress from its event', async () => {
+    await started();
+    const progress: SweepProgress = {
+      sweepId: 's1',
+      kind: 'full',
+      state: 'running',
+      subscriptionsDone: 1,
+      subscriptionsTotal: 4,
+      tenants: [],
+      startedAt: '2030-01-01T10:00:00.000Z',
+    };
+    sendProgress(progress);
+    expect(store.getState().progress).toEqual(progress);
+  });
+});
+
+describe('actions', () => {
+  it('refreshes all subscriptions, or only the ones named', async () => {
+    await store.getState().refresh();
+    await store.getState().refresh(['sub-1']);
+    expect(calls).toEqual([
+      { method: 'refresh', args: [{ kind: 'full' }] },
+      { method: 'refresh', args: [{ kind: 'full', subscriptionIds: ['sub-1'] }] },
+    ]);
+  });
+
+  it('keeps a failure with what the user was doing', async () => {
+    failWith = { code: 'forbidden', message: 'Not yours.' };
+    await store.getState().setSubscriptionHidden('sub-1', true);
+    expect(store.getState().error).toEqual({ action: 'Could not hide the subscription', error: failWith });
+    expect(store.getState().pending).toEqual([]);
+  });
+});

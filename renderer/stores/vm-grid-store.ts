@@ -1,0 +1,124 @@
+// How the user looks at the VM grid: search text, filters, sort, which columns show and how wide, which rows are
+// selected, which cell has focus and which VM's details are open. Column choice, widths and sort are remembered
+// in the renderer's localStorage; the rest lasts for the session. Holds no inventory data (the inventory store does).
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { vmColumns } from '../features/vms/vm-columns';
+import { noFilters, type VmFilters, type VmSort } from '../features/vms/vm-query';
+
+export interface VmGridState {
+  query: string;
+  filters: VmFilters;
+  sort: VmSort;
+  /** Ids of the columns shown, in order. */
+  visibleColumns: readonly string[];
+  widths: Readonly<Record<string, number>>;
+  /** Ids of the selected VMs (kept across sorting and filtering). */
+  selection: ReadonlySet<string>;
+  /** The focused cell: a row index in the shown rows and a column index in the shown columns. */
+  focus: { row: number; column: number };
+  /** The VM whose details are open. */
+  detailsVmId: string | undefined;
+  setQuery(query: string): void;
+  setFilter<K extends keyof VmFilters>(key: K, values: VmFilters[K]): void;
+  clearFilters(): void;
+  /** Sorts by a column; the same column again flips the direction. */
+  sortBy(columnId: string): void;
+  setColumnVisible(columnId: string, visible: boolean): void;
+  setWidth(columnId: string, width: number): void;
+  resetColumns(): void;
+  setSelected(vmIds: readonly string[], selected: boolean): void;
+  clearSelection(): void;
+  setFocus(row: number, column: number): void;
+  openDetails(vmId: string | undefined): void;
+}
+
+const defaultColumns = vmColumns.filter((column) => column.defaultVisible).map((column) => column.id);
+
+export const useVmGridStore = create<VmGridState>()(
+  persist(
+    (set) => ({
+      query: '',
+      filters: noFilters,
+      sort: { columnId: 'name', direction: 'ascending' },
+      visibleColumns: defaultColumns,
+      widths: {},
+      selection: new Set(),
+      focus: { row: 0, column: 0 },
+      detailsVmId: undefined,
+      setQuery(query) {
+        set((state) => ({ query, focus: { row: 0, column: state.focus.column } }));
+      },
+      setFilter(key, values) {
+        set((state) => ({
+          filters: { ...state.filters, [key]: values },
+          focus: { row: 0, column: state.focus.column },
+        }));
+      },
+      clearFilters() {
+        set({ filters: noFilters, query: '' });
+      },
+      sortBy(columnId) {
+        set((state) => ({
+          sort: {
+            columnId,
+            direction:
+              state.sort.columnId === columnId && state.sort.direction === 'ascending' ? 'descending' : 'ascending',
+          },
+        }));
+      },
+      setColumnVisible(columnId, visible) {
+        set((state) => {
+          if (!visible) return { visibleColumns: state.visibleColumns.filter((id) => id !== columnId) };
+          if (state.visibleColumns.includes(columnId)) return {};
+          // Shown again in its place in the column list.
+          const next = new Set([...state.visibleColumns, columnId]);
+          return { visibleColumns: vmColumns.map((column) => column.id).filter((id) => next.has(id)) };
+        });
+      },
+      setWidth(columnId, width) {
+        set((state) => ({ widths: { ...state.widths, [columnId]: Math.round(width) } }));
+      },
+      resetColumns() {
+        set({ visibleColumns: defaultColumns, widths: {} });
+      },
+      setSelected(vmIds, selected) {
+        set((state) => {
+          const next = new Set(state.selection);
+          for (const id of vmIds) {
+            if (selected) next.add(id);
+            else next.delete(id);
+          }
+          return { selection: next };
+        });
+      },
+      clearSelection() {
+        set({ selection: new Set() });
+      },
+      setFocus(row, column) {
+        set({ focus: { row, column } });
+      },
+      openDetails(vmId) {
+        set({ detailsVmId: vmId });
+      },
+    }),
+    {
+      name: 'cloud-desk:vm-grid',
+      version: 1,
+      storage: createJSONStorage(() => window.localStorage),
+      partialize: (state) => ({ visibleColumns: state.visibleColumns, widths: state.widths, sort: state.sort }),
+      // Columns a newer version removed are dropped; the name column always shows.
+      merge: (persisted, current) => {
+        const saved = (persisted ?? {}) as Partial<Pick<VmGridState, 'visibleColumns' | 'widths' | 'sort'>>;
+        const known = new Set(vmColumns.map((column) => column.id));
+        const visible = (saved.visibleColumns ?? current.visibleColumns).filter((id) => known.has(id));
+        return {
+          ...current,
+          visibleColumns: visible.includes('name') ? visible : ['name', ...visible],
+          widths: saved.widths ?? current.widths,
+          sort: saved.sort && known.has(saved.sort.columnId) ? saved.sort : current.sort,
+        };
+      },
+    },
+  ),
+);
