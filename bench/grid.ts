@@ -90,8 +90,9 @@ async function longTasksSince(page: Page, since: number): Promise<{ count: numbe
 
 /** Signs in on a fresh data folder and measures the first full sweep on the VMs view; leaves a saved snapshot. */
 async function firstSweep(session: PreviewSession): Promise<{ count: number; maxMs: number; vms: number }> {
+  const url = await session.startHost();
   const page = await instrumentedPage(session);
-  await page.goto(await session.startHost());
+  await page.goto(url);
   await signIn(page, fleetUser);
   await page.getByRole('tab', { name: 'Virtual machines' }).click();
   const since = await page.evaluate(() => performance.now());

@@ -18,7 +18,7 @@ export interface PreviewSession {
   emulator: RunningEmulator;
   browser: Browser;
   dataDir: string;
-  /** Starts (or restarts) the preview host on the session's data folder; returns its URL. */
+  /** Starts (or restarts) the preview host on the session's data folder; returns its URL. Closes open pages. */
   startHost(): Promise<string>;
   stopHost(): Promise<void>;
   /** A fresh browser context and page (not yet navigated). */
