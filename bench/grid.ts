@@ -77,10 +77,15 @@ async function timeTo(page: Page, url: string, selector: string): Promise<number
 }
 
 async function sweepDone(page: Page): Promise<void> {
-  await page.getByRole('progressbar', { name: 'Refresh progress' }).waitFor({ state: 'hidden', timeout: 600_000 });
+  await page.getByRole('progressbar', { name: 'Refresh progress' }).waitFor({ state: 'hidden', timeout: 1_200_000 });
 }
 
-async function longTasksSince(page: Page, since: number): Promise<{ count: number; maxMs: number }> {
+interface LongTasks {
+  count: number;
+  maxMs: number;
+}
+
+async function longTasksSince(page: Page, since: number): Promise<LongTasks> {
   const tasks = await page.evaluate(
     (from) => (window.__bench?.longTasks ?? []).filter((task) => task.start >= from),
     since,
@@ -89,7 +94,7 @@ async function longTasksSince(page: Page, since: number): Promise<{ count: numbe
 }
 
 /** Signs in on a fresh data folder and measures the first full sweep on the VMs view; leaves a saved snapshot. */
-async function firstSweep(session: PreviewSession): Promise<{ count: number; maxMs: number; vms: number }> {
+async function firstSweep(session: PreviewSession): Promise<LongTasks & { vms: number }> {
   const url = await session.startHost();
   const page = await instrumentedPage(session);
   await page.goto(url);
@@ -105,14 +110,13 @@ async function firstSweep(session: PreviewSession): Promise<{ count: number; max
   return { ...tasks, vms };
 }
 
-async function firstRows(session: PreviewSession): Promise<number[]> {
+/** Loads from the saved snapshot; each host stops mid start-up sweep, which leaves the snapshot whole. */
+async function firstRows(session: PreviewSession, count: number): Promise<number[]> {
   const times: number[] = [];
-  for (let i = 0; i < loads; i++) {
+  for (let i = 0; i < count; i++) {
     const url = await session.startHost();
     const page = await instrumentedPage(session);
     times.push(await timeTo(page, url, rowSelector));
-    // Let the start-up sweep finish before the host stops, so the next load starts from a complete snapshot.
-    await sweepDone(page);
   }
   return times;
 }
@@ -132,28 +136,22 @@ async function searchSamples(page: Page): Promise<number[]> {
   return samples.slice(-queries.reduce((sum, query) => sum + query.length + 2, 0));
 }
 
-/** Search timings on a loaded grid of the session's fleet (after its first sweep). */
-async function searchOnLoadedGrid(session: PreviewSession): Promise<number[]> {
+/**
+ * On a loaded grid once its start-up sweep is over: search timings, then the long tasks of a refresh sweep
+ * (Refresh shows again when no sweep runs).
+ */
+async function onQuietGrid(session: PreviewSession): Promise<{ search: number[]; refresh: LongTasks }> {
   const url = await session.startHost();
   const page = await instrumentedPage(session);
   await timeTo(page, url, rowSelector);
-  await sweepDone(page);
-  return searchSamples(page);
-}
-
-async function refreshSweepLongTasks(session: PreviewSession): Promise<{ count: number; maxMs: number }> {
-  const url = await session.startHost();
-  const page = await instrumentedPage(session);
-  await timeTo(page, url, rowSelector);
-  await sweepDone(page);
-  // The start-up sweep may still run (Cancel shows instead of Refresh): start from a quiet grid.
   const refresh = page.getByRole('button', { name: 'Refresh', exact: true });
-  await refresh.waitFor({ timeout: 600_000 });
+  await refresh.waitFor({ timeout: 900_000 });
+  const search = await searchSamples(page);
   const since = await page.evaluate(() => performance.now());
   await refresh.click();
   await page.getByRole('progressbar', { name: 'Refresh progress' }).waitFor();
   await sweepDone(page);
-  return longTasksSince(page, since);
+  return { search, refresh: await longTasksSince(page, since) };
 }
 
 async function emptyStart(): Promise<number[]> {
@@ -189,18 +187,16 @@ export const gridBench: BenchSuite = {
     const empty = median(await emptyStart());
     const at10k = await fleet('fleet', async (session) => {
       const sweep = await firstSweep(session);
-      const loadsMs = await firstRows(session);
-      const search = await searchOnLoadedGrid(session);
-      const refresh = await refreshSweepLongTasks(session);
-      return { sweep, loadsMs, search, refresh };
+      const loadsMs = await firstRows(session, loads);
+      return { sweep, loadsMs, ...(await onQuietGrid(session)) };
     });
     const at100 = await fleet('fleet:tenants=2,subscriptions=4,vms=100', async (session) => {
       await firstSweep(session);
-      return searchOnLoadedGrid(session);
+      return (await onQuietGrid(session)).search;
     });
     const at50k = await fleet('fleet:tenants=12,subscriptions=1000,vms=50000', async (session) => {
       const sweep = await firstSweep(session);
-      const loadsMs = await firstRows(session);
+      const loadsMs = await firstRows(session, 3);
       return { sweep, loadsMs };
     });
 
