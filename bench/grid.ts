@@ -148,7 +148,8 @@ async function onQuietGrid(session: PreviewSession): Promise<{ search: number[];
   await refresh.waitFor({ timeout: 900_000 });
   const search = await searchSamples(page);
   const since = await page.evaluate(() => performance.now());
-  await refresh.click();
+  // A scheduled power sweep may have started meanwhile: the click waits for Refresh to show again.
+  await refresh.click({ timeout: 900_000 });
   await page.getByRole('progressbar', { name: 'Refresh progress' }).waitFor();
   await sweepDone(page);
   return { search, refresh: await longTasksSince(page, since) };
@@ -169,10 +170,13 @@ async function emptyStart(): Promise<number[]> {
   }
 }
 
+/** Runs `work` on a fresh preview session of `scenario`, and prints what it measured as soon as it has it. */
 async function fleet<T>(scenario: string, work: (session: PreviewSession) => Promise<T>): Promise<T> {
   const session = await startPreviewSession({ scenario });
   try {
-    return await work(session);
+    const result = await work(session);
+    console.log(`grid: ${scenario}: ${JSON.stringify(result)}`);
+    return result;
   } finally {
     await session.close();
   }
@@ -184,7 +188,9 @@ export const gridBench: BenchSuite = {
     const build = spawnSync('npm', ['run', 'build:preview'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('npm run build:preview failed');
 
-    const empty = median(await emptyStart());
+    const emptyLoads = await emptyStart();
+    console.log(`grid: empty start: ${JSON.stringify(emptyLoads)}`);
+    const empty = median(emptyLoads);
     const at10k = await fleet('fleet', async (session) => {
       const sweep = await firstSweep(session);
       const loadsMs = await firstRows(session, loads);
