@@ -142,6 +142,7 @@ test.describe('the VM inventory', () => {
       timeout: 30_000,
     });
     await expect(page.getByRole('button', { name: 'Refresh' })).toBeDisabled();
+    await expect(page.getByRole('list', { name: 'Subscriptions with problems' })).toBeHidden();
     await emulator.admin.clearFaults();
   });
 });
