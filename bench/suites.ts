@@ -1,5 +1,6 @@
 // The benchmark suites `npm run bench` knows, in the order they run. A suite returns flat figures (times in ms,
 // ratios, counts) measured within its own run.
+import { gridBench } from './grid.js';
 import { inventoryBench } from './inventory.js';
 import { tenantsSuite } from './tenants.js';
 import { powerSuite } from './power.js';
@@ -9,4 +10,4 @@ export interface BenchSuite {
   run(): Promise<Record<string, unknown>>;
 }
 
-export const suites: BenchSuite[] = [tenantsSuite, inventoryBench, powerSuite];
+export const suites: BenchSuite[] = [tenantsSuite, inventoryBench, powerSuite, gridBench];

@@ -136,6 +136,7 @@ test.describe('against the emulator', () => {
     await emulator.admin.addFaults('*:*=slow:60000');
     await emulator.admin.clearRequestLog();
     const page = await app.restart();
+    await page.getByRole('tab', { name: 'Accounts' }).click();
     const account = page.getByRole('region', { name: 'Alice Example' });
     await expect(tenantRow(account, 'Contoso')).toContainText('Ready');
     await expect(tenantRow(account, 'Northwind Lab')).toContainText('Sign-in needed');
@@ -149,6 +150,7 @@ test.describe('against the emulator', () => {
     await expect(tenantRow(account, 'Fabrikam')).toContainText('Hidden');
 
     const page = await app.restart();
+    await page.getByRole('tab', { name: 'Accounts' }).click();
     const again = page.getByRole('region', { name: 'Alice Example' });
     await expect(tenantRow(again, 'Fabrikam')).toContainText('Hidden');
     await again.getByRole('button', { name: 'Show tenant: Fabrikam' }).click();

@@ -39,6 +39,15 @@ function row(grid: Locator, name: string): Locator {
   return grid.getByRole('row', { name: new RegExp(`^${name} `) });
 }
 
+test('with no account yet, the VMs view says so and "Add account" goes to Accounts', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Virtual machines' }).click();
+  await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+});
+
 test.describe('the VM inventory', () => {
   test.use({ cloud: 'emulator' });
   test.beforeEach(({ app }) => test.skip(app.runtime === 'electron', 'Sign-in pages open outside Playwright.'));
@@ -132,6 +141,7 @@ test.describe('the VM inventory', () => {
       timeout: 30_000,
     });
     await expect(page.getByRole('button', { name: 'Refresh' })).toBeDisabled();
+    await expect(page.getByRole('list', { name: 'Subscriptions with problems' })).toBeHidden();
     await emulator.admin.clearFaults();
   });
 });

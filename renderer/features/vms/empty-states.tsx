@@ -3,7 +3,7 @@
 // offers the next step.
 import { Button, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { PersonAdd20Regular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useAccountsStore } from '../../stores/accounts-store';
 import { useInventory } from '../../stores/inventory';
 import { useNavigationStore } from '../../stores/navigation-store';
@@ -82,12 +82,15 @@ function NoSubscriptions() {
   const styles = useStyles();
   const go = useNavigationStore((state) => state.go);
   const running = useInventory((state) => state.progress?.state === 'running');
-  const waiting = useAccountsStore((state) =>
-    state.accounts.flatMap((account) =>
-      account.tenants
-        .filter((tenant) => !tenant.hidden && tenant.status === 'needs_sign_in')
-        .map((tenant) => `${tenant.displayName} (${account.username})`),
-    ),
+  const accounts = useAccountsStore((state) => state.accounts);
+  const waiting = useMemo(
+    () =>
+      accounts.flatMap((account) =>
+        account.tenants
+          .filter((tenant) => !tenant.hidden && tenant.status === 'needs_sign_in')
+          .map((tenant) => `${tenant.displayName} (${account.username})`),
+      ),
+    [accounts],
   );
   if (running) return <Spinner size="small" label="Looking for subscriptions…" labelPosition="after" />;
   return (
@@ -108,16 +111,16 @@ function NoSubscriptions() {
 
 function NoVms() {
   const go = useNavigationStore((state) => state.go);
-  const counts = useInventory((state) => {
-    let hidden = 0;
-    let failed = 0;
-    for (const sub of state.subscriptions.values()) {
-      if (sub.hidden) hidden += 1;
-      else if (sub.status === 'error' || sub.status === 'needs_sign_in' || sub.status === 'throttled') failed += 1;
-    }
-    return `${state.subscriptions.size}:${hidden}:${failed}`;
-  });
-  const [total, hidden, failed] = counts.split(':').map(Number);
+  const subscriptions = useInventory((state) => state.subscriptions);
+  const running = useInventory((state) => state.progress?.state === 'running');
+  if (running) return <Spinner size="small" label="Listing virtual machines…" labelPosition="after" />;
+  const total = subscriptions.size;
+  let hidden = 0;
+  let failed = 0;
+  for (const sub of subscriptions.values()) {
+    if (sub.hidden) hidden += 1;
+    else if (sub.status === 'error' || sub.status === 'needs_sign_in' || sub.status === 'throttled') failed += 1;
+  }
   return (
     <EmptyState title="No virtual machines">
       <Text>

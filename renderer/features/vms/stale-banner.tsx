@@ -16,7 +16,7 @@ export function StaleBanner() {
   const asOf = formatAsOf(lastFullSweepAt, now);
   if (!online) {
     return (
-      <MessageBar intent="warning">
+      <MessageBar layout="multiline" intent="warning">
         <MessageBarBody>
           <MessageBarTitle>Offline: showing the inventory as of {asOf}</MessageBarTitle>
           Power states may have changed since. Cloud Desk refreshes when the connection is back; until then VM actions
@@ -26,7 +26,7 @@ export function StaleBanner() {
     );
   }
   return (
-    <MessageBar intent="info">
+    <MessageBar layout="multiline" intent="info">
       <MessageBarBody>
         <MessageBarTitle>Showing the saved inventory as of {asOf}</MessageBarTitle>
         {running ? 'Cloud Desk is refreshing it now.' : 'Refresh to confirm it.'}

@@ -1,5 +1,6 @@
 // Chips above the grid for the subscriptions whose last listing failed: which one, what Azure said, and the way
 // out (Retry that subscription only, or sign in from Accounts). Their VMs keep the rows of the last good listing.
+// Hidden while offline: the offline banner says why nothing is confirmed.
 import { Badge, Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
@@ -31,8 +32,10 @@ export function SubscriptionProblems() {
   const styles = useStyles();
   const subscriptions = useInventory((state) => state.subscriptions);
   const go = useNavigationStore((state) => state.go);
+  const online = useOnline();
   const problems = useMemo(() => [...subscriptions.values()].filter(hasProblem), [subscriptions]);
-  if (problems.length === 0) return null;
+  // Offline, every listing fails for the same reason the banner already gives, and none can be retried.
+  if (problems.length === 0 || !online) return null;
   return (
     <ul className={styles.list} aria-label="Subscriptions with problems">
       {problems.slice(0, shown).map((sub) => (

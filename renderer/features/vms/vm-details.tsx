@@ -112,7 +112,7 @@ function DetailsContent({ vm, context, onClose }: { vm: Vm; context: RowContext;
           </Caption1>
         </div>
         {power.hint && (
-          <MessageBar intent={vm.powerState === 'stopped' ? 'warning' : 'info'}>
+          <MessageBar layout="multiline" intent={vm.powerState === 'stopped' ? 'warning' : 'info'}>
             <MessageBarBody>{power.hint}</MessageBarBody>
           </MessageBar>
         )}

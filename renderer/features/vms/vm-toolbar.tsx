@@ -53,6 +53,7 @@ export function VmToolbar({ options, shown, total }: { options: FilterOptions; s
   return (
     <div className={styles.toolbar} role="toolbar" aria-label="Search and filter VMs">
       <SearchBox
+        size="small"
         className={styles.search}
         aria-label="Search VMs"
         placeholder="Search name, group, subscription, location, size, tags"
@@ -69,7 +70,7 @@ export function VmToolbar({ options, shown, total }: { options: FilterOptions; s
       />
       <FilterMenu label="Location" filterKey="locations" options={options.locations} selected={filters.locations} />
       {filtered && (
-        <Button appearance="subtle" onClick={clearFilters}>
+        <Button size="small" appearance="subtle" onClick={clearFilters}>
           Clear filters
         </Button>
       )}
@@ -102,6 +103,7 @@ function FilterMenu({
     <Menu checkedValues={{ [filterKey]: [...selected] }} onCheckedValueChange={onChange}>
       <MenuTrigger disableButtonEnhancement>
         <MenuButton
+          size="small"
           icon={<Filter20Regular />}
           appearance={selected.length > 0 ? 'primary' : 'secondary'}
           aria-label={selected.length > 0 ? `${label}: ${selected.length} selected` : label}
@@ -138,7 +140,9 @@ function ColumnPicker() {
   return (
     <Menu checkedValues={{ columns: [...visible] }} onCheckedValueChange={onChange}>
       <MenuTrigger disableButtonEnhancement>
-        <MenuButton icon={<TableSettings20Regular />}>Columns</MenuButton>
+        <MenuButton size="small" icon={<TableSettings20Regular />}>
+          Columns
+        </MenuButton>
       </MenuTrigger>
       <MenuPopover>
         <MenuList>
