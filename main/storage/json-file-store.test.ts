@@ -132,7 +132,7 @@ describe('JsonFileStore killed mid-write', () => {
       let lastWritten = 0;
       let leftBehind: string[] = [];
       // A kill lands inside a write (leaving a temporary file) most of the time, but not every time.
-      for (let attempt = 0; attempt < 30 && leftBehind.length === 0; attempt += 1) {
+      for (let attempt = 0; attempt < 100 && leftBehind.length === 0; attempt += 1) {
         lastWritten = await writeUntilKilled(file);
         leftBehind = readdirSync(dir).filter(isTemp);
       }

@@ -41,7 +41,7 @@ describe('the grid store', () => {
     store.getState().setColumnVisible('size', false);
     expect(store.getState().visibleColumns).not.toContain('size');
     store.getState().setColumnVisible('size', true);
-    expect(store.getState().visibleColumns.slice(0, 3)).toEqual(['name', 'power', 'size']);
+    expect(store.getState().visibleColumns.slice(0, 4)).toEqual(['select', 'name', 'power', 'size']);
   });
 
   it('keeps the selection as VM ids', async () => {
