@@ -210,6 +210,8 @@ test.describe('against the emulator', () => {
     await emulator.admin.addFaults('*:*=reset');
     try {
       const page = await app.restart();
+      // The app opens on the VMs view; the accounts' offline state and ages are on Accounts.
+      await page.getByRole('tab', { name: 'Accounts' }).click();
       const account = page.getByRole('region', { name: 'Alice Example' });
       await expect(page.getByText('You are offline')).toBeVisible();
       await expect(account.getByRole('row', { name: /Contoso/ })).toContainText(/as of \d.*· not checked since/);
