@@ -1,18 +1,22 @@
 // Composes the main-process services from their ports and maps every contract channel to a handler. Called by
 // the Electron composition root (main/index.ts) and the browser preview host alike. No Electron imports.
 import { sessionOnlyNoticeId, type AppInfo, type AppStatus, type Notice } from '../preload/contract.js';
-import { AccountsService } from './accounts/accounts-service.js';
+import type { AccountsService } from './accounts/accounts-service.js';
+import { createAccountsService } from './accounts/create-accounts-service.js';
 import { helpLinks } from './app/help-links.js';
 import { NoticeBoard } from './app/notice-board.js';
 import { restrictOpener } from './app/restricted-opener.js';
 import { mergeClouds, type CloudEndpoints } from './clouds.js';
 import type { Handlers } from './ipc-router.js';
-import { Connectivity } from './net/connectivity.js';
-import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from './ports.js';
+import { CloudConnectivity } from './net/connectivity.js';
+import { createNetwork } from './net/network-settings.js';
+import { environmentProxyResolver, type ProxyResolver } from './net/proxy-resolver.js';
+import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, Scheduler, SecretCipher } from './ports.js';
 import { InventoryService } from './inventory/inventory-service.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
 import { SecretVault } from './storage/secret-vault.js';
+import { systemScheduler } from './system-clock.js';
 
 export interface AppServiceDeps {
   settingsStore: KeyValueStore;
@@ -27,12 +31,18 @@ export interface AppServiceDeps {
   opener: BrowserOpener;
   logger: Logger;
   clock: Clock;
+  /** Re-checks later; real timers unless a test passes a fake. */
+  scheduler?: Scheduler;
   appInfo: () => AppInfo;
   /** Store files that were unreadable at start-up and moved aside; each becomes a notice. */
   recoveries: readonly StoreRecovery[];
   /** Problems found while starting (e.g. a bad custom cloud file); each becomes a notice. */
   startupProblems?: readonly Notice[];
   signInTimeoutMs?: number;
+  /** The system proxy: Electron's session.resolveProxy; without one (preview, tests) HTTPS_PROXY / NO_PROXY. */
+  systemProxy?: ProxyResolver;
+  /** HTTPS_PROXY / NO_PROXY for the `environment` proxy mode; default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface AppServices {
@@ -41,6 +51,8 @@ export interface AppServices {
   notices: NoticeBoard;
   accounts: AccountsService;
   inventory: InventoryService;
+  /** Stops re-checks and writes pending sign-in data (on quit). */
+  stop(): Promise<void>;
 }
 
 export const allowedLinkHosts = ['github.com'] as const;
@@ -50,17 +62,33 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const notices = new NoticeBoard(deps.events);
   for (const recovery of deps.recoveries) notices.post(recoveryNotice(recovery));
   for (const problem of deps.startupProblems ?? []) notices.post(problem);
-  const connectivity = new Connectivity();
+  const scheduler = deps.scheduler ?? systemScheduler;
+  // Offline clouds are re-checked by re-validating their accounts (or probing them when they have none).
+  const connectivity = new CloudConnectivity({
+    clock: deps.clock,
+    scheduler,
+    logger: deps.logger,
+    probe: (cloudId) => accounts.recheckCloud(cloudId),
+  });
   const vault = new SecretVault(deps.secretsStore, deps.cipher, {
     clock: deps.clock,
     logger: deps.logger,
     allowWeak: () => settings.get().allowWeakSecretStorage,
   });
   await vault.refreshStatus();
+  const network = await createNetwork({
+    store: deps.settingsStore,
+    vault,
+    events: deps.events,
+    logger: deps.logger,
+    env: deps.env ?? process.env,
+    systemProxy: deps.systemProxy ?? environmentProxyResolver(deps.env ?? process.env),
+  });
   const status = (): AppStatus => {
     const backend = vault.backend();
     return {
       online: connectivity.online,
+      clouds: connectivity.status(clouds().map((cloud) => cloud.id)),
       secretStorage: { mode: vault.mode(), weakAvailable: vault.weakAvailable(), ...(backend ? { backend } : {}) },
     };
   };
@@ -94,15 +122,17 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       if (name === 'accounts') inventory.accountsChanged();
     },
   };
-  const accounts = new AccountsService({
+  const accounts = createAccountsService({
     vault,
     clouds,
     signInSettings: () => ({ clientId: settings.get().clientId, defaultTenant: settings.get().defaultTenant }),
     opener: deps.opener,
     events: accountEvents,
     connectivity,
+    network: network.config,
     logger: deps.logger,
     clock: deps.clock,
+    scheduler,
     warn: (id, title, message) => notices.post({ id, level: 'warning', title, message }),
     ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
   });
@@ -120,13 +150,18 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     vault: inventoryVault,
     preferencesStore: deps.settingsStore,
     connectivity,
+    network: network.config,
     events: deps.events,
     opener: deps.opener,
     logger: deps.logger,
     clock: deps.clock,
   });
-  connectivity.onChange((online) => inventory.setOnline(online));
+  connectivity.onChange(() => inventory.setOnline(connectivity.online));
   await accounts.start();
+  // Stored states are on screen "as of" their times; confirm them with Entra ID and ARM in the background.
+  accounts
+    .revalidateAll()
+    .catch((error: unknown) => deps.logger.error('re-validating accounts at start-up failed', { error }));
   await inventory.start();
 
   const handlers: Handlers = {
@@ -141,6 +176,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       return null;
     },
     'app.getStatus': () => status(),
+    'app.networkChanged': (online) => {
+      connectivity.networkChanged(online);
+      return null;
+    },
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
     'clouds.list': () => accounts.clouds(),
@@ -166,6 +205,14 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       await accounts.resetSignInData();
       return null;
     },
+    'accounts.openAdminConsent': async (args) => {
+      await accounts.openAdminConsent(args);
+      return null;
+    },
+    'network.get': () => network.settings.state(),
+    'network.set': (patch) => network.settings.set(patch),
+    'network.setProxyPassword': (password) => network.settings.setProxyPassword(password),
+    'network.clearProxyPassword': () => network.settings.clearProxyPassword(),
     'inventory.getSnapshot': () => inventory.getSnapshot(),
     'inventory.refresh': (args) => inventory.refresh(args),
     'inventory.cancelRefresh': () => {
@@ -180,7 +227,13 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       return null;
     },
   };
-  return { handlers, settings, notices, accounts, inventory };
+  // Timers and sweeps first, then the stores they write to.
+  const stop = async (): Promise<void> => {
+    await inventory.stop();
+    connectivity.stop();
+    await accounts.stop();
+  };
+  return { handlers, settings, notices, accounts, inventory, stop };
 }
 
 function sessionOnlyNotice(backend: string | undefined): Notice {

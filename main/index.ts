@@ -9,6 +9,7 @@ import { bindIpc, windowEventSink } from './ipc.js';
 import { createDispatcher, trustOrigin } from './ipc-router.js';
 import { createLogger } from './logging/logger.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
+import { electronProxyResolver } from './platform/electron-proxy-resolver.js';
 import { safeStorageCipher } from './platform/safe-storage-cipher.js';
 import { shellOpener } from './platform/shell-opener.js';
 import { loadClouds } from './cloud-config.js';
@@ -57,6 +58,7 @@ if (!app.requestSingleInstanceLock()) {
       clock: systemClock,
       events,
       opener: shellOpener,
+      systemProxy: electronProxyResolver,
       logger,
       ...(cloudLoad.problem
         ? {
@@ -81,14 +83,14 @@ if (!app.requestSingleInstanceLock()) {
       }),
       recoveries: [recovered, secrets.recovered, inventoryStore.recovered].filter((item) => item !== undefined),
     });
-    // On quit, stop the inventory's timers and sweeps and write its snapshot before the process ends.
+    // On quit, stop the services (the inventory's timers and sweeps first, its last snapshot written) before exit.
     let stopped = false;
     app.on('before-quit', (event) => {
       if (stopped) return;
       event.preventDefault();
-      void services.inventory
+      void services
         .stop()
-        .catch((error: unknown) => logger.error('stopping the inventory failed', { error }))
+        .catch((error: unknown) => logger.error('stopping the services failed', { error }))
         .finally(() => {
           stopped = true;
           app.quit();

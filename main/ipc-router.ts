@@ -8,27 +8,15 @@ import {
   requests,
   type AppError,
   type Channel,
-  type ErrorCode,
   type EventName,
   type Requests,
   type Result,
   type ResultOf,
 } from '../preload/contract.js';
 import type { z } from 'zod';
+import { ServiceError } from './errors.js';
 import { originOf } from './origin.js';
 import type { EventSink, Logger } from './ports.js';
-
-/** An error a service throws on purpose: its code and message reach the renderer as they are. */
-export class ServiceError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly detail?: string,
-  ) {
-    super(message);
-    this.name = 'ServiceError';
-  }
-}
 
 export type Handlers = {
   [C in Channel]: (arg: z.output<Requests[C]['args']>) => ResultOf<C> | Promise<ResultOf<C>>;

@@ -13,6 +13,19 @@ import {
   sweepProgressSchema,
   vmIdSchema,
 } from './contract-inventory.js';
+import {
+  accountProblemSchema,
+  adminConsentArgsSchema,
+  cloudConnectivitySchema,
+  consentProblemSchema,
+  guidSchema,
+  servicePrincipalCredentialSchema,
+  signInReasonSchema,
+  tenantRefSchema,
+} from './contract-accounts.js';
+import { networkSettingsPatchSchema, networkStateSchema, proxyPasswordSchema } from './contract-network.js';
+
+export * from './contract-accounts.js';
 
 /** The closed set of error codes the UI knows how to turn into words and an action. */
 export const errorCodes = [
@@ -40,10 +53,6 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
 
-const guid = z
-  .string()
-  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID');
-
 const httpsUrl = z
   .url({ protocol: /^https$/, message: 'must be an https URL' })
   .transform((url) => url.replace(/\/+$/, ''));
@@ -58,7 +67,7 @@ export const customCloudSchema = z.strictObject({
   /** The resource ARM tokens are for; default: the ARM endpoint with a trailing slash. */
   armAudience: z.url().optional(),
   /** The cloud's own public client id; otherwise the client id above applies. */
-  clientId: guid.optional(),
+  clientId: guidSchema.optional(),
   /** Extra CA certificates (PEM) to trust for this cloud. */
   caPem: z
     .string()
@@ -71,7 +80,7 @@ export type CustomCloud = z.infer<typeof customCloudSchema>;
 export const settingsSchema = z.strictObject({
   theme: themeSchema,
   /** The app registration (public client) used to sign in to the Azure clouds; custom clouds may bring their own. */
-  clientId: z.union([guid, z.literal('')]),
+  clientId: z.union([guidSchema, z.literal('')]),
   /** Tenant to sign in to first: `organizations`, a tenant id or a domain. */
   defaultTenant: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be organizations, a tenant id or a domain'),
   /** Keep secrets on disk even when the OS keychain is unavailable (Linux without a keyring). Explicit opt-in. */
@@ -128,19 +137,6 @@ export type Cloud = z.infer<typeof cloudSchema>;
 export const tenantStatusSchema = z.enum(['ready', 'needs_sign_in', 'error', 'disabled']);
 export type TenantStatus = z.infer<typeof tenantStatusSchema>;
 
-/** Why a tenant needs an interactive sign-in; the UI words each one. */
-export const signInReasonSchema = z.enum([
-  'mfa',
-  'consent',
-  'conditional_access',
-  'expired',
-  'revoked',
-  'not_member',
-  'no_session',
-  'other',
-]);
-export type SignInReason = z.infer<typeof signInReasonSchema>;
-
 export const tenantSummarySchema = z.strictObject({
   tenantId: z.string(),
   displayName: z.string(),
@@ -150,9 +146,15 @@ export const tenantSummarySchema = z.strictObject({
   reason: signInReasonSchema.optional(),
   /** What went wrong, in words, for `needs_sign_in` and `error`. */
   message: z.string().optional(),
-  /** Azure's correlation id of the failure, for support. */
+  /** Azure's correlation id of a real failure, for support (never set for an ordinary sign-in prompt). */
   correlationId: z.string().optional(),
   hidden: z.boolean(),
+  /** ISO time Entra ID last confirmed this state (a token or a definite answer); absent: never confirmed. */
+  checkedAt: z.string().optional(),
+  /** True once this state was confirmed in this run; false while it is the stored state from an earlier run. */
+  confirmed: z.boolean(),
+  /** True while the tenant's session is being checked. */
+  checking: z.boolean(),
 });
 export type TenantSummary = z.infer<typeof tenantSummarySchema>;
 
@@ -169,6 +171,12 @@ export const accountSummarySchema = z.strictObject({
   tenants: z.array(tenantSummarySchema),
   /** False when OS encryption is unavailable and the account's secrets live only for this session. */
   persisted: z.boolean(),
+  /** True while the account's tenant list is being read or any of its tenants is being checked. */
+  checking: z.boolean(),
+  /** ISO time the tenant list was last read successfully. */
+  checkedAt: z.string().optional(),
+  /** Why the last tenant-list read failed (503, 429, timeout, garbage...), in words; retry with accounts.refresh. */
+  problem: accountProblemSchema.optional(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
@@ -187,12 +195,19 @@ export const signInFlowSchema = z.strictObject({
   /** ISO time after which the flow gives up. */
   expiresAt: z.string(),
   error: appErrorSchema.optional(),
+  /** Set when the flow failed because consent was declined or needs an administrator (see contract-accounts). */
+  consent: consentProblemSchema.optional(),
 });
 export type SignInFlow = z.infer<typeof signInFlowSchema>;
 
 export const appStatusSchema = z.strictObject({
-  /** False after a network call failed for lack of connectivity; true again after one succeeds. */
+  /**
+   * False when no cloud the app has contacted can be reached (the machine looks offline); `clouds` says which
+   * cloud is unreachable when only some are. Sign-in to a cloud is never disabled because another is offline.
+   */
   online: z.boolean(),
+  /** Connectivity of each configured cloud, re-checked on a timer with back-off while offline. */
+  clouds: z.array(cloudConnectivitySchema),
   secretStorage: z.strictObject({
     /** encrypted: OS keychain; session_only: kept in memory, lost on quit; weak: on disk with weak protection (opt-in). */
     mode: z.enum(['encrypted', 'session_only', 'weak']),
@@ -213,19 +228,11 @@ export const signInArgsSchema = z.strictObject({
 
 export const servicePrincipalArgsSchema = z.strictObject({
   cloudId: z.string().min(1).max(60),
-  tenantId: z.string().min(1).max(253),
-  clientId: guid,
-  credential: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('secret'), secret: z.string().min(1).max(1024) }),
-    z.strictObject({
-      kind: z.literal('certificate'),
-      /** PEM with the certificate and its private key. */
-      certificatePem: z
-        .string()
-        .min(100)
-        .max(64 * 1024),
-    }),
-  ]),
+  tenantId: tenantRefSchema,
+  clientId: guidSchema,
+  /** The name to show for this service principal; the client id when absent. */
+  label: z.string().trim().max(100).optional(),
+  credential: servicePrincipalCredentialSchema,
 });
 
 /** Pages the app may open in the system browser; the renderer names one, main owns the URLs. */
@@ -245,6 +252,8 @@ export const requests = {
   'app.dismissNotice': request(z.string().min(1).max(200), z.null()),
   'app.openHelp': request(helpTopicSchema, z.null()),
   'app.getStatus': request(none, appStatusSchema),
+  /** The OS said the network changed (the renderer's online/offline events): offline clouds are re-checked. */
+  'app.networkChanged': request(z.boolean(), z.null()),
   'settings.get': request(none, settingsSchema),
   'settings.set': request(settingsPatchSchema, settingsSchema),
   'clouds.list': request(none, z.array(cloudSchema)),
@@ -259,6 +268,12 @@ export const requests = {
   'accounts.signOut': request(z.string().min(1).max(300), z.null()),
   'accounts.signOutAll': request(none, z.null()),
   'accounts.resetSignInData': request(none, z.null()),
+  /** Opens the tenant's admin-consent page for the cloud's client id in the system browser. */
+  'accounts.openAdminConsent': request(adminConsentArgsSchema, z.null()),
+  'network.get': request(none, networkStateSchema),
+  'network.set': request(networkSettingsPatchSchema, networkStateSchema),
+  'network.setProxyPassword': request(proxyPasswordSchema, networkStateSchema),
+  'network.clearProxyPassword': request(none, networkStateSchema),
   /** Everything once, with the sequence number of the last patch it includes. */
   'inventory.getSnapshot': request(none, inventorySnapshotSchema),
   /** Starts a sweep (full by default); answers its first progress, or null when there is nothing to sweep. */
@@ -285,6 +300,7 @@ export const events = {
   accounts: z.array(accountSummarySchema),
   /** The running sign-in flow, or null when none runs. */
   signIn: signInFlowSchema.nullable(),
+  network: networkStateSchema,
   /** A change to the inventory; seq is one more than the last one sent (a gap means: ask for a snapshot). */
   inventory: inventoryPatchSchema,
   inventoryProgress: sweepProgressSchema,

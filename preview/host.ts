@@ -9,8 +9,10 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createAppServices } from '../main/app-services.js';
-import { createDispatcher, ServiceError, trustOrigin, validatingSink } from '../main/ipc-router.js';
+import { ServiceError } from '../main/errors.js';
+import { createDispatcher, trustOrigin, validatingSink } from '../main/ipc-router.js';
 import { createLogger } from '../main/logging/logger.js';
+import { environmentProxyResolver } from '../main/net/proxy-resolver.js';
 import type { BrowserOpener } from '../main/ports.js';
 import { contentSecurityPolicy, contentTypeOf, resolveAsset, securityHeaders } from '../main/static-files.js';
 import { JsonFileStore } from '../main/storage/json-file-store.js';
@@ -72,6 +74,8 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     clock: systemClock,
     events,
     opener,
+    // The preview has no system proxy service: "system" means HTTPS_PROXY / NO_PROXY here.
+    systemProxy: environmentProxyResolver(process.env),
     logger,
     ...(cloudLoad.problem
       ? {
@@ -175,7 +179,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     url: `${origin}/?token=${token}`,
     origin,
     close: async () => {
-      await services.inventory.stop();
+      await services.stop();
       await closeAll(server, wss);
     },
   };

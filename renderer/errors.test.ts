@@ -9,6 +9,8 @@ const tenant: TenantSummary = {
   category: 'home',
   status: 'ready',
   hidden: false,
+  confirmed: true,
+  checking: false,
 };
 
 describe('tenant status in words', () => {

@@ -212,10 +212,9 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
 
   function visibleVms(call: Call, subscriptionId: string, resourceGroup?: string): LiveVm[] {
     return fleet
-      .all()
+      .ofSubscription(subscriptionId)
       .filter(
         (vm) =>
-          vm.vm.subscriptionId.toLowerCase() === subscriptionId.toLowerCase() &&
           (resourceGroup === undefined || vm.vm.resourceGroup.toLowerCase() === resourceGroup.toLowerCase()) &&
           rbac.can(call.claims.oid, 'Microsoft.Compute/virtualMachines/read', vm.id),
       )

@@ -21,15 +21,30 @@ export function vmActionName(action: VmAction): string {
 
 function isWithin(scope: string, assignmentScope: string): boolean {
   const s = scope.toLowerCase();
-  const a = assignmentScope.toLowerCase().replace(/\/+$/, '');
+  const a = assignmentScope.endsWith('/')
+    ? assignmentScope.toLowerCase().replace(/\/+$/, '')
+    : assignmentScope.toLowerCase();
   return s === a || s.startsWith(`${a}/`);
 }
 
 export class Rbac {
+  private indexed: { scenario: Scenario; byPrincipal: Map<string, RoleAssignment[]> } | undefined;
+
   constructor(private readonly scenario: () => Scenario) {}
 
+  /** Indexed by principal once per scenario: a list checks every VM it returns, on fleets of 50,000 VMs. */
   private assignmentsOf(principalId: string): RoleAssignment[] {
-    return this.scenario().roleAssignments.filter((r) => r.principalId === principalId);
+    const scenario = this.scenario();
+    if (this.indexed?.scenario !== scenario) {
+      const byPrincipal = new Map<string, RoleAssignment[]>();
+      for (const assignment of scenario.roleAssignments) {
+        // Scopes compared case-insensitively and without a trailing slash, normalized once here.
+        const normalized = { ...assignment, scope: assignment.scope.toLowerCase().replace(/\/+$/, '') };
+        byPrincipal.set(assignment.principalId, [...(byPrincipal.get(assignment.principalId) ?? []), normalized]);
+      }
+      this.indexed = { scenario, byPrincipal };
+    }
+    return this.indexed.byPrincipal.get(principalId) ?? [];
   }
 
   /** Whether the principal may perform `action` on `scope` (an assignment at or above it grants it). */

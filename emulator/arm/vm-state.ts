@@ -79,6 +79,7 @@ const vmIdPattern =
 
 export class VmFleet {
   private vms = new Map<string, VmRuntime>();
+  private bySubscription = new Map<string, VmRuntime[]>();
   private operations = new Map<string, VmOperation>();
 
   constructor(
@@ -88,10 +89,11 @@ export class VmFleet {
 
   load(scenario: Scenario): void {
     this.vms = new Map();
+    this.bySubscription = new Map();
     this.operations = new Map();
     for (const vm of scenario.vms) {
       const id = vmResourceId(vm);
-      this.vms.set(vmKey(vm.subscriptionId, vm.resourceGroup, vm.name), {
+      const runtime: VmRuntime = {
         vm,
         id,
         vmId: stableGuid(id),
@@ -100,12 +102,22 @@ export class VmFleet {
         base: vm.powerState,
         hibernated: vm.hibernated,
         op: undefined,
-      });
+      };
+      this.vms.set(vmKey(vm.subscriptionId, vm.resourceGroup, vm.name), runtime);
+      const subscription = vm.subscriptionId.toLowerCase();
+      const list = this.bySubscription.get(subscription);
+      if (list) list.push(runtime);
+      else this.bySubscription.set(subscription, [runtime]);
     }
   }
 
   all(): VmRuntime[] {
     return [...this.vms.values()].map((vm) => this.settle(vm));
+  }
+
+  /** The VMs of one subscription, settled; cheaper than `all()` for a 50,000-VM fleet listed page by page. */
+  ofSubscription(subscriptionId: string): VmRuntime[] {
+    return (this.bySubscription.get(subscriptionId.toLowerCase()) ?? []).map((vm) => this.settle(vm));
   }
 
   find(subscriptionId: string, resourceGroup: string, name: string): VmRuntime | undefined {

@@ -2,16 +2,20 @@
 // credentials: one document in the SecretVault (encrypted at rest). Summaries for the renderer never carry a
 // credential or a claims challenge. No Electron imports.
 import { z } from 'zod';
-import type { AccountSummary, TenantSummary } from '../../preload/contract.js';
+import type { AccountProblem, AccountSummary, TenantSummary } from '../../preload/contract.js';
 import { tenantSummarySchema } from '../../preload/contract.js';
 import type { Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 
 /**
- * What the renderer sees of a tenant, plus the Conditional Access claims to send with the next sign-in to it.
+ * What the renderer sees of a tenant (less what only this run knows: confirmed, checking), plus the Conditional
+ * Access claims to send with the next sign-in to it.
  * Not strict: a registry written by a newer version still loads (unknown fields are dropped, accounts kept).
  */
-export const storedTenantSchema = z.object({ ...tenantSummarySchema.shape, claims: z.string().optional() });
+export const storedTenantSchema = z.object({
+  ...tenantSummarySchema.omit({ confirmed: true, checking: true }).shape,
+  claims: z.string().optional(),
+});
 export type StoredTenant = z.infer<typeof storedTenantSchema>;
 
 const credentialSchema = z.discriminatedUnion('kind', [
@@ -30,6 +34,8 @@ const userAccountSchema = z.object({
   localAccountId: z.string(),
   environment: z.string(),
   tenants: z.array(storedTenantSchema),
+  /** ISO time the tenant list was last read. */
+  checkedAt: z.string().optional(),
 });
 
 const servicePrincipalSchema = z.object({
@@ -41,6 +47,7 @@ const servicePrincipalSchema = z.object({
   homeTenantId: z.string(),
   credential: credentialSchema,
   tenants: z.array(storedTenantSchema),
+  checkedAt: z.string().optional(),
 });
 
 export const storedAccountSchema = z.discriminatedUnion('kind', [userAccountSchema, servicePrincipalSchema]);
@@ -136,7 +143,22 @@ export class AccountRegistry {
   }
 }
 
-export function summarize(account: StoredAccount, cloudName: string, persisted: boolean): AccountSummary {
+/** What this run knows about an account beyond what is stored: what it confirmed, what it is checking now. */
+export interface LiveAccountState {
+  checking: boolean;
+  problem?: AccountProblem;
+  confirmedTenants: ReadonlySet<string>;
+  checkingTenants: ReadonlySet<string>;
+}
+
+const nothingLive: LiveAccountState = { checking: false, confirmedTenants: new Set(), checkingTenants: new Set() };
+
+export function summarize(
+  account: StoredAccount,
+  cloudName: string,
+  persisted: boolean,
+  live: LiveAccountState = nothingLive,
+): AccountSummary {
   return {
     id: account.id,
     kind: account.kind,
@@ -145,12 +167,19 @@ export function summarize(account: StoredAccount, cloudName: string, persisted: 
     name: account.name,
     username: account.kind === 'user' ? account.username : account.clientId,
     homeTenantId: account.homeTenantId,
-    tenants: account.tenants.map(summarizeTenant),
+    tenants: account.tenants.map((tenant) => summarizeTenant(tenant, live)),
     persisted,
+    checking: live.checking || live.checkingTenants.size > 0,
+    ...(account.checkedAt ? { checkedAt: account.checkedAt } : {}),
+    ...(live.problem ? { problem: live.problem } : {}),
   };
 }
 
-function summarizeTenant(tenant: StoredTenant): TenantSummary {
+function summarizeTenant(tenant: StoredTenant, live: LiveAccountState): TenantSummary {
   const { claims: _claims, ...visible } = tenant;
-  return visible;
+  return {
+    ...visible,
+    confirmed: live.confirmedTenants.has(tenant.tenantId),
+    checking: live.checkingTenants.has(tenant.tenantId),
+  };
 }

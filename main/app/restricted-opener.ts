@@ -1,6 +1,6 @@
 // Wraps a BrowserOpener so only https URLs on allowed hosts ever reach the system browser: a compromised
 // renderer or a poisoned response cannot make the app open file:, javascript: or arbitrary sites.
-import { ServiceError } from '../ipc-router.js';
+import { ServiceError } from '../errors.js';
 import type { BrowserOpener } from '../ports.js';
 
 export function restrictOpener(inner: BrowserOpener, allowedHosts: () => readonly string[]): BrowserOpener {

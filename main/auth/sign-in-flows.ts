@@ -3,7 +3,10 @@
 // with the flow's own `state` to the loopback listener, which makes MSAL reject and close its port.
 // No Electron imports: the browser is reached through the BrowserOpener port.
 import type { AuthenticationResult, PublicClientApplication } from '@azure/msal-node';
-import { ServiceError } from '../ipc-router.js';
+import type { SignInMethods } from '../accounts/sign-in-runner.js';
+import { restrictOpener } from '../app/restricted-opener.js';
+import { authorityHostPort, type CloudEndpoints } from '../clouds.js';
+import { ServiceError } from '../errors.js';
 import type { BrowserOpener } from '../ports.js';
 import { signInPage } from './sign-in-page.js';
 
@@ -128,4 +131,29 @@ export async function signInWithDeviceCode(
   } finally {
     options.signal.removeEventListener('abort', onAbort);
   }
+}
+
+/** The sign-in methods on MSAL: each sign-in may open only its own cloud's authority host. */
+export function msalSignInMethods(
+  withClient: <T>(cloud: CloudEndpoints, work: (client: PublicClientApplication) => Promise<T>) => Promise<T>,
+  opener: BrowserOpener,
+): SignInMethods {
+  return {
+    browser: (cloud, request, control) =>
+      withClient(cloud, (client) =>
+        signInWithBrowser(client, {
+          ...request,
+          ...control,
+          opener: restrictOpener(opener, () => [authorityHostPort(cloud)]),
+        }),
+      ),
+    deviceCode: (cloud, request, control) =>
+      withClient(cloud, (client) =>
+        signInWithDeviceCode(client, {
+          ...request,
+          ...control,
+          onCode: (code) => control.onCode({ userCode: code.userCode, verificationUri: code.verificationUri }),
+        }),
+      ),
+  };
 }

@@ -6,7 +6,8 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CloudEndpoints } from '../clouds.js';
 import { armClientOptions, type ArmClientOptions } from '../net/arm-pipeline.js';
-import type { Connectivity } from '../net/connectivity.js';
+import type { CloudConnectivity } from '../net/connectivity.js';
+import type { NetworkConfig } from '../net/network-config.js';
 import { rateLimitPolicy, type RateGovernor } from './rate-limit.js';
 import { listSubscriptions, type SubscriptionRecord } from './subscriptions.js';
 
@@ -18,7 +19,8 @@ export interface AccessPathRef {
 export interface ArmSessionDeps {
   credentialFor(accountId: string, tenantId: string): TokenCredential;
   cloudOf(accountId: string): CloudEndpoints | undefined;
-  connectivity: Connectivity;
+  connectivity: CloudConnectivity;
+  network: NetworkConfig;
   governor: RateGovernor;
   /** Bounded retries: the SDK's exponential strategy adds jitter to each delay. */
   maxRetries?: number;
@@ -78,7 +80,7 @@ export class ArmSession {
   private options(path: AccessPathRef): InventoryClientOptions {
     const cloud = this.deps.cloudOf(path.accountId);
     if (!cloud) throw new Error('The cloud of this account is not configured any more.');
-    const base = armClientOptions(cloud, this.deps.connectivity);
+    const base = armClientOptions(cloud, this.deps.connectivity.link(cloud.id), this.deps.network);
     return {
       ...base,
       additionalPolicies: [

@@ -3,16 +3,18 @@
 // throttling, a tenant that needs MFA, subscriptions reachable from two accounts, sign-out, and a failed sweep
 // that keeps the previous rows.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mfaCode, startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { demo } from '../../emulator/testing/demo-ids.js';
-import { FormBrowser, type Page } from '../../emulator/testing/form-browser.js';
 import type { InventoryPatch, SubscriptionSummary, Vm } from '../../preload/contract-inventory.js';
-import { AccountsService } from '../accounts/accounts-service.js';
+import type { AccountsService } from '../accounts/accounts-service.js';
+import { createAccountsService } from '../accounts/create-accounts-service.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
-import { Connectivity } from '../net/connectivity.js';
-import type { BrowserOpener, EventSink } from '../ports.js';
+import { CloudConnectivity } from '../net/connectivity.js';
+import { testNetwork } from '../net/testing/network.js';
+import type { EventSink } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
-import { systemClock } from '../system-clock.js';
+import { systemClock, systemScheduler } from '../system-clock.js';
+import { idleScheduler, ScriptedBrowser, type User } from '../testing/accounts-harness.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from '../testing/fakes.js';
 import { InventoryService } from './inventory-service.js';
 
@@ -54,34 +56,6 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(() => emu.admin.reset());
 
-interface User {
-  username: string;
-  password: string;
-}
-
-/** The system browser: signs `user` in on whatever pages the emulator shows (MFA included). */
-class ScriptedBrowser implements BrowserOpener {
-  constructor(private readonly user: User) {}
-  open(url: string): Promise<void> {
-    const browser = new FormBrowser(emu.caPem);
-    const user = this.user;
-    void (async () => {
-      let page: Page = await browser.get(url);
-      for (let step = 0; step < 8; step += 1) {
-        if (page.heading === 'Sign in') {
-          page = await browser.submit(page, 'Sign in', { login: user.username, passwd: user.password });
-        } else if (page.heading === 'Permissions requested') page = await browser.submit(page, 'Accept');
-        else if (page.heading === 'Verify your identity') page = await browser.submit(page, 'Verify', { otc: mfaCode });
-        else {
-          await browser.submit(page, 'Continue');
-          return;
-        }
-      }
-    })();
-    return Promise.resolve();
-  }
-}
-
 async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?: User } = {}) {
   const logger = new RecordingLogger();
   const events = new RecordingEvents();
@@ -89,22 +63,30 @@ async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?:
   const prefs = options.prefs ?? new MemoryStore();
   const vault = new SecretVault(store, new MemoryCipher(), { clock: systemClock, logger, allowWeak: () => false });
   await vault.refreshStatus();
-  const connectivity = new Connectivity();
+  const connectivity = new CloudConnectivity({
+    clock: systemClock,
+    scheduler: idleScheduler,
+    logger,
+    probe: (cloudId) => accounts.recheckCloud(cloudId),
+  });
+  const network = testNetwork();
   const accountEvents: EventSink = {
     emit(name, payload) {
       events.emit(name, payload);
       if (name === 'accounts') inventory.accountsChanged();
     },
   };
-  const accounts = new AccountsService({
+  const accounts = createAccountsService({
     vault,
     clouds: () => [cloud],
     signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
-    opener: new ScriptedBrowser(options.user ?? demo.alice),
+    opener: new ScriptedBrowser(emu, options.user ?? demo.alice),
     events: accountEvents,
     connectivity,
+    network,
     logger,
     clock: systemClock,
+    scheduler: systemScheduler,
     warn: () => undefined,
   });
   const opener = new RecordingOpener();
@@ -114,6 +96,7 @@ async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?:
     vault,
     preferencesStore: prefs,
     connectivity,
+    network,
     events,
     opener,
     logger,
@@ -354,5 +337,44 @@ describe('the snapshot', () => {
     await second.inventory.sweep('full');
     expect(second.inventory.getSnapshot().fromStore).toBe(false);
     expect(second.patches().at(-1)?.seq).toBe(second.inventory.getSnapshot().seq);
+  });
+});
+
+describe('details', () => {
+  it("reads a VM's instance view through its acting account, and refuses a portal the cloud does not have", async () => {
+    const { accounts, inventory } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    const vm = inventory.getSnapshot().vms.find((v) => v.name === 'web-prod-01');
+    const view = await inventory.getInstanceView(vm?.id ?? '');
+    expect(view.vmId).toBe(vm?.id);
+    expect(view.statuses.map((s) => s.code)).toContain('PowerState/running');
+    await expect(inventory.openInPortal({ subscriptionId: subs.production })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(inventory.getInstanceView('/subscriptions/x/nothing')).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('cancellation', () => {
+  it('stops a running sweep, reports it cancelled, and keeps what was already listed', async () => {
+    const { accounts, inventory, events } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    const before = inventory.getSnapshot().vms.length;
+    await emu.admin.updateSettings({ latencyMs: 300 });
+    try {
+      const progress = inventory.refresh({ kind: 'full' });
+      expect(progress).toMatchObject({ state: 'running', kind: 'full' });
+      inventory.cancelRefresh();
+      await inventory.sweep('power');
+    } finally {
+      await emu.admin.updateSettings({ latencyMs: 0 });
+    }
+    const reported = events.emitted
+      .filter((event) => event.name === 'inventoryProgress')
+      .map((event) => (event.payload as { state: string }).state);
+    expect(reported).toContain('cancelled');
+    expect(inventory.getSnapshot().vms).toHaveLength(before);
   });
 });

@@ -19,8 +19,9 @@ import { ArmSession, type AccessPathRef } from '../azure/arm-session.js';
 import { RateGovernor } from '../azure/rate-limit.js';
 import { instanceViewOf, toInstanceView } from '../azure/vms.js';
 import type { CloudEndpoints } from '../clouds.js';
-import { ServiceError } from '../ipc-router.js';
-import type { Connectivity } from '../net/connectivity.js';
+import { ServiceError } from '../errors.js';
+import type { CloudConnectivity } from '../net/connectivity.js';
+import type { NetworkConfig } from '../net/network-config.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
 import { InventoryState, type InventoryChange } from './inventory-state.js';
@@ -43,7 +44,10 @@ export interface InventoryDeps {
   vault: SecretVault;
   /** Plain preferences (hidden subscriptions, acting accounts). */
   preferencesStore: KeyValueStore;
-  connectivity: Connectivity;
+  /** Each cloud's link: its ARM clients report to it. */
+  connectivity: CloudConnectivity;
+  /** Proxy and trusted certificates, shared with MSAL and the accounts' clients. */
+  network: NetworkConfig;
   events: EventSink;
   opener: BrowserOpener;
   logger: Logger;
@@ -74,6 +78,7 @@ export class InventoryService {
   private savedSeq = 0;
   private knownPaths = new Set<string>();
   private fullQueued = false;
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: InventoryDeps) {
     this.prefs = new SubscriptionPreferences(deps.preferencesStore, deps.logger);
@@ -119,6 +124,7 @@ export class InventoryService {
     const running = this.running;
     running?.abort.abort();
     await running?.done;
+    await this.saving;
     await this.save();
   }
 
@@ -131,7 +137,7 @@ export class InventoryService {
   }
 
   getSnapshot(): InventorySnapshot {
-    return this.state.snapshot(this.running ? { ...this.running.recorder.progressState } : this.lastSweep);
+    return this.state.snapshot(this.running ? this.running.recorder.progress() : this.lastSweep);
   }
 
   /** Starts a sweep unless one runs (then answers that one's progress); null when no account can be swept. */
@@ -144,7 +150,7 @@ export class InventoryService {
       );
     if (!running) return null;
     void running.done.then(() => this.scheduler.ran(running.recorder.kind));
-    return { ...running.recorder.progressState };
+    return running.recorder.progress();
   }
 
   cancelRefresh(): void {
@@ -195,12 +201,13 @@ export class InventoryService {
         );
       }
       this.lastSweep = recorder.end(abort.signal.aborted ? 'cancelled' : 'done');
-      await this.save();
     };
     const done = run()
       .catch((error: unknown) => this.deps.logger.error('an inventory sweep failed', { error }))
       .finally(() => {
         this.running = undefined;
+        // Written in the background: the rows are on screen already; stop() waits for it.
+        this.saveSoon();
         if (recorder.transitional) this.scheduler.transitional();
         const follow = this.fullQueued
           ? undefined
@@ -228,6 +235,7 @@ export class InventoryService {
       credentialFor: (accountId, tenantId) => this.deps.accounts.credentialFor(accountId, tenantId),
       cloudOf: (accountId) => this.cloudOf(accountId),
       connectivity: this.deps.connectivity,
+      network: this.deps.network,
       governor: this.governor,
     });
   }
@@ -337,9 +345,14 @@ export class InventoryService {
       if (this.running) this.fullQueued = true;
       else this.begin('full');
     }
-    void this.save().catch((error: unknown) =>
-      this.deps.logger.error('saving the inventory snapshot failed', { error }),
-    );
+    this.saveSoon();
+  }
+
+  /** Queues a snapshot write behind the previous one; failures are logged, the next sweep tries again. */
+  private saveSoon(): void {
+    this.saving = this.saving
+      .then(() => this.save())
+      .catch((error: unknown) => this.deps.logger.error('saving the inventory snapshot failed', { error }));
   }
 
   private markSignInNeeded(): void {

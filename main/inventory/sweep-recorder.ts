@@ -32,13 +32,14 @@ export function isListable(subscription: Pick<SubscriptionSummary, 'state' | 'hi
 }
 
 export class SweepRecorder implements SweepHost {
-  readonly progressState: SweepProgress;
+  private readonly progressState: SweepProgress;
   private readonly tenants = new Map<string, { done: number; total: number }>();
   private readonly seen = new Map<string, Set<string>>();
   private readonly swept = new Set<string>();
   private readonly readyPaths: Set<string>;
   readonly unknownVms = new Set<string>();
   transitional = false;
+  private lastProgressAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly deps: RecorderDeps,
@@ -234,12 +235,22 @@ export class SweepRecorder implements SweepHost {
     this.progressState.state = state;
     this.progressState.finishedAt = this.iso();
     this.emitProgress();
-    return this.progressState;
+    return this.progress();
   }
 
+  /** At most one progress event per 200 ms while running (a sweep finishes hundreds of subscriptions a second). */
   private emitProgress(): void {
-    this.progressState.tenants = [...this.tenants].map(([tenantId, counts]) => ({ tenantId, ...counts }));
-    this.deps.progress({ ...this.progressState, tenants: this.progressState.tenants });
+    const now = this.deps.now();
+    if (this.progressState.state === 'running' && now - this.lastProgressAt < 200) return;
+    this.lastProgressAt = now;
+    this.deps.progress(this.progress());
+  }
+
+  progress(): SweepProgress {
+    return {
+      ...this.progressState,
+      tenants: [...this.tenants].map(([tenantId, counts]) => ({ tenantId, ...counts })),
+    };
   }
 }
 

@@ -15,6 +15,7 @@ const alice: AccountSummary = {
   homeTenantId: 't1',
   tenants: [],
   persisted: true,
+  checking: false,
 };
 
 type Handler = (arg: unknown) => Promise<Result<unknown>>;
