@@ -1,6 +1,6 @@
 // The grid's rows and lookups for the current inventory and grid settings. Sorting reruns when the VMs, the names
 // or the sort change; a keystroke in the search box only filters the sorted list (see vm-query.ts).
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { Vm } from '../../../preload/contract-inventory';
 import { useAccountsStore } from '../../stores/accounts-store';
 import { useUnfinishedOperations } from '../../stores/operations-store';
@@ -9,6 +9,15 @@ import { useVmGridStore } from '../../stores/vm-grid-store';
 import { columnById, vmColumns, type RowContext, type VmColumn } from './vm-columns';
 import { filterVms, sortVms } from './vm-query';
 import type { FilterOptions } from './vm-toolbar';
+
+/** For columns whose text needs no looked-up names. */
+const noNames: RowContext = {
+  subscriptions: new Map(),
+  tenantNames: new Map(),
+  accountNames: new Map(),
+  operations: new Map(),
+  selection: new Set(),
+};
 
 export function useRowContext(): RowContext {
   const subscriptions = useInventory((state) => state.subscriptions);
@@ -36,15 +45,24 @@ export function useVisibleColumns(): VmColumn[] {
 }
 
 export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: number } {
-  const vms = useInventory((state) => state.vms);
+  // Patches arrive in bursts during a sweep: deferred values let React sort once for several of them, at low
+  // priority, while typing and scrolling stay urgent.
+  const vms = useDeferredValue(useInventory((state) => state.vms));
+  const deferredContext = useDeferredValue(context);
   const sort = useVmGridStore((state) => state.sort);
   const query = useVmGridStore((state) => state.query);
   const filters = useVmGridStore((state) => state.filters);
-  const sorted = useMemo(() => {
-    const column = columnById(sort.columnId) ?? (vmColumns[0] as VmColumn);
-    return sortVms(vms.byId.values(), column, sort.direction, context);
-  }, [vms, sort, context]);
-  const rows = useMemo(() => filterVms(sorted, query, filters, context), [sorted, query, filters, context]);
+  const column = columnById(sort.columnId) ?? (vmColumns[0] as VmColumn);
+  // Only columns that show looked-up names sort again when the names change.
+  const sortContext = column.usesContext ? deferredContext : undefined;
+  const sorted = useMemo(
+    () => sortVms(vms.byId.values(), column, sort.direction, sortContext ?? noNames),
+    [vms, column, sort.direction, sortContext],
+  );
+  const rows = useMemo(
+    () => filterVms(sorted, query, filters, deferredContext),
+    [sorted, query, filters, deferredContext],
+  );
   return { rows, total: sorted.length };
 }
 

@@ -34,6 +34,8 @@ export interface VmColumn {
   required?: boolean;
   /** A click on this column's cell opens the VM's details (the name, styled as a link). */
   opensDetails?: boolean;
+  /** Its text comes from the row context (names of subscriptions, tenants, accounts), so it re-sorts when they change. */
+  usesContext?: boolean;
 }
 
 export function subscriptionName(vm: Vm, context: RowContext): string {
@@ -110,12 +112,29 @@ export const vmColumns: readonly VmColumn[] = [
     id: 'subscription',
     label: 'Subscription',
     text: subscriptionName,
+    usesContext: true,
     defaultWidth: 190,
     minWidth: 80,
     defaultVisible: true,
   },
-  { id: 'tenant', label: 'Tenant', text: tenantName, defaultWidth: 150, minWidth: 80, defaultVisible: true },
-  { id: 'account', label: 'Account', text: actingAccountName, defaultWidth: 170, minWidth: 80, defaultVisible: false },
+  {
+    id: 'tenant',
+    label: 'Tenant',
+    text: tenantName,
+    usesContext: true,
+    defaultWidth: 150,
+    minWidth: 80,
+    defaultVisible: true,
+  },
+  {
+    id: 'account',
+    label: 'Account',
+    text: actingAccountName,
+    usesContext: true,
+    defaultWidth: 170,
+    minWidth: 80,
+    defaultVisible: false,
+  },
   { id: 'tags', label: 'Tags', text: (vm) => tagsText(vm.tags), defaultWidth: 240, minWidth: 80, defaultVisible: true },
   {
     id: 'actions',
