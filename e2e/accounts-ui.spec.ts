@@ -27,6 +27,8 @@ async function signIn(
   // Finishing includes checking every tenant, which takes a while for the fleet user.
   if (consent !== 'Cancel')
     await expect(page.getByRole('region', { name: /Signing in/ })).toBeHidden({ timeout: 30_000 });
+  // Declining posts the answer to the app's loopback redirect: closing the page before it lands would lose it.
+  else await login.waitForURL(/^http:\/\/localhost:\d+\//);
   await login.close();
 }
 
