@@ -221,6 +221,8 @@ describe('throttling', () => {
   it('honours a short Retry-After and marks a subscription that asks for 20 minutes throttled without waiting', async () => {
     const { accounts, inventory, sub, vmsOf } = await world();
     await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    // The sign-in starts a sweep of its own; let it end first, or it may use up the one-time 429 below.
+    await inventory.sweep('full');
     await emu.admin.addFaults([
       { method: 'GET', path: vmList(subs.production), kind: '429', arg: 1, count: 1 },
       { method: 'GET', path: vmList(subs.devTest), kind: '429', arg: 1200 },
