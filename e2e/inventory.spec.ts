@@ -2,26 +2,12 @@
 // tenant, search and filter the grid, move through it with the keyboard and open a VM's details, read the chip
 // of a subscription Azure refuses (403), and start again offline to find the grid with its age.
 import type { Locator, Page } from '@playwright/test';
-import { demo } from '../emulator/testing/demo-ids.js';
 import { expect, test } from './fixtures.js';
+import { signInAliceInBrowser as signInAlice } from './sign-in.js';
 
 const devTest = '1a2b3c4d-0002-4e5f-8a9b-0c1d2e3f4a02';
 const vmListOf = (subscriptionId: string) =>
   `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/virtualMachines`;
-
-async function signInAlice(page: Page): Promise<Locator> {
-  const popup = page.context().waitForEvent('page');
-  await page.getByRole('button', { name: 'Sign in with the browser' }).click();
-  const login = await popup;
-  await login.getByLabel('Email or username').fill(demo.alice.username);
-  await login.getByLabel('Password').fill(demo.alice.password);
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  await login.getByRole('button', { name: 'Accept' }).click();
-  const account = page.getByRole('region', { name: 'Alice Example' });
-  await expect(account).toBeVisible();
-  await login.close();
-  return account;
-}
 
 /** Northwind Lab asks for MFA: sign in to it so every tenant's VMs can be listed. */
 async function signInNorthwind(page: Page, account: Locator): Promise<void> {

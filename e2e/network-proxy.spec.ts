@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { demo } from '../emulator/testing/demo-ids.js';
 import { startCountingProxy } from '../main/net/testing/connect-proxy.js';
 import { expect, test } from './fixtures.js';
+import { signInAliceInBrowser } from './sign-in.js';
 
 test.use({ cloud: 'emulator' });
 
@@ -32,15 +32,7 @@ test('a proxy entered in Settings carries the sign-in and the Azure calls', asyn
     await expect(network.getByLabel('Proxy password')).toHaveValue('');
 
     await page.getByRole('tab', { name: 'Accounts' }).click();
-    const popup = page.context().waitForEvent('page');
-    await page.getByRole('button', { name: 'Sign in with the browser' }).click();
-    const login = await popup;
-    await login.getByLabel('Email or username').fill(demo.alice.username);
-    await login.getByLabel('Password').fill(demo.alice.password);
-    await login.getByRole('button', { name: 'Sign in' }).click();
-    await login.getByRole('button', { name: 'Accept' }).click();
-    await expect(page.getByRole('region', { name: 'Alice Example' })).toBeVisible();
-    await login.close();
+    await signInAliceInBrowser(page);
 
     const emulatorHost = new URL(app.emulator?.authority ?? '').host;
     expect(proxy.refused).toBe(0);

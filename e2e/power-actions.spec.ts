@@ -4,9 +4,9 @@
 // from a selection; then find all of it in the Activity view and export it as CSV.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { demo } from '../emulator/testing/demo-ids.js';
 import type { CloudDeskApi, Theme } from '../preload/contract.js';
 import { expect, test } from './fixtures.js';
+import { signInAliceInBrowser as signInAlice } from './sign-in.js';
 
 /** Set CLOUD_DESK_SCREENSHOTS to a folder to keep pictures of the screens this spec passes through. */
 const shots = process.env['CLOUD_DESK_SCREENSHOTS'];
@@ -26,18 +26,6 @@ async function picture(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `${shots}/${name}-${theme}.png` });
   }
   await setTheme(page, 'light');
-}
-
-async function signInAlice(page: Page): Promise<void> {
-  const popup = page.context().waitForEvent('page');
-  await page.getByRole('button', { name: 'Sign in with the browser' }).click();
-  const login = await popup;
-  await login.getByLabel('Email or username').fill(demo.alice.username);
-  await login.getByLabel('Password').fill(demo.alice.password);
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  await login.getByRole('button', { name: 'Accept' }).click();
-  await expect(page.getByRole('region', { name: 'Alice Example' })).toBeVisible();
-  await login.close();
 }
 
 function row(grid: Locator, name: string): Locator {

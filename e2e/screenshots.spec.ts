@@ -3,8 +3,8 @@
 // CLOUD_DESK_SCREENSHOTS names a folder to write into (`CLOUD_DESK_SCREENSHOTS=out npx playwright test
 // --project preview e2e/screenshots.spec.ts`); docs/screenshots/ holds the ones the README shows.
 import { join, resolve } from 'node:path';
-import { demo } from '../emulator/testing/demo-ids.js';
 import { expect, test } from './fixtures.js';
+import { signInAliceInBrowser } from './sign-in.js';
 
 const folder = process.env['CLOUD_DESK_SCREENSHOTS'];
 const sizes = [
@@ -20,15 +20,7 @@ test('screenshots of the Accounts view', async ({ app }) => {
   test.setTimeout(180_000);
   const out = resolve(folder ?? '.');
   const { page } = app;
-  const popup = page.context().waitForEvent('page');
-  await page.getByRole('button', { name: 'Sign in with the browser' }).click();
-  const login = await popup;
-  await login.getByLabel('Email or username').fill(demo.alice.username);
-  await login.getByLabel('Password').fill(demo.alice.password);
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  await login.getByRole('button', { name: 'Accept' }).click();
-  await expect(page.getByRole('region', { name: 'Alice Example' })).toBeVisible();
-  await login.close();
+  await signInAliceInBrowser(page);
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
