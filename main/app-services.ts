@@ -8,10 +8,13 @@ import { restrictOpener } from './app/restricted-opener.js';
 import { mergeClouds, type CloudEndpoints } from './clouds.js';
 import type { Handlers } from './ipc-router.js';
 import { Connectivity } from './net/connectivity.js';
-import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from './ports.js';
+import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, Scheduler, SecretCipher } from './ports.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
 import { SecretVault } from './storage/secret-vault.js';
+import { systemScheduler } from './system-clock.js';
+import { UpdateService } from './updates/update-service.js';
+import type { UpdateSource } from './updates/updater-port.js';
 
 export interface AppServiceDeps {
   settingsStore: KeyValueStore;
@@ -30,6 +33,10 @@ export interface AppServiceDeps {
   /** Problems found while starting (e.g. a bad custom cloud file); each becomes a notice. */
   startupProblems?: readonly Notice[];
   signInTimeoutMs?: number;
+  /** Timers for periodic work (update checks); the real ones unless a test passes its own. */
+  scheduler?: Scheduler;
+  /** The auto-updater and what this build supports; without one (preview, tests) updates are disabled. */
+  updates?: UpdateSource;
 }
 
 export interface AppServices {
@@ -37,7 +44,16 @@ export interface AppServices {
   settings: SettingsService;
   notices: NoticeBoard;
   accounts: AccountsService;
+  updates: UpdateService;
+  /** On quit: timers and pollers stop first, then stores are flushed. */
+  stop(): Promise<void>;
 }
+
+const notAnInstalledBuild: UpdateSource = {
+  kind: 'disabled',
+  reason: 'development',
+  message: 'This copy of Cloud Desk is not an installed release, so it does not update itself.',
+};
 
 export const allowedLinkHosts = ['github.com'] as const;
 
@@ -97,6 +113,17 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   });
   await accounts.start();
 
+  const updates = new UpdateService({
+    source: deps.updates ?? notAnInstalledBuild,
+    currentVersion: () => deps.appInfo().version,
+    preferences: () => settings.get().updates,
+    scheduler: deps.scheduler ?? systemScheduler,
+    clock: deps.clock,
+    events: deps.events,
+    logger: deps.logger,
+  });
+  settings.onChange(() => updates.preferencesChanged());
+
   const handlers: Handlers = {
     'app.getInfo': () => deps.appInfo(),
     'app.getNotices': () => notices.list(),
@@ -134,8 +161,20 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       await accounts.resetSignInData();
       return null;
     },
+    'updates.getState': () => updates.state(),
+    'updates.check': () => updates.check(),
+    'updates.download': () => updates.requestDownload(),
+    'updates.restartToUpdate': () => {
+      updates.restartToUpdate();
+      return null;
+    },
   };
-  return { handlers, settings, notices, accounts };
+  const stop = async (): Promise<void> => {
+    updates.stop();
+    accounts.cancelSignIn();
+    await vault.flush();
+  };
+  return { handlers, settings, notices, accounts, updates, stop };
 }
 
 function sessionOnlyNotice(backend: string | undefined): Notice {

@@ -9,6 +9,7 @@ import { bindIpc, windowEventSink } from './ipc.js';
 import { createDispatcher, trustOrigin } from './ipc-router.js';
 import { createLogger } from './logging/logger.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
+import { electronUpdateSource } from './platform/electron-updater.js';
 import { safeStorageCipher } from './platform/safe-storage-cipher.js';
 import { shellOpener } from './platform/shell-opener.js';
 import { loadClouds } from './cloud-config.js';
@@ -78,6 +79,16 @@ if (!app.requestSingleInstanceLock()) {
         dataDir,
       }),
       recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
+      updates: electronUpdateSource(
+        {
+          isPackaged: app.isPackaged,
+          platform: process.platform,
+          resourcesPath: process.resourcesPath,
+          appImage: process.env['APPIMAGE'],
+          devUpdateConfig: process.env['CLOUD_DESK_DEV_UPDATE_CONFIG'],
+        },
+        logger,
+      ),
     });
     nativeTheme.themeSource = services.settings.get().theme;
     services.settings.onChange((settings) => {
@@ -89,6 +100,20 @@ if (!app.requestSingleInstanceLock()) {
       preloadPath: join(here, '..', 'preload', 'index.cjs'),
       store: settingsStore,
       logger,
+    });
+    mainWindow.once('ready-to-show', () => services.updates.afterFirstPaint());
+    // Quit waits once for the services to stop (timers, downloads, sign-in) and the vault to flush its writes.
+    let stopped = false;
+    app.on('before-quit', (event) => {
+      if (stopped) return;
+      event.preventDefault();
+      services
+        .stop()
+        .catch((error: unknown) => logger.error('services did not stop cleanly', { error }))
+        .finally(() => {
+          stopped = true;
+          app.quit();
+        });
     });
     mainWindow.on('closed', () => {
       mainWindow = undefined;

@@ -16,6 +16,7 @@ const defaults: Settings = {
   defaultTenant: 'organizations',
   allowWeakSecretStorage: false,
   customClouds: [],
+  updates: { autoDownload: true, channel: 'stable' },
 };
 
 async function setup(overrides: Partial<Handlers> = {}) {

@@ -44,3 +44,8 @@ export interface SecretCipher {
   encrypt(plain: string): Promise<string>;
   decrypt(cipherText: string): Promise<{ plain: string; shouldReEncrypt: boolean }>;
 }
+
+/** Runs work later (setTimeout in the app, a manual clock in tests). Returns the cancel function. */
+export interface Scheduler {
+  after(delayMs: number, run: () => void): () => void;
+}

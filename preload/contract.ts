@@ -2,6 +2,7 @@
 // and every event main pushes. Main, preload, the preview bridge and the renderer all derive their types from
 // here; nobody declares a channel's types twice. Pure data and types: no Electron, no Node, no DOM.
 import { z } from 'zod';
+import { updatePreferencesSchema, updateStateSchema } from './contract-updates.js';
 
 /** The closed set of error codes the UI knows how to turn into words and an action. */
 export const errorCodes = [
@@ -66,6 +67,7 @@ export const settingsSchema = z.strictObject({
   /** Keep secrets on disk even when the OS keychain is unavailable (Linux without a keyring). Explicit opt-in. */
   allowWeakSecretStorage: z.boolean(),
   customClouds: z.array(customCloudSchema).max(10),
+  updates: updatePreferencesSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -248,6 +250,12 @@ export const requests = {
   'accounts.signOut': request(z.string().min(1).max(300), z.null()),
   'accounts.signOutAll': request(none, z.null()),
   'accounts.resetSignInData': request(none, z.null()),
+  'updates.getState': request(none, updateStateSchema),
+  /** Asks the feed now; resolves once the feed answered (the state says what it found). */
+  'updates.check': request(none, updateStateSchema),
+  /** Starts downloading the found update; progress arrives on the `updates` event. */
+  'updates.download': request(none, updateStateSchema),
+  'updates.restartToUpdate': request(none, z.null()),
 } as const;
 
 /** Events, main -> renderer. */
@@ -258,6 +266,7 @@ export const events = {
   accounts: z.array(accountSummarySchema),
   /** The running sign-in flow, or null when none runs. */
   signIn: signInFlowSchema.nullable(),
+  updates: updateStateSchema,
 } as const;
 
 export type Requests = typeof requests;

@@ -1,6 +1,7 @@
 // User settings: read from the KeyValueStore field by field (one bad field falls back to its default without
 // losing the others), written on change, and announced with the `settings` event. No Electron imports.
 import { settingsSchema, type Settings, type SettingsPatch } from '../../preload/contract.js';
+import { defaultUpdatePreferences } from '../../preload/contract-updates.js';
 import type { EventSink, KeyValueStore, Logger } from '../ports.js';
 
 export const defaultSettings: Settings = {
@@ -9,6 +10,7 @@ export const defaultSettings: Settings = {
   defaultTenant: 'organizations',
   allowWeakSecretStorage: false,
   customClouds: [],
+  updates: defaultUpdatePreferences,
 };
 const storeKey = 'settings';
 
