@@ -19,6 +19,8 @@ import { AboutView } from './features/about/about-view';
 import { AccountsView } from './features/accounts/accounts-view';
 import { noticesShownAsBanners } from './features/accounts/status-banners';
 import { SettingsView } from './features/settings/settings-view';
+import { UpdateBanner } from './features/updates/update-banner';
+import { listenForUpdates, useUpdatesStore } from './features/updates/updates-store';
 import { listenForAccounts, useAccountsStore } from './stores/accounts-store';
 import { useNavigationStore, type ViewId } from './stores/navigation-store';
 import { listenForNotices, useNoticesStore } from './stores/notices-store';
@@ -70,7 +72,8 @@ export function App() {
   const go = useNavigationStore((state) => state.go);
 
   useEffect(() => {
-    const stops = [listenForSettings(), listenForNotices(), listenForStatus(), listenForAccounts()];
+    const stops = [listenForSettings(), listenForNotices(), listenForStatus(), listenForAccounts(), listenForUpdates()];
+    void useUpdatesStore.getState().load();
     void useSettingsStore.getState().load();
     void useNoticesStore.getState().load();
     void useStatusStore.getState().load();
@@ -109,6 +112,7 @@ export function App() {
           </TabList>
         </nav>
         <main className={styles.main}>
+          <UpdateBanner />
           {notices
             .filter((notice) => view !== 'accounts' || !noticesShownAsBanners.has(notice.id))
             .map((notice) => (

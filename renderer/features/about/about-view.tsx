@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AppError, AppInfo, HelpTopic } from '../../../preload/contract';
 import { getBridge } from '../../bridge';
 import { ErrorBar } from '../../components/error-bar';
+import { UpdateStatus } from '../updates/update-status';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '720px' },
@@ -82,6 +83,7 @@ export function AboutView() {
       ) : (
         !error && <Spinner size="small" label="Loading details…" className={styles.spinner} />
       )}
+      <UpdateStatus />
       <div className={styles.links}>
         {links.map((link) => (
           <Button key={link.topic} onClick={() => void open(link.topic)}>

@@ -8,6 +8,7 @@ import { useNavigationStore } from '../../stores/navigation-store';
 import { useSettingsStore } from '../../stores/settings-store';
 import { CustomCloudsSettings } from './custom-clouds-settings';
 import { SignInSettings } from './sign-in-settings';
+import { UpdateSettings } from '../updates/update-settings';
 
 const themeLabels: Record<Theme, string> = {
   system: 'Use system setting',
@@ -68,6 +69,7 @@ export function SettingsView() {
       </div>
       {settings && <SignInSettings settings={settings} />}
       {settings && <CustomCloudsSettings settings={settings} />}
+      {settings && <UpdateSettings settings={settings} />}
     </section>
   );
 }
