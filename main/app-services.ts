@@ -14,7 +14,7 @@ import type { StoreRecovery } from './storage/json-file-store.js';
 import { SecretVault } from './storage/secret-vault.js';
 import { systemScheduler } from './system-clock.js';
 import { UpdateService } from './updates/update-service.js';
-import type { UpdateSource } from './updates/updater-port.js';
+import { notInstalledMessage, type UpdateSource } from './updates/updater-port.js';
 
 export interface AppServiceDeps {
   settingsStore: KeyValueStore;
@@ -52,7 +52,7 @@ export interface AppServices {
 const notAnInstalledBuild: UpdateSource = {
   kind: 'disabled',
   reason: 'development',
-  message: 'This copy of Cloud Desk is not an installed release, so it does not update itself.',
+  message: notInstalledMessage,
 };
 
 export const allowedLinkHosts = ['github.com'] as const;

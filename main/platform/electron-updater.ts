@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import electronUpdater from 'electron-updater';
 import type { Logger } from '../ports.js';
-import type { Updater, UpdateSource } from '../updates/updater-port.js';
+import { notInstalledMessage, type Updater, type UpdateSource } from '../updates/updater-port.js';
 
 // electron-updater is CommonJS: named ESM imports of it fail at run time, the default import works.
 const { autoUpdater, CancellationToken } = electronUpdater;
@@ -23,14 +23,10 @@ export interface UpdateBuild {
 /** What this build can do, and the updater when it can do anything. */
 export function electronUpdateSource(build: UpdateBuild, logger: Logger): UpdateSource {
   if (!build.isPackaged && !build.devUpdateConfig) {
-    return {
-      kind: 'disabled',
-      reason: 'development',
-      message: 'This copy of Cloud Desk runs from source, so it does not update itself.',
-    };
+    return { kind: 'disabled', reason: 'development', message: notInstalledMessage };
   }
   const updater = electronUpdaterPort(logger, build.devUpdateConfig);
-  if (build.platform !== 'linux' || build.appImage) return { kind: 'in-place', updater };
+  if (build.platform !== 'linux' || build.appImage || build.devUpdateConfig) return { kind: 'in-place', updater };
   const packageType = readPackageType(build.resourcesPath);
   if (packageType === 'deb' || packageType === 'rpm') return { kind: 'manual', packageType, updater };
   return {

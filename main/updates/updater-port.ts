@@ -31,3 +31,6 @@ export type UpdateSource =
   | { kind: 'in-place'; updater: Updater }
   | { kind: 'manual'; packageType: 'deb' | 'rpm'; updater: Updater }
   | { kind: 'disabled'; reason: 'development' | 'unsupported'; message: string };
+
+/** Why a development build or the browser preview shows no updates. */
+export const notInstalledMessage = 'This copy of Cloud Desk is not an installed release, so it does not update itself.';
