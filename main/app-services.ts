@@ -1,14 +1,26 @@
 // Composes the main-process services from their ports and maps every contract channel to a handler. Called by
 // the Electron composition root (main/index.ts) and the browser preview host alike. No Electron imports.
-import { sessionOnlyNoticeId, type AppInfo, type AppStatus, type Notice } from '../preload/contract.js';
+import { sessionOnlyNoticeId, type AppInfo, type AppStatus, type HelpTopic, type Notice } from '../preload/contract.js';
 import { AccountsService } from './accounts/accounts-service.js';
+import { diagnosticsText } from './app/diagnostics.js';
 import { helpLinks } from './app/help-links.js';
 import { NoticeBoard } from './app/notice-board.js';
 import { restrictOpener } from './app/restricted-opener.js';
 import { mergeClouds, type CloudEndpoints } from './clouds.js';
-import type { Handlers } from './ipc-router.js';
+import { ServiceError, type Handlers } from './ipc-router.js';
+import { DeepLinkService } from './deep-links/deep-link-service.js';
 import { Connectivity } from './net/connectivity.js';
-import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, Scheduler, SecretCipher } from './ports.js';
+import { RendererErrorLog } from './logging/renderer-errors.js';
+import type {
+  BrowserOpener,
+  Clock,
+  DesktopShell,
+  EventSink,
+  KeyValueStore,
+  Logger,
+  Scheduler,
+  SecretCipher,
+} from './ports.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
 import { SecretVault } from './storage/secret-vault.js';
@@ -37,6 +49,8 @@ export interface AppServiceDeps {
   scheduler?: Scheduler;
   /** The auto-updater and what this build supports; without one (preview, tests) updates are disabled. */
   updates?: UpdateSource;
+  /** The log folder and clipboard; the browser preview has neither. */
+  desktop?: DesktopShell;
 }
 
 export interface AppServices {
@@ -45,6 +59,9 @@ export interface AppServices {
   notices: NoticeBoard;
   accounts: AccountsService;
   updates: UpdateService;
+  deepLinks: DeepLinkService;
+  /** Opens a help topic in the system browser (menus use it too). */
+  openHelp(topic: HelpTopic): Promise<void>;
   /** On quit: timers and pollers stop first, then stores are flushed. */
   stop(): Promise<void>;
 }
@@ -123,6 +140,11 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     logger: deps.logger,
   });
   settings.onChange(() => updates.preferencesChanged());
+  const rendererErrors = new RendererErrorLog(deps.logger, deps.clock);
+  const deepLinks = new DeepLinkService(deps.events, deps.logger);
+  const openHelp = (topic: HelpTopic): Promise<void> => helpOpener.open(helpLinks[topic]);
+  const noDesktop = (what: string): ServiceError =>
+    new ServiceError('not_found', `The browser preview cannot ${what}; its log is in the data folder's logs folder.`);
 
   const handlers: Handlers = {
     'app.getInfo': () => deps.appInfo(),
@@ -132,10 +154,30 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       return null;
     },
     'app.openHelp': async (topic) => {
-      await helpOpener.open(helpLinks[topic]);
+      await openHelp(topic);
       return null;
     },
+    'app.takeDeepLink': () => deepLinks.take(),
     'app.getStatus': () => status(),
+    'app.reportError': (error) => {
+      rendererErrors.report(error);
+      return null;
+    },
+    'app.openLogsFolder': async () => {
+      if (!deps.desktop) throw noDesktop('open a folder');
+      await deps.desktop.openLogsFolder();
+      return null;
+    },
+    'app.copyDiagnostics': () => {
+      const text = diagnosticsText({
+        info: deps.appInfo(),
+        status: status(),
+        accounts: accounts.list(),
+        clouds: accounts.clouds(),
+      });
+      deps.desktop?.copyText(text);
+      return { text, copied: deps.desktop !== undefined };
+    },
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
     'clouds.list': () => accounts.clouds(),
@@ -174,7 +216,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     accounts.cancelSignIn();
     await vault.flush();
   };
-  return { handlers, settings, notices, accounts, updates, stop };
+  return { handlers, settings, notices, accounts, updates, deepLinks, openHelp, stop };
 }
 
 function sessionOnlyNotice(backend: string | undefined): Notice {

@@ -3,11 +3,16 @@
 import { app, dialog, nativeTheme, type BrowserWindow } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppServices } from './app-services.js';
+import type { Notice } from '../preload/contract.js';
+import { createAppServices, type AppServices } from './app-services.js';
 import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol.js';
+import { watchProcessFailures } from './app/process-failures.js';
 import { bindIpc, windowEventSink } from './ipc.js';
 import { createDispatcher, trustOrigin } from './ipc-router.js';
-import { createLogger } from './logging/logger.js';
+import { installAppMenu, installContextMenu } from './platform/app-menu.js';
+import { claimSingleInstance } from './platform/app-instance.js';
+import { electronDesktopShell } from './platform/desktop-shell.js';
+import { electronLogger } from './platform/electron-log.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
 import { electronUpdateSource } from './platform/electron-updater.js';
 import { safeStorageCipher } from './platform/safe-storage-cipher.js';
@@ -18,26 +23,46 @@ import { createMainWindow } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const overrideDir = process.env['CLOUD_DESK_DATA_DIR'];
-if (overrideDir) app.setPath('userData', resolve(overrideDir));
+if (overrideDir) {
+  app.setPath('userData', resolve(overrideDir));
+  app.setAppLogsPath(join(resolve(overrideDir), 'logs'));
+}
 const dataDir = app.getPath('userData');
 
+// Every renderer is sandboxed, not only the main window's.
+app.enableSandbox();
 registerAppScheme();
 
-if (!app.requestSingleInstanceLock()) {
+let mainWindow: BrowserWindow | undefined;
+let services: AppServices | undefined;
+// Links and failures that arrive before the services exist wait here.
+const earlyLinks: string[] = [];
+const earlyNotices: Notice[] = [];
+
+const showWindow = (): void => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+};
+
+if (
+  !claimSingleInstance({
+    openLink: (raw) => {
+      if (services) services.deepLinks.open(raw);
+      else earlyLinks.push(raw);
+    },
+    showWindow,
+  })
+) {
   app.quit();
 } else {
-  let mainWindow: BrowserWindow | undefined;
-  const logger = createLogger({
-    filePath: join(dataDir, 'logs', 'main.log'),
-    stderr: !app.isPackaged,
-    clock: systemClock,
+  const { logger, filePath: logFile } = electronLogger({ console: !app.isPackaged });
+  watchProcessFailures(process, logger, (notice) => {
+    if (services) services.notices.post(notice);
+    else earlyNotices.push(notice);
   });
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
   app.on('window-all-closed', () => app.quit());
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -48,7 +73,7 @@ if (!app.requestSingleInstanceLock()) {
     const secrets = openElectronStore(dataDir, 'secrets', logger);
     const cloudLoad = loadClouds(process.env['CLOUD_DESK_CLOUD_CONFIG']);
     const events = windowEventSink(() => mainWindow, logger);
-    const services = await createAppServices({
+    const ready = await createAppServices({
       settingsStore,
       secretsStore: secrets.store,
       cipher: safeStorageCipher,
@@ -57,6 +82,7 @@ if (!app.requestSingleInstanceLock()) {
       events,
       opener: shellOpener,
       logger,
+      desktop: electronDesktopShell,
       ...(cloudLoad.problem
         ? {
             startupProblems: [
@@ -90,33 +116,59 @@ if (!app.requestSingleInstanceLock()) {
         logger,
       ),
     });
-    nativeTheme.themeSource = services.settings.get().theme;
-    services.settings.onChange((settings) => {
+    services = ready;
+    for (const notice of earlyNotices.splice(0)) ready.notices.post(notice);
+    for (const link of earlyLinks.splice(0)) ready.deepLinks.open(link);
+
+    nativeTheme.themeSource = ready.settings.get().theme;
+    ready.settings.onChange((settings) => {
       nativeTheme.themeSource = settings.theme;
     });
-    bindIpc(createDispatcher(services.handlers, { isTrusted: trustOrigin(appOrigin), logger }), () => mainWindow);
+    bindIpc(createDispatcher(ready.handlers, { isTrusted: trustOrigin(appOrigin), logger }), () => mainWindow);
     serveRenderer(join(here, '..', 'renderer'));
+    installAppMenu(
+      { platform: process.platform, packaged: app.isPackaged, appName: app.name },
+      {
+        command: (command) => {
+          showWindow();
+          events.emit('command', command);
+        },
+        openHelp: (topic) => {
+          ready.openHelp(topic).catch((error: unknown) => logger.warn('a help link did not open', { error }));
+        },
+      },
+    );
     mainWindow = createMainWindow({
       preloadPath: join(here, '..', 'preload', 'index.cjs'),
       store: settingsStore,
       logger,
+      devTools: !app.isPackaged,
+      onRendererGone: (reason) =>
+        ready.notices.post({
+          id: 'renderer-gone',
+          level: 'warning',
+          title: 'The window was reloaded',
+          message: `Cloud Desk’s window stopped unexpectedly (${reason}) and was reloaded. Your accounts and settings are unchanged.`,
+        }),
     });
-    mainWindow.once('ready-to-show', () => services.updates.afterFirstPaint());
+    installContextMenu(mainWindow, app.isPackaged);
+    mainWindow.once('ready-to-show', () => ready.updates.afterFirstPaint());
+    mainWindow.on('closed', () => {
+      mainWindow = undefined;
+    });
+
     // Quit waits once for the services to stop (timers, downloads, sign-in) and the vault to flush its writes.
     let stopped = false;
     app.on('before-quit', (event) => {
       if (stopped) return;
       event.preventDefault();
-      services
+      ready
         .stop()
         .catch((error: unknown) => logger.error('services did not stop cleanly', { error }))
         .finally(() => {
           stopped = true;
           app.quit();
         });
-    });
-    mainWindow.on('closed', () => {
-      mainWindow = undefined;
     });
   };
 
@@ -128,7 +180,7 @@ if (!app.requestSingleInstanceLock()) {
       logger.error('Cloud Desk could not start', { error });
       dialog.showErrorBox(
         'Cloud Desk could not start',
-        `${error instanceof Error ? error.message : String(error)}\n\nDetails are in ${join(dataDir, 'logs', 'main.log')}.`,
+        `${error instanceof Error ? error.message : String(error)}\n\nDetails are in ${logFile()}.`,
       );
       app.exit(1);
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildApi, apiFunctionPaths } from '../preload/api.js';
 import { channels, type Result, type Settings } from '../preload/contract.js';
+import { defaultDesktopPreferences } from '../preload/contract-desktop.js';
 import { createAppServices } from './app-services.js';
 import { createDispatcher, ServiceError, trustOrigin, validatingSink, type Handlers } from './ipc-router.js';
 import { builtInClouds } from './clouds.js';
@@ -17,6 +18,7 @@ const defaults: Settings = {
   allowWeakSecretStorage: false,
   customClouds: [],
   updates: { autoDownload: true, channel: 'stable' },
+  desktop: defaultDesktopPreferences(process.platform),
 };
 
 async function setup(overrides: Partial<Handlers> = {}) {

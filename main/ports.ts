@@ -49,3 +49,9 @@ export interface SecretCipher {
 export interface Scheduler {
   after(delayMs: number, run: () => void): () => void;
 }
+
+/** What only a desktop shell can do: open main's own log folder, put text on the clipboard. */
+export interface DesktopShell {
+  openLogsFolder(): Promise<void>;
+  copyText(text: string): void;
+}

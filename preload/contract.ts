@@ -3,6 +3,13 @@
 // here; nobody declares a channel's types twice. Pure data and types: no Electron, no Node, no DOM.
 import { z } from 'zod';
 import { updatePreferencesSchema, updateStateSchema } from './contract-updates.js';
+import {
+  appCommandSchema,
+  deepLinkTargetSchema,
+  desktopPreferencesSchema,
+  diagnosticsResultSchema,
+  rendererErrorSchema,
+} from './contract-desktop.js';
 
 /** The closed set of error codes the UI knows how to turn into words and an action. */
 export const errorCodes = [
@@ -68,6 +75,7 @@ export const settingsSchema = z.strictObject({
   allowWeakSecretStorage: z.boolean(),
   customClouds: z.array(customCloudSchema).max(10),
   updates: updatePreferencesSchema,
+  desktop: desktopPreferencesSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -236,6 +244,13 @@ export const requests = {
   'app.dismissNotice': request(z.string().min(1).max(200), z.null()),
   'app.openHelp': request(helpTopicSchema, z.null()),
   'app.getStatus': request(none, appStatusSchema),
+  /** A renderer error for main's log (rate-limited there). */
+  'app.reportError': request(rendererErrorSchema, z.null()),
+  /** Opens main's own log folder in the file manager; the renderer never names a path. */
+  'app.openLogsFolder': request(none, z.null()),
+  'app.copyDiagnostics': request(none, diagnosticsResultSchema),
+  /** The `clouddesk://` link the app was opened with, once; null when there is none. */
+  'app.takeDeepLink': request(none, deepLinkTargetSchema.nullable()),
   'settings.get': request(none, settingsSchema),
   'settings.set': request(settingsPatchSchema, settingsSchema),
   'clouds.list': request(none, z.array(cloudSchema)),
@@ -267,6 +282,10 @@ export const events = {
   /** The running sign-in flow, or null when none runs. */
   signIn: signInFlowSchema.nullable(),
   updates: updateStateSchema,
+  /** A command from the application menu or its accelerator. */
+  command: appCommandSchema,
+  /** A `clouddesk://` link the app was opened with, already validated. */
+  open: deepLinkTargetSchema,
 } as const;
 
 export type Requests = typeof requests;

@@ -28,6 +28,7 @@ function main(): Promise<void> {
     version: pkg.version,
     cloudConfigPath: process.env['CLOUD_DESK_CLOUD_CONFIG'],
     simulateEncryption: process.env['CLOUD_DESK_PREVIEW_ENCRYPTION'],
+    watchProcess: process,
   }).then((host) => {
     process.stdout.write(`${JSON.stringify({ url: host.url })}\n`);
     const stop = (): void => {

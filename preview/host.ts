@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createAppServices } from '../main/app-services.js';
+import { watchProcessFailures, type ProcessEvents } from '../main/app/process-failures.js';
 import { createDispatcher, ServiceError, trustOrigin, validatingSink } from '../main/ipc-router.js';
 import { createLogger } from '../main/logging/logger.js';
 import type { BrowserOpener } from '../main/ports.js';
@@ -30,6 +31,8 @@ export interface PreviewOptions {
   cloudConfigPath?: string | undefined;
   /** CLOUD_DESK_PREVIEW_ENCRYPTION: `unavailable` or `weak` to act like Linux without a keyring. */
   simulateEncryption?: string | undefined;
+  /** The CLI passes `process`: its uncaught failures are logged and shown instead of ending the host. */
+  watchProcess?: ProcessEvents;
 }
 
 export interface PreviewHost {
@@ -90,6 +93,9 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     }),
     recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
   });
+
+  if (options.watchProcess)
+    watchProcessFailures(options.watchProcess, logger, (notice) => services.notices.post(notice));
 
   const server = createServer();
   await new Promise<void>((ready, fail) => {
@@ -172,7 +178,10 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
   return {
     url: `${origin}/?token=${token}`,
     origin,
-    close: () => closeAll(server, wss),
+    close: async () => {
+      await closeAll(server, wss);
+      await services.stop();
+    },
   };
 }
 

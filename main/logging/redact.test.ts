@@ -11,6 +11,21 @@ describe('redact', () => {
     expect(text).toContain(redacted);
   });
 
+  it('removes authorization codes, client secrets and tokens from URLs and form bodies', () => {
+    const text = redactText(
+      'GET http://localhost:51234/?code=0.AXYZ-secret-code&state=abc then POST client_id=1&client_secret=s3cr3t~x&refresh_token=0.AAA',
+    );
+    expect(text).toBe(
+      `GET http://localhost:51234/?code=${redacted}&state=abc then POST client_id=1&client_secret=${redacted}&refresh_token=${redacted}`,
+    );
+  });
+
+  it('removes authorization and cookie header values from text', () => {
+    expect(redactText('headers: {"Authorization": "Negotiate abc"} Proxy-Authorization: Basic dXNlcjpwYXNz')).toBe(
+      `headers: {"Authorization": "${redacted}"} Proxy-Authorization: ${redacted}`,
+    );
+  });
+
   it('blanks secret-named fields at any depth and keeps the rest', () => {
     const out = redact({
       channel: 'accounts.add',

@@ -2,6 +2,7 @@
 // losing the others), written on change, and announced with the `settings` event. No Electron imports.
 import { settingsSchema, type Settings, type SettingsPatch } from '../../preload/contract.js';
 import { defaultUpdatePreferences } from '../../preload/contract-updates.js';
+import { defaultDesktopPreferences } from '../../preload/contract-desktop.js';
 import type { EventSink, KeyValueStore, Logger } from '../ports.js';
 
 export const defaultSettings: Settings = {
@@ -11,6 +12,7 @@ export const defaultSettings: Settings = {
   allowWeakSecretStorage: false,
   customClouds: [],
   updates: defaultUpdatePreferences,
+  desktop: defaultDesktopPreferences(process.platform),
 };
 const storeKey = 'settings';
 
