@@ -19,9 +19,12 @@ import { AboutView } from './features/about/about-view';
 import { AccountsView } from './features/accounts/accounts-view';
 import { noticesShownAsBanners } from './features/accounts/status-banners';
 import { SettingsView } from './features/settings/settings-view';
+import { listenForCommands } from './features/commands/app-commands';
 import { UpdateBanner } from './features/updates/update-banner';
 import { listenForUpdates, useUpdatesStore } from './features/updates/updates-store';
+import { reportRendererErrors } from './error-reporting';
 import { listenForAccounts, useAccountsStore } from './stores/accounts-store';
+import { listenForDeepLinks, useDeepLinkStore } from './stores/deep-link-store';
 import { useNavigationStore, type ViewId } from './stores/navigation-store';
 import { listenForNotices, useNoticesStore } from './stores/notices-store';
 import { listenForSettings, useSettingsStore } from './stores/settings-store';
@@ -73,7 +76,9 @@ export function App() {
 
   useEffect(() => {
     const stops = [listenForSettings(), listenForNotices(), listenForStatus(), listenForAccounts(), listenForUpdates()];
+    stops.push(reportRendererErrors(), listenForCommands(), listenForDeepLinks());
     void useUpdatesStore.getState().load();
+    void useDeepLinkStore.getState().load();
     void useSettingsStore.getState().load();
     void useNoticesStore.getState().load();
     void useStatusStore.getState().load();

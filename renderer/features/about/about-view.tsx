@@ -5,6 +5,7 @@ import type { AppError, AppInfo, HelpTopic } from '../../../preload/contract';
 import { getBridge } from '../../bridge';
 import { ErrorBar } from '../../components/error-bar';
 import { UpdateStatus } from '../updates/update-status';
+import { DiagnosticsActions } from './diagnostics-actions';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '720px' },
@@ -91,6 +92,7 @@ export function AboutView() {
           </Button>
         ))}
       </div>
+      <DiagnosticsActions />
     </section>
   );
 }
