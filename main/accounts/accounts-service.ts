@@ -18,8 +18,8 @@ import { classifyAuthError, reasonMessage, type AuthProblem } from '../auth/auth
 import { MsalClients, msalCacheName } from '../auth/msal-clients.js';
 import { signInWithBrowser, signInWithDeviceCode } from '../auth/sign-in-flows.js';
 import { listTenants, type TenantRecord } from '../azure/tenants.js';
-import { armScope, authorityHostPort, type CloudEndpoints } from '../clouds.js';
-import { restrictOpener } from '../app/restricted-opener.js';
+import { armScope, type CloudEndpoints } from '../clouds.js';
+import { signInOpener } from '../app/restricted-opener.js';
 import { ServiceError } from '../ipc-router.js';
 import type { Connectivity } from '../net/connectivity.js';
 import type { BrowserOpener, Clock, EventSink, Logger } from '../ports.js';
@@ -203,7 +203,10 @@ export class AccountsService {
         method === 'browser'
           ? await signInWithBrowser(pca, {
               ...control,
-              opener: restrictOpener(this.deps.opener, () => [authorityHostPort(cloud)]),
+              opener: signInOpener(this.deps.opener, {
+                authorityHost: cloud.authorityHost,
+                clientId: cloud.clientId ?? this.deps.signInSettings().clientId,
+              }),
               onBrowserOpened: () => this.updateFlow({ state: 'waiting_for_browser' }),
             })
           : await signInWithDeviceCode(pca, {
