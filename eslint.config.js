@@ -74,6 +74,7 @@ export default tseslint.config(
       'main/ipc.ts',
       'main/app-protocol.ts',
       'main/platform/**',
+      'main/testing/fake-electron.ts',
       'preload/index.ts',
       '**/*.test.ts',
     ],
@@ -98,6 +99,8 @@ export default tseslint.config(
       'main/ipc.ts',
       'main/app-protocol.ts',
       'main/platform/**',
+      // Type imports only: Electron's .d.ts types the fake; the module itself is never loaded.
+      'main/testing/fake-electron.ts',
       'preload/index.ts',
     ],
     rules: { 'no-restricted-imports': ['error', { patterns: notProduct }] },
