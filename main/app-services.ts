@@ -9,6 +9,7 @@ import { restrictOpener } from './app/restricted-opener.js';
 import { mergeClouds, type CloudEndpoints } from './clouds.js';
 import { ServiceError, type Handlers } from './ipc-router.js';
 import { DeepLinkService } from './deep-links/deep-link-service.js';
+import { ActivityReporter } from './desktop/activity-reporter.js';
 import { Connectivity } from './net/connectivity.js';
 import { RendererErrorLog } from './logging/renderer-errors.js';
 import type {
@@ -18,8 +19,11 @@ import type {
   EventSink,
   KeyValueStore,
   Logger,
+  Notifier,
   Scheduler,
   SecretCipher,
+  TaskProgress,
+  WindowFocus,
 } from './ports.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
@@ -51,6 +55,8 @@ export interface AppServiceDeps {
   updates?: UpdateSource;
   /** The log folder and clipboard; the browser preview has neither. */
   desktop?: DesktopShell;
+  /** Taskbar progress, OS notifications and window focus; the preview has none of them. */
+  indicators?: { progress: TaskProgress; notifier: Notifier; focus: WindowFocus };
 }
 
 export interface AppServices {
@@ -60,6 +66,9 @@ export interface AppServices {
   accounts: AccountsService;
   updates: UpdateService;
   deepLinks: DeepLinkService;
+  /** Progress and "finished" notifications for long work (desktop only); services report through it. */
+  activity: ActivityReporter | undefined;
+
   /** Opens a help topic in the system browser (menus use it too). */
   openHelp(topic: HelpTopic): Promise<void>;
   /** On quit: timers and pollers stop first, then stores are flushed. */
@@ -142,6 +151,24 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   settings.onChange(() => updates.preferencesChanged());
   const rendererErrors = new RendererErrorLog(deps.logger, deps.clock);
   const deepLinks = new DeepLinkService(deps.events, deps.logger);
+  const activity = deps.indicators
+    ? new ActivityReporter({
+        ...deps.indicators,
+        clock: deps.clock,
+        logger: deps.logger,
+        notifyWhenDone: () => settings.get().desktop.notifyWhenDone,
+      })
+    : undefined;
+  const refreshAll = () =>
+    activity
+      ? activity.track(
+          () => accounts.refresh(),
+          ({ ok }) =>
+            ok
+              ? { title: 'Accounts refreshed', body: 'Every account and tenant has been checked.' }
+              : { title: 'Refresh failed', body: 'Open Cloud Desk to see what went wrong.' },
+        )
+      : accounts.refresh();
   const openHelp = (topic: HelpTopic): Promise<void> => helpOpener.open(helpLinks[topic]);
   const noDesktop = (what: string): ServiceError =>
     new ServiceError('not_found', `The browser preview cannot ${what}; its log is in the data folder's logs folder.`);
@@ -190,7 +217,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     },
     'accounts.addServicePrincipal': (args) => accounts.addServicePrincipal(args),
     'accounts.setTenantHidden': (args) => accounts.setTenantHidden(args),
-    'accounts.refresh': (accountId) => accounts.refresh(accountId),
+    'accounts.refresh': (accountId) => (accountId ? accounts.refresh(accountId) : refreshAll()),
     'accounts.signOut': async (id) => {
       await accounts.signOut(id);
       return null;
@@ -216,7 +243,17 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     accounts.cancelSignIn();
     await vault.flush();
   };
-  return { handlers, settings, notices, accounts, updates, deepLinks, openHelp, stop };
+  return {
+    handlers,
+    settings,
+    notices,
+    accounts,
+    updates,
+    deepLinks,
+    activity,
+    openHelp,
+    stop,
+  };
 }
 
 function sessionOnlyNotice(backend: string | undefined): Notice {

@@ -11,7 +11,9 @@ import { bindIpc, windowEventSink } from './ipc.js';
 import { createDispatcher, trustOrigin } from './ipc-router.js';
 import { installAppMenu, installContextMenu } from './platform/app-menu.js';
 import { claimSingleInstance } from './platform/app-instance.js';
+import { TrayController } from './desktop/tray-controller.js';
 import { electronDesktopShell } from './platform/desktop-shell.js';
+import { electronNotifier, electronTray, windowFocus, windowProgress } from './platform/desktop-indicators.js';
 import { electronLogger } from './platform/electron-log.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
 import { electronUpdateSource } from './platform/electron-updater.js';
@@ -83,6 +85,11 @@ if (
       opener: shellOpener,
       logger,
       desktop: electronDesktopShell,
+      indicators: {
+        progress: windowProgress(() => mainWindow),
+        notifier: electronNotifier,
+        focus: windowFocus(() => mainWindow),
+      },
       ...(cloudLoad.problem
         ? {
             startupProblems: [
@@ -157,9 +164,31 @@ if (
       mainWindow = undefined;
     });
 
+    // The tray icon (a setting); while it shows, closing the window hides it instead of quitting.
+    const tray = new TrayController(
+      electronTray(
+        app.isPackaged ? join(process.resourcesPath, 'tray.png') : join(app.getAppPath(), 'resources', 'icon.png'),
+      ),
+      () => ready.settings.get().desktop.trayIcon,
+      {
+        openWindow: showWindow,
+        refresh: () => events.emit('command', 'refresh'),
+        quit: () => app.quit(),
+      },
+    );
+    tray.apply();
+    ready.settings.onChange(() => tray.apply());
+    let quitting = false;
+    mainWindow.on('close', (event) => {
+      if (quitting || !tray.keepsRunningWhenClosed()) return;
+      event.preventDefault();
+      mainWindow?.hide();
+    });
+
     // Quit waits once for the services to stop (timers, downloads, sign-in) and the vault to flush its writes.
     let stopped = false;
     app.on('before-quit', (event) => {
+      quitting = true;
       if (stopped) return;
       event.preventDefault();
       ready
