@@ -221,6 +221,7 @@ export class AccountsService {
       this.updateFlow({ state: 'completing' });
       const value = await complete(result);
       this.finishFlow({ state: 'done' });
+      this.deps.logger.info('signed in', { method, cloud: cloud.id, tenantSignIn: target.tenantId !== undefined });
       return value;
     } catch (error) {
       const failure = this.signInFailure(error);
@@ -531,6 +532,7 @@ export class AccountsService {
       if (cached) await cache.removeAccount(cached);
     }
     await this.registry.remove(accountId);
+    this.deps.logger.info('signed out', { kind: account.kind, cloud: account.cloudId });
     this.publish();
   }
 
@@ -544,6 +546,7 @@ export class AccountsService {
     for (const cloud of this.deps.clouds()) await this.deps.vault.delete(msalCacheName(cloud.id));
     this.msal.reset();
     await this.flagUsersForSignIn(() => true);
+    this.deps.logger.info('sign-in data reset');
     this.publish();
   }
 
