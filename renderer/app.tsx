@@ -20,6 +20,7 @@ import { AccountsView } from './features/accounts/accounts-view';
 import { noticesShownAsBanners } from './features/accounts/status-banners';
 import { SettingsView } from './features/settings/settings-view';
 import { listenForCommands } from './features/commands/app-commands';
+import { DeepLinkBanner } from './features/deep-links/deep-link-banner';
 import { UpdateBanner } from './features/updates/update-banner';
 import { listenForUpdates, useUpdatesStore } from './features/updates/updates-store';
 import { reportRendererErrors } from './error-reporting';
@@ -118,6 +119,7 @@ export function App() {
         </nav>
         <main className={styles.main}>
           <UpdateBanner />
+          <DeepLinkBanner />
           {notices
             .filter((notice) => view !== 'accounts' || !noticesShownAsBanners.has(notice.id))
             .map((notice) => (
