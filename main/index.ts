@@ -66,6 +66,8 @@ if (
   });
 
   app.on('window-all-closed', () => app.quit());
+  // macOS: a click on the Dock icon brings back a window hidden in the menu bar.
+  app.on('activate', showWindow);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
