@@ -8,7 +8,7 @@ import type { Logger } from '../ports.js';
 import { notInstalledMessage, type Updater, type UpdateSource } from '../updates/updater-port.js';
 
 // electron-updater is CommonJS: named ESM imports of it fail at run time, the default import works.
-const { autoUpdater, CancellationToken } = electronUpdater;
+const { CancellationToken } = electronUpdater;
 
 export interface UpdateBuild {
   isPackaged: boolean;
@@ -44,6 +44,8 @@ function readPackageType(resourcesPath: string): string | undefined {
 }
 
 function electronUpdaterPort(logger: Logger, devUpdateConfig: string | undefined): Updater {
+  // Reading `autoUpdater` creates the platform's updater; a build that does not update never does.
+  const { autoUpdater } = electronUpdater;
   autoUpdater.autoDownload = false;
   autoUpdater.allowDowngrade = false;
   autoUpdater.logger = {
