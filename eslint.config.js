@@ -86,8 +86,8 @@ export default tseslint.config(
     },
   },
   {
-    // Tests may use the emulator and its test helpers, but still never load Electron.
-    files: ['main/**/*.test.ts', 'preload/**/*.test.ts'],
+    // Tests (and main/testing, their helpers) may use the emulator and its test helpers, but still never load Electron.
+    files: ['main/**/*.test.ts', 'main/testing/**/*.ts', 'preload/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [electronOnlyInGlue], patterns: [electronPackagesOnlyInGlue] }],
     },

@@ -3,6 +3,7 @@
 // reset, and what the view says when offline or when secrets can only be kept for the session.
 import type { Locator, Page } from '@playwright/test';
 import { demo } from '../emulator/testing/demo-ids.js';
+import { signInReasonText } from '../preload/contract.js';
 import { expect, test } from './fixtures.js';
 
 /** Signs Alice in through the emulator's sign-in page, opened as the system browser would open it. */
@@ -32,6 +33,7 @@ test.describe('without a configured cloud', () => {
     const { page } = app;
     await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Connect your first account' })).toBeVisible();
+    await page.getByRole('radio', { name: 'Use my organisation’s app registration' }).check();
     await expect(page.getByText('Sign-in to Azure needs an app registration', { exact: true })).toBeVisible();
     await expect(page.getByText('http://localhost', { exact: true })).toBeVisible();
     const browserSignIn = page.getByRole('button', { name: 'Sign in with the browser' });
@@ -166,11 +168,15 @@ test.describe('against the emulator', () => {
     await expect(dialog.getByText('Enter the client secret’s value.')).toBeVisible();
 
     await dialog.getByRole('radio', { name: 'Certificate' }).check();
+    await dialog
+      .getByRole('combobox', { name: 'Certificate format' })
+      .selectOption({ label: 'One PEM with the certificate and its private key' });
     await dialog.getByRole('textbox', { name: /Certificate \(PEM/ }).fill('-----BEGIN CERTIFICATE-----\nnot a key\n');
     await dialog.getByRole('button', { name: 'Add service principal' }).click();
     await expect(dialog.getByText(/needs both the certificate and its private key/)).toBeVisible();
 
     await dialog.getByRole('radio', { name: 'Client secret' }).check();
+    await dialog.getByRole('textbox', { name: 'Name (optional)' }).fill('Build agent');
     await dialog.getByRole('textbox', { name: 'Tenant ID or domain' }).fill('contoso.test');
     await dialog.getByRole('textbox', { name: 'Application (client) ID' }).fill(demo.secretSp.clientId);
     const secret = dialog.getByLabel('Secret value');
@@ -179,8 +185,10 @@ test.describe('against the emulator', () => {
     await dialog.getByRole('button', { name: 'Add service principal' }).click();
     await expect(dialog).toBeHidden();
 
-    const account = page.getByRole('region', { name: demo.secretSp.clientId });
+    const account = page.getByRole('region', { name: 'Build agent' });
     await expect(account.getByText('Service principal', { exact: true })).toBeVisible();
+    await expect(account.getByText(`Client ID ${demo.secretSp.clientId}`)).toBeVisible();
+    await expect(account.getByRole('button', { name: 'Remove Build agent' })).toBeVisible();
     await expect(tenantRow(account, 'Contoso')).toContainText('Ready');
     await expect(account.getByRole('button', { name: /Sign in to this tenant/ })).toHaveCount(0);
     expect(await page.content()).not.toContain(demo.secretSp.secret);
@@ -196,7 +204,7 @@ test.describe('against the emulator', () => {
     await reset.getByRole('button', { name: 'Reset sign-in data' }).click();
     await expect(reset).toBeHidden();
     await expect(tenantRow(account, 'Contoso')).toContainText('Sign-in needed');
-    await expect(tenantRow(account, 'Contoso')).toContainText('Sign in to continue');
+    await expect(tenantRow(account, 'Contoso')).toContainText(signInReasonText.no_session);
 
     await account.getByRole('button', { name: 'Sign out alice@contoso.test' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Sign out of alice@contoso.test?' });
@@ -222,25 +230,24 @@ test.describe('against the emulator', () => {
     await expect(page.getByRole('heading', { name: 'Connect your first account' })).toBeVisible();
   });
 
-  test('offline: a banner says why, sign-in buttons say why they are disabled, and it clears when back', async ({
-    app,
-  }) => {
+  test('offline: a banner says why, sign-in is still offered with a note, and it clears when back', async ({ app }) => {
     const { page, emulator } = app;
     if (!emulator) throw new Error('this test needs the emulator');
     const account = await signInAlice(page);
     await emulator.admin.addFaults('*:*=reset');
     await account.getByRole('button', { name: 'Refresh alice@contoso.test' }).click();
     await expect(page.getByText('You are offline')).toBeVisible();
-    await expect(page.getByText(/from your last session/)).toBeVisible();
+    await expect(page.getByText(/from your last check; each says how old it is/)).toBeVisible();
     await expect(account).toBeVisible();
+    // Offline never locks the user in: the sign-in stays offered and says why it may fail.
     const signIn = account.getByRole('button', { name: 'Sign in to this tenant: Northwind Lab' });
-    await expect(signIn).toBeDisabled();
-    await expect(signIn).toHaveAccessibleDescription('Signing in needs a network connection.');
+    await expect(signIn).toBeEnabled();
+    await expect(signIn).toHaveAccessibleDescription(/could not reach Local Azure emulator/);
 
     await emulator.admin.clearFaults();
     await account.getByRole('button', { name: 'Refresh alice@contoso.test' }).click();
     await expect(page.getByText('You are offline')).toBeHidden();
-    await expect(signIn).toBeEnabled();
+    await expect(signIn).not.toHaveAccessibleDescription(/could not reach/);
   });
 });
 

@@ -27,10 +27,9 @@ async function compose(cipher: MemoryCipher) {
 describe('secret storage status', () => {
   it('reports encrypted storage with a working keychain, and no warning', async () => {
     const { services } = await compose(new MemoryCipher('os'));
-    expect(await services.handlers['app.getStatus'](undefined)).toEqual({
-      online: true,
-      secretStorage: { mode: 'encrypted', weakAvailable: true },
-    });
+    const status = await services.handlers['app.getStatus'](undefined);
+    expect(status.online).toBe(true);
+    expect(status.secretStorage).toEqual({ mode: 'encrypted', weakAvailable: true });
     expect(services.notices.list()).toEqual([]);
   });
 
@@ -88,5 +87,30 @@ describe('secret storage status', () => {
     });
     const clouds = await services.handlers['clouds.list'](undefined);
     expect(clouds.at(-1)).toMatchObject({ id: 'custom-contoso-stack-hub', kind: 'custom', signInReady: true });
+  });
+});
+
+describe('connectivity in the app status', () => {
+  it('lists every configured cloud as online until a call says otherwise', async () => {
+    const { services } = await compose(new MemoryCipher('os'));
+    const status = await services.handlers['app.getStatus'](undefined);
+    expect(status.clouds).toEqual([
+      { cloudId: 'azure', online: true },
+      { cloudId: 'azure-china', online: true },
+      { cloudId: 'azure-us-government', online: true },
+    ]);
+  });
+
+  it('goes offline when the OS says the network is gone and tells the renderer', async () => {
+    const { services, events } = await compose(new MemoryCipher('os'));
+    services.handlers['app.networkChanged'](false);
+    const status = await services.handlers['app.getStatus'](undefined);
+    expect(status.online).toBe(false);
+    expect(status.clouds.find((cloud) => cloud.cloudId === 'azure')).toMatchObject({ online: false });
+    expect(events.emitted.filter((event) => event.name === 'status').at(-1)?.payload).toMatchObject({ online: false });
+
+    services.handlers['app.networkChanged'](true);
+    expect((await services.handlers['app.getStatus'](undefined)).online).toBe(true);
+    await services.stop();
   });
 });

@@ -1,17 +1,21 @@
 // Composes the main-process services from their ports and maps every contract channel to a handler. Called by
 // the Electron composition root (main/index.ts) and the browser preview host alike. No Electron imports.
 import { sessionOnlyNoticeId, type AppInfo, type AppStatus, type HelpTopic, type Notice } from '../preload/contract.js';
-import { AccountsService } from './accounts/accounts-service.js';
+import type { AccountsService } from './accounts/accounts-service.js';
+import { createAccountsService } from './accounts/create-accounts-service.js';
 import { diagnosticsText } from './app/diagnostics.js';
 import { helpLinks } from './app/help-links.js';
 import { NoticeBoard } from './app/notice-board.js';
 import { restrictOpener } from './app/restricted-opener.js';
 import { mergeClouds, type CloudEndpoints } from './clouds.js';
-import { ServiceError, type Handlers } from './ipc-router.js';
 import { DeepLinkService } from './deep-links/deep-link-service.js';
 import { ActivityReporter } from './desktop/activity-reporter.js';
-import { Connectivity } from './net/connectivity.js';
+import { ServiceError } from './errors.js';
+import type { Handlers } from './ipc-router.js';
 import { RendererErrorLog } from './logging/renderer-errors.js';
+import { CloudConnectivity } from './net/connectivity.js';
+import { createNetwork } from './net/network-settings.js';
+import { environmentProxyResolver, type ProxyResolver } from './net/proxy-resolver.js';
 import type {
   BrowserOpener,
   Clock,
@@ -25,8 +29,10 @@ import type {
   TaskProgress,
   WindowFocus,
 } from './ports.js';
+import { effectiveClientId } from './settings/client-choice.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
+import { dataFolderNotice, type StorageHealth } from './storage/memory-fallback-store.js';
 import { SecretVault } from './storage/secret-vault.js';
 import { systemScheduler } from './system-clock.js';
 import { UpdateService } from './updates/update-service.js';
@@ -43,20 +49,28 @@ export interface AppServiceDeps {
   opener: BrowserOpener;
   logger: Logger;
   clock: Clock;
+  /** Re-checks later; real timers unless a test passes a fake. */
+  scheduler?: Scheduler;
   appInfo: () => AppInfo;
   /** Store files that were unreadable at start-up and moved aside; each becomes a notice. */
   recoveries: readonly StoreRecovery[];
+  /** The default client id built into this copy when it was packaged (CLOUD_DESK_CLIENT_ID), if any. */
+  builtinClientId?: string | undefined;
+  /** Whether the data folder can be written; a problem (now or later) becomes a notice. */
+  storageHealth?: StorageHealth;
   /** Problems found while starting (e.g. a bad custom cloud file); each becomes a notice. */
   startupProblems?: readonly Notice[];
   signInTimeoutMs?: number;
-  /** Timers for periodic work (update checks); the real ones unless a test passes its own. */
-  scheduler?: Scheduler;
   /** The auto-updater and what this build supports; without one (preview, tests) updates are disabled. */
   updates?: UpdateSource;
   /** The log folder and clipboard; the browser preview has neither. */
   desktop?: DesktopShell;
   /** Taskbar progress, OS notifications and window focus; the preview has none of them. */
   indicators?: { progress: TaskProgress; notifier: Notifier; focus: WindowFocus };
+  /** The system proxy: Electron's session.resolveProxy; without one (preview, tests) HTTPS_PROXY / NO_PROXY. */
+  systemProxy?: ProxyResolver;
+  /** HTTPS_PROXY / NO_PROXY for the `environment` proxy mode; default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface AppServices {
@@ -71,7 +85,7 @@ export interface AppServices {
 
   /** Opens a help topic in the system browser (menus use it too). */
   openHelp(topic: HelpTopic): Promise<void>;
-  /** On quit: timers and pollers stop first, then stores are flushed. */
+  /** On quit: timers, re-checks and pollers stop first, then pending sign-in data and stores are written. */
   stop(): Promise<void>;
 }
 
@@ -88,17 +102,41 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const notices = new NoticeBoard(deps.events);
   for (const recovery of deps.recoveries) notices.post(recoveryNotice(recovery));
   for (const problem of deps.startupProblems ?? []) notices.post(problem);
-  const connectivity = new Connectivity();
+  const storageProblem = deps.storageHealth?.problem();
+  if (storageProblem) notices.post(dataFolderNotice(storageProblem));
+  deps.storageHealth?.onProblem((problem) => {
+    notices.post(dataFolderNotice(problem));
+    // Accounts connected from now on last only for the session: their summaries say so.
+    deps.events.emit('accounts', accounts.list());
+  });
+  const scheduler = deps.scheduler ?? systemScheduler;
+  // Offline clouds are re-checked by re-validating their accounts (or probing them when they have none).
+  const connectivity = new CloudConnectivity({
+    clock: deps.clock,
+    scheduler,
+    logger: deps.logger,
+    probe: (cloudId) => accounts.recheckCloud(cloudId),
+  });
   const vault = new SecretVault(deps.secretsStore, deps.cipher, {
     clock: deps.clock,
     logger: deps.logger,
     allowWeak: () => settings.get().allowWeakSecretStorage,
+    diskWritable: () => deps.storageHealth?.problem() === undefined,
   });
   await vault.refreshStatus();
+  const network = await createNetwork({
+    store: deps.settingsStore,
+    vault,
+    events: deps.events,
+    logger: deps.logger,
+    env: deps.env ?? process.env,
+    systemProxy: deps.systemProxy ?? environmentProxyResolver(deps.env ?? process.env),
+  });
   const status = (): AppStatus => {
     const backend = vault.backend();
     return {
       online: connectivity.online,
+      clouds: connectivity.status(clouds().map((cloud) => cloud.id)),
       secretStorage: { mode: vault.mode(), weakAvailable: vault.weakAvailable(), ...(backend ? { backend } : {}) },
     };
   };
@@ -125,25 +163,34 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const clouds = (): CloudEndpoints[] => mergeClouds(deps.clouds, settings.get().customClouds);
   // Help links may open only GitHub; each sign-in may open only its own cloud's authority (AccountsService).
   const helpOpener = restrictOpener(deps.opener, () => allowedLinkHosts);
-  const accounts = new AccountsService({
+  const accounts = createAccountsService({
     vault,
     clouds,
-    signInSettings: () => ({ clientId: settings.get().clientId, defaultTenant: settings.get().defaultTenant }),
+    signInSettings: () => ({
+      clientId: effectiveClientId(settings.get(), deps.builtinClientId),
+      defaultTenant: settings.get().defaultTenant,
+    }),
     opener: deps.opener,
     events: deps.events,
     connectivity,
+    network: network.config,
     logger: deps.logger,
     clock: deps.clock,
+    scheduler,
     warn: (id, title, message) => notices.post({ id, level: 'warning', title, message }),
     ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
   });
   await accounts.start();
+  // Stored states are on screen "as of" their times; confirm them with Entra ID and ARM in the background.
+  accounts
+    .revalidateAll()
+    .catch((error: unknown) => deps.logger.error('re-validating accounts at start-up failed', { error }));
 
   const updates = new UpdateService({
     source: deps.updates ?? notAnInstalledBuild,
     currentVersion: () => deps.appInfo().version,
     preferences: () => settings.get().updates,
-    scheduler: deps.scheduler ?? systemScheduler,
+    scheduler,
     clock: deps.clock,
     events: deps.events,
     logger: deps.logger,
@@ -174,7 +221,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     new ServiceError('not_found', `The browser preview cannot ${what}; its log is in the data folder's logs folder.`);
 
   const handlers: Handlers = {
-    'app.getInfo': () => deps.appInfo(),
+    'app.getInfo': () => ({
+      ...deps.appInfo(),
+      ...(deps.builtinClientId ? { builtinClientId: deps.builtinClientId } : {}),
+    }),
     'app.getNotices': () => notices.list(),
     'app.dismissNotice': (id) => {
       notices.dismiss(id);
@@ -205,6 +255,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       deps.desktop?.copyText(text);
       return { text, copied: deps.desktop !== undefined };
     },
+    'app.networkChanged': (online) => {
+      connectivity.networkChanged(online);
+      return null;
+    },
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),
     'clouds.list': () => accounts.clouds(),
@@ -215,6 +269,11 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       accounts.cancelSignIn();
       return null;
     },
+    'accounts.reopenSignInPage': async () => {
+      await accounts.reopenSignInPage();
+      return null;
+    },
+    'accounts.getSignInLink': () => accounts.signInLink(),
     'accounts.addServicePrincipal': (args) => accounts.addServicePrincipal(args),
     'accounts.setTenantHidden': (args) => accounts.setTenantHidden(args),
     'accounts.refresh': (accountId) => (accountId ? accounts.refresh(accountId) : refreshAll()),
@@ -230,6 +289,14 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       await accounts.resetSignInData();
       return null;
     },
+    'accounts.openAdminConsent': async (args) => {
+      await accounts.openAdminConsent(args);
+      return null;
+    },
+    'network.get': () => network.settings.state(),
+    'network.set': (patch) => network.settings.set(patch),
+    'network.setProxyPassword': (password) => network.settings.setProxyPassword(password),
+    'network.clearProxyPassword': () => network.settings.clearProxyPassword(),
     'updates.getState': () => updates.state(),
     'updates.check': () => updates.check(),
     'updates.download': () => updates.requestDownload(),
@@ -240,7 +307,9 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   };
   const stop = async (): Promise<void> => {
     updates.stop();
+    connectivity.stop();
     accounts.cancelSignIn();
+    await accounts.stop();
     await vault.flush();
   };
   return {

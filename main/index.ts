@@ -16,7 +16,10 @@ import { electronDesktopShell } from './platform/desktop-shell.js';
 import { electronNotifier, electronTray, windowFocus, windowProgress } from './platform/desktop-indicators.js';
 import { electronLogger } from './platform/electron-log.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
+import { electronProxyResolver } from './platform/electron-proxy-resolver.js';
 import { electronUpdateSource } from './platform/electron-updater.js';
+import { readBuiltinClientId } from './settings/client-choice.js';
+import { StorageHealth } from './storage/memory-fallback-store.js';
 import { safeStorageCipher } from './platform/safe-storage-cipher.js';
 import { shellOpener } from './platform/shell-opener.js';
 import { loadClouds } from './cloud-config.js';
@@ -73,8 +76,12 @@ if (
   });
 
   const start = async (): Promise<void> => {
-    const { store: settingsStore, recovered } = openElectronStore(dataDir, 'settings', logger);
-    const secrets = openElectronStore(dataDir, 'secrets', logger);
+    const storageHealth = StorageHealth.forFolder(dataDir, logger);
+    const { store: settingsStore, recovered } = openElectronStore(dataDir, 'settings', {
+      logger,
+      health: storageHealth,
+    });
+    const secrets = openElectronStore(dataDir, 'secrets', { logger, health: storageHealth });
     const cloudLoad = loadClouds(process.env['CLOUD_DESK_CLOUD_CONFIG']);
     const events = windowEventSink(() => mainWindow, logger);
     const ready = await createAppServices({
@@ -85,6 +92,7 @@ if (
       clock: systemClock,
       events,
       opener: shellOpener,
+      systemProxy: electronProxyResolver,
       logger,
       desktop: electronDesktopShell,
       indicators: {
@@ -124,6 +132,8 @@ if (
         },
         logger,
       ),
+      storageHealth,
+      builtinClientId: readBuiltinClientId(join(app.getAppPath(), 'package.json')),
     });
     services = ready;
     for (const notice of earlyNotices.splice(0)) ready.notices.post(notice);
@@ -133,7 +143,7 @@ if (
     ready.settings.onChange((settings) => {
       nativeTheme.themeSource = settings.theme;
     });
-    bindIpc(createDispatcher(ready.handlers, { isTrusted: trustOrigin(appOrigin), logger }), () => mainWindow);
+    bindIpc(createDispatcher(ready.handlers, { isTrusted: trustOrigin(appOrigin), logger, logFile }), () => mainWindow);
     serveRenderer(join(here, '..', 'renderer'));
     installAppMenu(
       { platform: process.platform, packaged: app.isPackaged, appName: app.name },

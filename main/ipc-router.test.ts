@@ -3,7 +3,8 @@ import { buildApi, apiFunctionPaths } from '../preload/api.js';
 import { channels, type Result, type Settings } from '../preload/contract.js';
 import { defaultDesktopPreferences } from '../preload/contract-desktop.js';
 import { createAppServices } from './app-services.js';
-import { createDispatcher, ServiceError, trustOrigin, validatingSink, type Handlers } from './ipc-router.js';
+import { ServiceError } from './errors.js';
+import { createDispatcher, trustOrigin, validatingSink, type Handlers } from './ipc-router.js';
 import { builtInClouds } from './clouds.js';
 import { systemClock } from './system-clock.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from './testing/fakes.js';
@@ -13,6 +14,7 @@ const trusted = { frameUrl: `${origin}/index.html`, isMainFrame: true };
 
 const defaults: Settings = {
   theme: 'system',
+  clientChoice: 'unset',
   clientId: '',
   defaultTenant: 'organizations',
   allowWeakSecretStorage: false,
@@ -135,6 +137,22 @@ describe('error mapping', () => {
     expect(text).not.toContain(secret);
     const logged = logger.lines.find((line) => line.message === 'a request handler failed');
     expect(logged?.fields?.['channel']).toBe('app.getInfo');
+  });
+
+  it('points to the log file only while one is being written', async () => {
+    const { logger } = await setup();
+    const failing = {
+      'app.getInfo': () => {
+        throw new Error('boom');
+      },
+    } as Partial<Handlers> as Handlers;
+    const message = async (logFile: string | undefined): Promise<string> => {
+      const dispatch = createDispatcher(failing, { isTrusted: trustOrigin(origin), logger, logFile: () => logFile });
+      const result = await dispatch('app.getInfo', undefined, trusted);
+      return result.ok ? '' : result.error.message;
+    };
+    expect(await message('/data/logs/main.log')).toContain('log file');
+    expect(await message(undefined)).not.toContain('log');
   });
 
   it('passes a ServiceError code and message through', async () => {

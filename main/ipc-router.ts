@@ -8,27 +8,15 @@ import {
   requests,
   type AppError,
   type Channel,
-  type ErrorCode,
   type EventName,
   type Requests,
   type Result,
   type ResultOf,
 } from '../preload/contract.js';
 import type { z } from 'zod';
+import { ServiceError } from './errors.js';
 import { originOf } from './origin.js';
 import type { EventSink, Logger } from './ports.js';
-
-/** An error a service throws on purpose: its code and message reach the renderer as they are. */
-export class ServiceError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly detail?: string,
-  ) {
-    super(message);
-    this.name = 'ServiceError';
-  }
-}
 
 export type Handlers = {
   [C in Channel]: (arg: z.output<Requests[C]['args']>) => ResultOf<C> | Promise<ResultOf<C>>;
@@ -55,7 +43,17 @@ export type Dispatch = (channel: string, arg: unknown, sender: SenderInfo) => Pr
 
 const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(requests, name);
 
-export function createDispatcher(handlers: Handlers, deps: { isTrusted: SenderCheck; logger: Logger }): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  deps: { isTrusted: SenderCheck; logger: Logger; logFile?: () => string | undefined },
+): Dispatch {
+  // Point to the log file only while it is really being written (not on a read-only or full disk).
+  const internal = (): AppError => ({
+    code: 'internal',
+    message: deps.logFile?.()
+      ? 'Something went wrong inside Cloud Desk. The details are in the log file; please try again.'
+      : 'Something went wrong inside Cloud Desk; please try again.',
+  });
   return async (channel, arg, sender) => {
     if (!deps.isTrusted(sender)) {
       deps.logger.warn('rejected a request from an untrusted sender', { channel, frameUrl: sender.frameUrl });
@@ -91,13 +89,6 @@ export function createDispatcher(handlers: Handlers, deps: { isTrusted: SenderCh
       deps.logger.error('a request handler failed', { channel, error });
       return fail(internal());
     }
-  };
-}
-
-function internal(): AppError {
-  return {
-    code: 'internal',
-    message: 'Something went wrong inside Cloud Desk. The details are in the log file; please try again.',
   };
 }
 

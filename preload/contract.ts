@@ -10,6 +10,20 @@ import {
   diagnosticsResultSchema,
   rendererErrorSchema,
 } from './contract-desktop.js';
+import { clientChoiceSchema } from './contract-client.js';
+import {
+  accountProblemSchema,
+  adminConsentArgsSchema,
+  cloudConnectivitySchema,
+  consentProblemSchema,
+  guidSchema,
+  servicePrincipalCredentialSchema,
+  signInReasonSchema,
+  tenantRefSchema,
+} from './contract-accounts.js';
+import { networkSettingsPatchSchema, networkStateSchema, proxyPasswordSchema } from './contract-network.js';
+
+export * from './contract-accounts.js';
 
 /** The closed set of error codes the UI knows how to turn into words and an action. */
 export const errorCodes = [
@@ -37,10 +51,6 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
 
-const guid = z
-  .string()
-  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID');
-
 const httpsUrl = z
   .url({ protocol: /^https$/, message: 'must be an https URL' })
   .transform((url) => url.replace(/\/+$/, ''));
@@ -55,7 +65,7 @@ export const customCloudSchema = z.strictObject({
   /** The resource ARM tokens are for; default: the ARM endpoint with a trailing slash. */
   armAudience: z.url().optional(),
   /** The cloud's own public client id; otherwise the client id above applies. */
-  clientId: guid.optional(),
+  clientId: guidSchema.optional(),
   /** Extra CA certificates (PEM) to trust for this cloud. */
   caPem: z
     .string()
@@ -67,8 +77,10 @@ export type CustomCloud = z.infer<typeof customCloudSchema>;
 
 export const settingsSchema = z.strictObject({
   theme: themeSchema,
-  /** The app registration (public client) used to sign in to the Azure clouds; custom clouds may bring their own. */
-  clientId: z.union([guid, z.literal('')]),
+  /** Which app registration signs in to clouds without their own (see contract-client.ts). */
+  clientChoice: clientChoiceSchema,
+  /** The organisation's app registration (public client), used when `clientChoice` is `organisation`. */
+  clientId: z.union([guidSchema, z.literal('')]),
   /** Tenant to sign in to first: `organizations`, a tenant id or a domain. */
   defaultTenant: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be organizations, a tenant id or a domain'),
   /** Keep secrets on disk even when the OS keychain is unavailable (Linux without a keyring). Explicit opt-in. */
@@ -98,6 +110,8 @@ export const appInfoSchema = z.strictObject({
   }),
   packaged: z.boolean(),
   dataDir: z.string(),
+  /** The default client id built in when this copy was packaged (CLOUD_DESK_CLIENT_ID), if any. */
+  builtinClientId: guidSchema.optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -127,19 +141,6 @@ export type Cloud = z.infer<typeof cloudSchema>;
 export const tenantStatusSchema = z.enum(['ready', 'needs_sign_in', 'error', 'disabled']);
 export type TenantStatus = z.infer<typeof tenantStatusSchema>;
 
-/** Why a tenant needs an interactive sign-in; the UI words each one. */
-export const signInReasonSchema = z.enum([
-  'mfa',
-  'consent',
-  'conditional_access',
-  'expired',
-  'revoked',
-  'not_member',
-  'no_session',
-  'other',
-]);
-export type SignInReason = z.infer<typeof signInReasonSchema>;
-
 export const tenantSummarySchema = z.strictObject({
   tenantId: z.string(),
   displayName: z.string(),
@@ -149,9 +150,15 @@ export const tenantSummarySchema = z.strictObject({
   reason: signInReasonSchema.optional(),
   /** What went wrong, in words, for `needs_sign_in` and `error`. */
   message: z.string().optional(),
-  /** Azure's correlation id of the failure, for support. */
+  /** Azure's correlation id of a real failure, for support (never set for an ordinary sign-in prompt). */
   correlationId: z.string().optional(),
   hidden: z.boolean(),
+  /** ISO time Entra ID last confirmed this state (a token or a definite answer); absent: never confirmed. */
+  checkedAt: z.string().optional(),
+  /** True once this state was confirmed in this run; false while it is the stored state from an earlier run. */
+  confirmed: z.boolean(),
+  /** True while the tenant's session is being checked. */
+  checking: z.boolean(),
 });
 export type TenantSummary = z.infer<typeof tenantSummarySchema>;
 
@@ -168,6 +175,12 @@ export const accountSummarySchema = z.strictObject({
   tenants: z.array(tenantSummarySchema),
   /** False when OS encryption is unavailable and the account's secrets live only for this session. */
   persisted: z.boolean(),
+  /** True while the account's tenant list is being read or any of its tenants is being checked. */
+  checking: z.boolean(),
+  /** ISO time the tenant list was last read successfully. */
+  checkedAt: z.string().optional(),
+  /** Why the last tenant-list read failed (503, 429, timeout, garbage...), in words; retry with accounts.refresh. */
+  problem: accountProblemSchema.optional(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
@@ -186,12 +199,19 @@ export const signInFlowSchema = z.strictObject({
   /** ISO time after which the flow gives up. */
   expiresAt: z.string(),
   error: appErrorSchema.optional(),
+  /** Set when the flow failed because consent was declined or needs an administrator (see contract-accounts). */
+  consent: consentProblemSchema.optional(),
 });
 export type SignInFlow = z.infer<typeof signInFlowSchema>;
 
 export const appStatusSchema = z.strictObject({
-  /** False after a network call failed for lack of connectivity; true again after one succeeds. */
+  /**
+   * False when no cloud the app has contacted can be reached (the machine looks offline); `clouds` says which
+   * cloud is unreachable when only some are. Sign-in to a cloud is never disabled because another is offline.
+   */
   online: z.boolean(),
+  /** Connectivity of each configured cloud, re-checked on a timer with back-off while offline. */
+  clouds: z.array(cloudConnectivitySchema),
   secretStorage: z.strictObject({
     /** encrypted: OS keychain; session_only: kept in memory, lost on quit; weak: on disk with weak protection (opt-in). */
     mode: z.enum(['encrypted', 'session_only', 'weak']),
@@ -212,19 +232,11 @@ export const signInArgsSchema = z.strictObject({
 
 export const servicePrincipalArgsSchema = z.strictObject({
   cloudId: z.string().min(1).max(60),
-  tenantId: z.string().min(1).max(253),
-  clientId: guid,
-  credential: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('secret'), secret: z.string().min(1).max(1024) }),
-    z.strictObject({
-      kind: z.literal('certificate'),
-      /** PEM with the certificate and its private key. */
-      certificatePem: z
-        .string()
-        .min(100)
-        .max(64 * 1024),
-    }),
-  ]),
+  tenantId: tenantRefSchema,
+  clientId: guidSchema,
+  /** The name to show for this service principal; the client id when absent. */
+  label: z.string().trim().max(100).optional(),
+  credential: servicePrincipalCredentialSchema,
 });
 
 /** Pages the app may open in the system browser; the renderer names one, main owns the URLs. */
@@ -251,6 +263,8 @@ export const requests = {
   'app.copyDiagnostics': request(none, diagnosticsResultSchema),
   /** The `clouddesk://` link the app was opened with, once; null when there is none. */
   'app.takeDeepLink': request(none, deepLinkTargetSchema.nullable()),
+  /** The OS said the network changed (the renderer's online/offline events): offline clouds are re-checked. */
+  'app.networkChanged': request(z.boolean(), z.null()),
   'settings.get': request(none, settingsSchema),
   'settings.set': request(settingsPatchSchema, settingsSchema),
   'clouds.list': request(none, z.array(cloudSchema)),
@@ -271,6 +285,16 @@ export const requests = {
   /** Starts downloading the found update; progress arrives on the `updates` event. */
   'updates.download': request(none, updateStateSchema),
   'updates.restartToUpdate': request(none, z.null()),
+  /** Opens the tenant's admin-consent page for the cloud's client id in the system browser. */
+  'accounts.openAdminConsent': request(adminConsentArgsSchema, z.null()),
+  'network.get': request(none, networkStateSchema),
+  'network.set': request(networkSettingsPatchSchema, networkStateSchema),
+  'network.setProxyPassword': request(proxyPasswordSchema, networkStateSchema),
+  'network.clearProxyPassword': request(none, networkStateSchema),
+  /** Opens the page the running browser sign-in waits on again (closed by mistake, or opened behind a window). */
+  'accounts.reopenSignInPage': request(none, z.null()),
+  /** The address of that page, for the user to copy into a browser of their choice. */
+  'accounts.getSignInLink': request(none, z.url()),
 } as const;
 
 /** Events, main -> renderer. */
@@ -286,6 +310,7 @@ export const events = {
   command: appCommandSchema,
   /** A `clouddesk://` link the app was opened with, already validated. */
   open: deepLinkTargetSchema,
+  network: networkStateSchema,
 } as const;
 
 export type Requests = typeof requests;

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultPreviewDataDir, startPreviewHost } from './host.js';
+import { keepServing } from './keep-serving.js';
+import { builtinClientIdFrom, builtinClientMetadata } from '../main/settings/client-choice.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -19,17 +21,22 @@ function main(): Promise<void> {
     process.stderr.write(`--port must be a whole number from 0 to 65535, not "${values.port}".\n`);
     process.exit(2);
   }
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const packageJson: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const version = (packageJson as { version: string }).version;
+  // The preview is never packaged: CLOUD_DESK_CLIENT_ID stands in for the default packaging would build in.
+  const fromEnv = process.env['CLOUD_DESK_CLIENT_ID']?.trim();
   return startPreviewHost({
     port,
     dataDir: values['data-dir'] ?? defaultPreviewDataDir(),
     rendererDir: join(root, 'dist', 'renderer'),
     bridgeFile: join(root, 'dist', 'preview', 'bridge.js'),
-    version: pkg.version,
+    version,
+    builtinClientId: builtinClientIdFrom(fromEnv ? builtinClientMetadata(fromEnv) : packageJson),
     cloudConfigPath: process.env['CLOUD_DESK_CLOUD_CONFIG'],
     simulateEncryption: process.env['CLOUD_DESK_PREVIEW_ENCRYPTION'],
     watchProcess: process,
   }).then((host) => {
+    keepServing(process, (line) => process.stderr.write(line));
     process.stdout.write(`${JSON.stringify({ url: host.url })}\n`);
     const stop = (): void => {
       void host.close().then(() => process.exit(0));

@@ -2,9 +2,11 @@
 // folder. Dev-only (the key sits beside the data); never packaged. CLOUD_DESK_PREVIEW_ENCRYPTION=unavailable or
 // =weak makes it behave like Linux without a keyring, so that path can be tested in a browser.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileSync } from 'atomically';
 import type { CipherStatus, SecretCipher } from '../main/ports.js';
+import { privateFileMode, privateFolderMode } from '../main/storage/data-folder.js';
 
 export function devFileCipher(keyFile: string, simulate: string | undefined): SecretCipher {
   let key: Buffer | undefined;
@@ -13,8 +15,13 @@ export function devFileCipher(keyFile: string, simulate: string | undefined): Se
     if (existsSync(keyFile)) key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');
     if (!key || key.length !== 32) {
       key = randomBytes(32);
-      mkdirSync(dirname(keyFile), { recursive: true });
-      writeFileSync(keyFile, key.toString('base64'), { mode: 0o600 });
+      try {
+        mkdirSync(dirname(keyFile), { recursive: true, mode: privateFolderMode });
+        writeFileSync(keyFile, key.toString('base64'), { mode: privateFileMode });
+      } catch {
+        // An unwritable data folder (already reported as a notice) keeps the stores in memory; the key stays in
+        // memory with them, so this session's secrets still encrypt and decrypt.
+      }
     }
     return key;
   };

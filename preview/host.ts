@@ -10,11 +10,15 @@ import { join, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createAppServices } from '../main/app-services.js';
 import { watchProcessFailures, type ProcessEvents } from '../main/app/process-failures.js';
-import { createDispatcher, ServiceError, trustOrigin, validatingSink } from '../main/ipc-router.js';
+import { ServiceError } from '../main/errors.js';
+import { createDispatcher, trustOrigin, validatingSink } from '../main/ipc-router.js';
 import { createLogger } from '../main/logging/logger.js';
-import type { BrowserOpener } from '../main/ports.js';
+import { environmentProxyResolver } from '../main/net/proxy-resolver.js';
+import type { BrowserOpener, KeyValueStore } from '../main/ports.js';
+import { privateFileMode, removeStaleTempFiles } from '../main/storage/data-folder.js';
+import { MemoryFallbackStore, StorageHealth } from '../main/storage/memory-fallback-store.js';
 import { contentSecurityPolicy, contentTypeOf, resolveAsset, securityHeaders } from '../main/static-files.js';
-import { JsonFileStore } from '../main/storage/json-file-store.js';
+import { JsonFileStore, type StoreRecovery } from '../main/storage/json-file-store.js';
 import { loadClouds } from '../main/cloud-config.js';
 import { devFileCipher } from './dev-cipher.js';
 import { systemClock } from '../main/system-clock.js';
@@ -29,6 +33,8 @@ export interface PreviewOptions {
   version: string;
   /** CLOUD_DESK_CLOUD_CONFIG: a custom cloud (e.g. the emulator). */
   cloudConfigPath?: string | undefined;
+  /** The default client id a packaged app would carry (from package.json, as in the app). */
+  builtinClientId?: string | undefined;
   /** CLOUD_DESK_PREVIEW_ENCRYPTION: `unavailable` or `weak` to act like Linux without a keyring. */
   simulateEncryption?: string | undefined;
   /** The CLI passes `process`: its uncaught failures are logged and shown instead of ending the host. */
@@ -59,11 +65,20 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       send(target, { type: 'open', url });
     },
   };
-  const { store: settingsStore, recovered } = JsonFileStore.open(join(options.dataDir, 'settings.json'), {
-    clock: systemClock,
-    logger,
-  });
-  const secrets = JsonFileStore.open(join(options.dataDir, 'secrets.json'), { clock: systemClock, logger });
+  const storageHealth = StorageHealth.forFolder(options.dataDir, logger);
+  const openStore = (name: string): { store: KeyValueStore; recovered: StoreRecovery | undefined } => {
+    const opened = JsonFileStore.open(join(options.dataDir, name), {
+      clock: systemClock,
+      logger,
+      mode: privateFileMode,
+      health: storageHealth,
+    });
+    const store = new MemoryFallbackStore(opened.store, { folder: options.dataDir, health: storageHealth, logger });
+    return { store, recovered: opened.recovered };
+  };
+  removeStaleTempFiles(options.dataDir, 'dev-cipher.key', logger);
+  const { store: settingsStore, recovered } = openStore('settings.json');
+  const secrets = openStore('secrets.json');
   const cloudLoad = loadClouds(options.cloudConfigPath);
   const services = await createAppServices({
     settingsStore,
@@ -73,6 +88,8 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     clock: systemClock,
     events,
     opener,
+    // The preview has no system proxy service: "system" means HTTPS_PROXY / NO_PROXY here.
+    systemProxy: environmentProxyResolver(process.env),
     logger,
     ...(cloudLoad.problem
       ? {
@@ -92,6 +109,8 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       dataDir: options.dataDir,
     }),
     recoveries: [recovered, secrets.recovered].filter((item) => item !== undefined),
+    storageHealth,
+    builtinClientId: options.builtinClientId,
   });
 
   if (options.watchProcess)
@@ -105,11 +124,15 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('The preview host has no TCP address.');
   const origin = `http://127.0.0.1:${address.port}`;
-  const dispatch = createDispatcher(services.handlers, { isTrusted: trustOrigin(origin), logger });
+  const dispatch = createDispatcher(services.handlers, {
+    isTrusted: trustOrigin(origin),
+    logger,
+    logFile: logger.logFile,
+  });
   const csp = contentSecurityPolicy([`ws://127.0.0.1:${address.port}`]);
 
   server.on('request', (request, response) => {
-    void (async () => {
+    (async () => {
       const url = new URL(request.url ?? '/', origin);
       const file = url.pathname === bridgePath ? options.bridgeFile : resolveAsset(options.rendererDir, url.pathname);
       if (request.method !== 'GET' || file === undefined) {
@@ -131,11 +154,23 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
         ...securityHeaders,
       });
       response.end(body);
-    })();
+    })().catch((error: unknown) => {
+      logger.error('a preview HTTP request failed', { error });
+      response.destroy();
+    });
   });
 
+  // One bad client must never end the host: every error of a socket, a connection or the server is logged and
+  // at most that connection is dropped (ws closes it itself after a protocol error, e.g. a frame over 1 MiB).
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  wss.on('error', (error) => logger.error('the preview WebSocket server failed', { error }));
+  server.on('clientError', (error, socket) => {
+    logger.warn('dropped a malformed preview HTTP connection', { error });
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
   server.on('upgrade', (request, socket, head) => {
+    socket.on('error', (error) => logger.warn('a preview connection failed', { error }));
     if (!isAllowedUpgrade(request, origin, token)) {
       logger.warn('refused a preview WebSocket', { origin: request.headers.origin });
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
@@ -143,13 +178,20 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       sockets.add(ws);
+      ws.on('error', (error) => {
+        logger.warn('dropped a preview WebSocket after a protocol error', { error });
+        ws.terminate();
+      });
       ws.on('close', () => {
         sockets.delete(ws);
         if (lastActive === ws) lastActive = undefined;
       });
       ws.on('message', (data) => {
         lastActive = ws;
-        void answer(ws, data.toString());
+        answer(ws, data.toString()).catch((error: unknown) => {
+          logger.error('a preview request failed outside the contract gate; dropping its connection', { error });
+          ws.terminate();
+        });
       });
     });
   });

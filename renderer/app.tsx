@@ -10,11 +10,13 @@ import {
   Tab,
   TabList,
   Text,
+  Tooltip,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { Dismiss20Regular, Info20Regular, PersonAccounts20Regular, Settings20Regular } from '@fluentui/react-icons';
 import { useEffect, type ReactElement } from 'react';
+import { useMediaQuery } from './components/use-media-query';
 import { AboutView } from './features/about/about-view';
 import { AccountsView } from './features/accounts/accounts-view';
 import { noticesShownAsBanners } from './features/accounts/status-banners';
@@ -38,12 +40,19 @@ const views: { id: ViewId; label: string; icon: ReactElement; render: () => Reac
   { id: 'about', label: 'About', icon: <Info20Regular />, render: () => <AboutView /> },
 ];
 
+// The provider fills the window through an inline style, not a class: Fluent copies the provider's classes onto
+// every portal's mount node (menus, dialogs, tooltips), and a full-height class there covered the app.
+const providerStyle = { height: '100%' } as const;
+
+// Below this width the navigation shows icons only, so the view keeps room for its tables.
+const compactQuery = '(max-width: 899.98px)';
+
 const useStyles = makeStyles({
-  provider: { height: '100%' },
   shell: {
     display: 'grid',
     gridTemplateRows: 'auto 1fr',
-    gridTemplateColumns: '200px 1fr',
+    gridTemplateColumns: '200px minmax(0, 1fr)',
+    [`@media ${compactQuery}`]: { gridTemplateColumns: 'auto minmax(0, 1fr)' },
     height: '100%',
     backgroundColor: tokens.colorNeutralBackground2,
   },
@@ -58,6 +67,7 @@ const useStyles = makeStyles({
   nav: { padding: tokens.spacingVerticalM, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
   main: {
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    [`@media ${compactQuery}`]: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}` },
     overflow: 'auto',
     backgroundColor: tokens.colorNeutralBackground1,
     display: 'flex',
@@ -74,6 +84,7 @@ export function App() {
   const theme = useResolvedTheme(settings?.theme);
   const view = useNavigationStore((state) => state.view);
   const go = useNavigationStore((state) => state.go);
+  const compact = useMediaQuery(compactQuery);
 
   useEffect(() => {
     const stops = [listenForSettings(), listenForNotices(), listenForStatus(), listenForAccounts(), listenForUpdates()];
@@ -94,7 +105,7 @@ export function App() {
   const current = views.find((candidate) => candidate.id === view) ?? views[0];
 
   return (
-    <FluentProvider theme={fluentThemes[theme]} className={styles.provider}>
+    <FluentProvider theme={fluentThemes[theme]} style={providerStyle}>
       <div className={styles.shell}>
         <header className={styles.header}>
           <Text as="span" weight="semibold" size={400}>
@@ -110,11 +121,17 @@ export function App() {
               if (next) go(next.id);
             }}
           >
-            {views.map((candidate) => (
-              <Tab key={candidate.id} value={candidate.id} icon={candidate.icon}>
-                {candidate.label}
-              </Tab>
-            ))}
+            {views.map((candidate) =>
+              compact ? (
+                <Tooltip key={candidate.id} content={candidate.label} relationship="label" positioning="after">
+                  <Tab value={candidate.id} icon={candidate.icon} />
+                </Tooltip>
+              ) : (
+                <Tab key={candidate.id} value={candidate.id} icon={candidate.icon}>
+                  {candidate.label}
+                </Tab>
+              ),
+            )}
           </TabList>
         </nav>
         <main className={styles.main}>
@@ -123,7 +140,8 @@ export function App() {
           {notices
             .filter((notice) => view !== 'accounts' || !noticesShownAsBanners.has(notice.id))
             .map((notice) => (
-              <MessageBar key={notice.id} intent={notice.level}>
+              // A notice keeps its full height: the view below scrolls, the notice's words never run over it.
+              <MessageBar key={notice.id} intent={notice.level} style={{ flexShrink: 0 }}>
                 <MessageBarBody>
                   <MessageBarTitle>{notice.title}</MessageBarTitle>
                   {notice.message}

@@ -1,6 +1,6 @@
 // Codes become words here and only here: tenant badges, sign-in reasons and error next steps.
 import { describe, expect, it } from 'vitest';
-import type { TenantSummary } from '../preload/contract';
+import { signInReasonSchema, signInReasonText, type TenantSummary } from '../preload/contract';
 import { describeError, describeTenantStatus, tenantBadge } from './errors';
 
 const tenant: TenantSummary = {
@@ -9,6 +9,8 @@ const tenant: TenantSummary = {
   category: 'home',
   status: 'ready',
   hidden: false,
+  confirmed: true,
+  checking: false,
 };
 
 describe('tenant status in words', () => {
@@ -19,18 +21,18 @@ describe('tenant status in words', () => {
     expect(tenantBadge({ ...tenant, status: 'error', hidden: true }).label).toBe('Hidden');
   });
 
+  it('marks a state remembered from an earlier run as unconfirmed until main confirms it', () => {
+    expect(tenantBadge({ ...tenant, confirmed: false }).unconfirmed).toBe(true);
+    expect(tenantBadge(tenant).unconfirmed).toBe(false);
+  });
+
   it('words the reason a sign-in is needed, falling back to main’s message', () => {
     const needs = { ...tenant, status: 'needs_sign_in' as const };
-    expect(describeTenantStatus({ ...needs, reason: 'mfa' })).toBe('This tenant requires multi-factor authentication');
-    expect(describeTenantStatus({ ...needs, reason: 'conditional_access' })).toBe(
-      'Conditional Access policy requires you to sign in again',
-    );
-    expect(describeTenantStatus({ ...needs, reason: 'expired' })).toBe('Your sign-in expired');
-    expect(describeTenantStatus({ ...needs, reason: 'revoked' })).toBe('Access was revoked');
-    expect(describeTenantStatus({ ...needs, reason: 'not_member' })).toBe(
-      'You are not a member of this tenant any more',
-    );
-    expect(describeTenantStatus({ ...needs, reason: 'no_session' })).toBe('Sign in to continue');
+    // One vocabulary: the renderer shows the contract's words for each reason, the same ones main writes.
+    for (const reason of signInReasonSchema.options) {
+      expect(describeTenantStatus({ ...needs, reason })).toBe(signInReasonText[reason]);
+    }
+    expect(describeTenantStatus({ ...needs, reason: 'revoked' })).toMatch(/for example after a password change/);
     expect(describeTenantStatus({ ...needs, message: 'Ask your admin.' })).toBe('Ask your admin.');
     expect(describeTenantStatus(tenant)).toBeUndefined();
     expect(describeTenantStatus({ ...tenant, status: 'error', message: 'AADSTS90002: no tenant' })).toBe(

@@ -1,6 +1,13 @@
 // The one place that turns codes from main into words a person can act on: error codes, tenant statuses and the
 // reasons a tenant needs a sign-in. Views show these words; they never show a bare code.
-import type { AppError, ErrorCode, SignInReason, TenantSummary } from '../preload/contract';
+import {
+  signInReasonText,
+  type AccountProblem,
+  type AppError,
+  type ErrorCode,
+  type SignInReason,
+  type TenantSummary,
+} from '../preload/contract';
 
 export interface ErrorText {
   title: string;
@@ -33,36 +40,31 @@ export function describeError(error: AppError): ErrorText {
   return { title: titles[error.code], message: step ? `${error.message} ${step}` : error.message };
 }
 
-const signInReasons: Record<SignInReason, string> = {
-  mfa: 'This tenant requires multi-factor authentication',
-  consent: 'Consent needed: an administrator or you must approve Cloud Desk for this tenant',
-  conditional_access: 'Conditional Access policy requires you to sign in again',
-  expired: 'Your sign-in expired',
-  revoked: 'Access was revoked',
-  not_member: 'You are not a member of this tenant any more',
-  no_session: 'Sign in to continue',
-  other: 'Sign in again to continue',
-};
-
 /** Why a tenant needs an interactive sign-in, in words. */
 export function describeSignInReason(reason: SignInReason): string {
-  return signInReasons[reason];
+  return signInReasonText[reason];
 }
 
-export type TenantBadge = { label: string; color: 'success' | 'warning' | 'danger' | 'informative' | 'subtle' };
+export type TenantBadge = {
+  label: string;
+  color: 'success' | 'warning' | 'danger' | 'informative' | 'subtle';
+  /** Outline rather than filled: the state is remembered from an earlier run and not confirmed since. */
+  unconfirmed: boolean;
+};
 
 /** The status badge of a tenant: hidden wins, because a hidden tenant is left alone whatever its state. */
 export function tenantBadge(tenant: TenantSummary): TenantBadge {
-  if (tenant.hidden) return { label: 'Hidden', color: 'subtle' };
+  const unconfirmed = !tenant.confirmed;
+  if (tenant.hidden) return { label: 'Hidden', color: 'subtle', unconfirmed: false };
   switch (tenant.status) {
     case 'ready':
-      return { label: 'Ready', color: 'success' };
+      return { label: 'Ready', color: 'success', unconfirmed };
     case 'needs_sign_in':
-      return { label: 'Sign-in needed', color: 'warning' };
+      return { label: 'Sign-in needed', color: 'warning', unconfirmed };
     case 'error':
-      return { label: 'Error', color: 'danger' };
+      return { label: 'Error', color: 'danger', unconfirmed };
     case 'disabled':
-      return { label: 'Disabled', color: 'informative' };
+      return { label: 'Disabled', color: 'informative', unconfirmed };
   }
 }
 
@@ -79,4 +81,19 @@ export function describeTenantStatus(tenant: TenantSummary): string | undefined 
     case 'disabled':
       return tenant.message ?? 'This tenant is disabled; Cloud Desk cannot use it.';
   }
+}
+
+const accountProblemTitles: Record<AccountProblem['code'], string> = {
+  offline: 'Could not reach the cloud to list this account’s tenants',
+  timeout: 'Listing this account’s tenants took too long',
+  throttled: 'Azure asked Cloud Desk to slow down while listing tenants',
+  unavailable: 'Azure could not list this account’s tenants just now',
+  bad_response: 'Azure’s list of tenants could not be read',
+  forbidden: 'This account may not list its tenants',
+  internal: 'The list of tenants could not be read',
+};
+
+/** The title over an account whose tenant list could not be read; main's message says the rest. */
+export function accountProblemTitle(problem: AccountProblem): string {
+  return accountProblemTitles[problem.code];
 }

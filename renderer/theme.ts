@@ -6,33 +6,14 @@ import {
   webLightTheme,
   type Theme as FluentTheme,
 } from '@fluentui/react-components';
-import { useSyncExternalStore } from 'react';
 import type { Theme } from '../preload/contract';
+import { useMediaQuery } from './components/use-media-query';
 
 export type ResolvedTheme = 'light' | 'dark' | 'high-contrast';
 
-function mediaQuery(query: string): () => boolean {
-  return () => window.matchMedia(query).matches;
-}
-
-function subscribeMedia(query: string) {
-  return (notify: () => void): (() => void) => {
-    const list = window.matchMedia(query);
-    list.addEventListener('change', notify);
-    return () => list.removeEventListener('change', notify);
-  };
-}
-
-const darkQuery = '(prefers-color-scheme: dark)';
-const contrastQuery = '(forced-colors: active)';
-const watchDark = subscribeMedia(darkQuery);
-const watchContrast = subscribeMedia(contrastQuery);
-const readDark = mediaQuery(darkQuery);
-const readContrast = mediaQuery(contrastQuery);
-
 export function useResolvedTheme(setting: Theme | undefined): ResolvedTheme {
-  const prefersDark = useSyncExternalStore(watchDark, readDark);
-  const forcedColors = useSyncExternalStore(watchContrast, readContrast);
+  const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
+  const forcedColors = useMediaQuery('(forced-colors: active)');
   if (forcedColors) return 'high-contrast';
   if (setting === 'light' || setting === 'dark') return setting;
   return prefersDark ? 'dark' : 'light';

@@ -26,6 +26,7 @@ export interface AdminDeps {
 }
 
 const requirementSchema = z.strictObject({ userId: z.string().optional(), tenantId: z.string().optional() });
+const consentRequirementSchema = requirementSchema.extend({ adminOnly: z.boolean().optional() });
 const faultsBodySchema = z.strictObject({
   spec: z.string().optional(),
   rules: z.array(faultRuleSchema).optional(),
@@ -147,7 +148,7 @@ async function route(deps: AdminDeps, method: string, path: string, body: Buffer
       deps.identity.requireMfa(parseBody(requirementSchema, body));
       return { ok: true };
     case 'POST /requirements/consent':
-      deps.identity.requireConsent(parseBody(requirementSchema, body));
+      deps.identity.requireConsent(parseBody(consentRequirementSchema, body));
       return { ok: true };
     case 'DELETE /requirements':
       deps.identity.clearRequirements();

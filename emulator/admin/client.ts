@@ -109,7 +109,8 @@ export class AdminClient {
     await this.call('POST', '/requirements/mfa', target);
   }
 
-  async requireConsent(target: { userId?: string; tenantId?: string }): Promise<void> {
+  /** adminOnly: the tenant allows no user consent, so the sign-in page says "Need admin approval" (AADSTS90094). */
+  async requireConsent(target: { userId?: string; tenantId?: string; adminOnly?: boolean }): Promise<void> {
     await this.call('POST', '/requirements/consent', target);
   }
 

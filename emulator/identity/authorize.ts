@@ -277,14 +277,12 @@ export class AuthorizeFlows {
           if (this.state.requirementMatches(r, user.id, tenant.id)) r.satisfiedBy.add(user.id);
         flow.consentShown = true;
       }
-    } else if (action === 'consent-cancel') {
+    } else if (action === 'consent-cancel' || action === 'admin-approval-return') {
       this.flows.delete(flow.id);
-      const spec: EntraErrorSpec = {
-        status: 400,
-        error: 'access_denied',
-        code: 65004,
-        message: 'User declined to consent to access the app.',
-      };
+      const spec: EntraErrorSpec =
+        action === 'consent-cancel'
+          ? { status: 400, error: 'access_denied', code: 65004, message: 'User declined to consent to access the app.' }
+          : { status: 400, error: 'access_denied', code: 90094, message: 'The grant requires admin permission.' };
       if (flow.kind === 'device') {
         this.finishDevice(flow, 'declined', undefined, undefined, []);
         writeHtml(
@@ -401,6 +399,15 @@ export class AuthorizeFlows {
     if (!flow.consentShown && (this.state.consentNeeded(user, flow.app, tenant) || flow.prompt === 'consent')) {
       if (flow.prompt === 'none') {
         silentFail('consent_required', 65001, 'The user has not consented to use the application.');
+        return;
+      }
+      if (this.state.adminApprovalNeeded(user, tenant)) {
+        writeHtml(
+          res,
+          200,
+          pages.adminApprovalPage({ ...base, username: user.username, tenantName: tenant.displayName }),
+          setCookie,
+        );
         return;
       }
       const publisher = this.state.dir.tenant(flow.app.homeTenant)?.displayName ?? 'unknown publisher';

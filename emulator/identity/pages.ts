@@ -138,6 +138,20 @@ ${hidden('flow', p.flowId)}
   );
 }
 
+export function adminApprovalPage(p: FlowPageBase & { username: string; tenantName: string }): string {
+  return layout(
+    'Need admin approval',
+    `<h1>Need admin approval</h1>
+<p>${escapeHtml(p.appName)} needs permission to access resources in ${escapeHtml(p.tenantName)} that only an admin can
+grant. Please ask an admin to grant permission to this app before you can use it.</p>
+<p>Signed in as ${escapeHtml(p.username)}.</p>
+<form method="post" action="${escapeHtml(p.action)}">
+${hidden('flow', p.flowId)}
+<button type="submit" class="secondary" name="action" value="admin-approval-return">Return to the application without granting consent</button>
+</form>`,
+  );
+}
+
 export function errorPage(p: {
   code: number;
   message: string;

@@ -70,7 +70,7 @@ export class IdentityService {
   }
 
   /** From now on, matching users must consent again (interactively) before tokens are issued in that tenant. */
-  requireConsent(req: Requirement): void {
+  requireConsent(req: Requirement & { adminOnly?: boolean | undefined }): void {
     this.state.requireConsent(req);
   }
 

@@ -73,7 +73,7 @@ export class IdentityState {
   readonly deviceCodes = new Map<string, DeviceCode>();
   /** `${userId}|${clientId}`: users who accepted an app's consent page. */
   readonly consents = new Set<string>();
-  consentRequirements: Array<Requirement & { satisfiedBy: Set<string> }> = [];
+  consentRequirements: Array<Requirement & { satisfiedBy: Set<string>; adminOnly: boolean }> = [];
   mfaRequirements: Requirement[] = [];
   private readonly policyIds = new Map<string, string>();
 
@@ -129,10 +129,22 @@ export class IdentityState {
     }
   }
 
-  /** From now on, matching users must consent again (interactively) before tokens are issued in that tenant. */
-  requireConsent(req: Requirement): void {
-    this.checkRequirement(req);
-    this.consentRequirements.push({ ...req, satisfiedBy: new Set() });
+  /**
+   * From now on, matching users must consent again (interactively) before tokens are issued in that tenant.
+   * `adminOnly`: users may not consent themselves (the tenant disabled user consent): they see "Need admin
+   * approval" and can only return to the app without consent (AADSTS90094).
+   */
+  requireConsent(req: Requirement & { adminOnly?: boolean | undefined }): void {
+    const { adminOnly, ...target } = req;
+    this.checkRequirement(target);
+    this.consentRequirements.push({ ...target, satisfiedBy: new Set(), adminOnly: adminOnly ?? false });
+  }
+
+  /** Whether the consent this user needs in this tenant is one only an administrator can give. */
+  adminApprovalNeeded(user: User, tenant: Tenant): boolean {
+    return this.consentRequirements.some(
+      (r) => r.adminOnly && this.requirementMatches(r, user.id, tenant.id) && !r.satisfiedBy.has(user.id),
+    );
   }
 
   clearRequirements(): void {

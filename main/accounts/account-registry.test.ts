@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SecretVault } from '../storage/secret-vault.js';
 import { MemoryCipher, MemoryStore, RecordingLogger, fixedClock } from '../testing/fakes.js';
-import { AccountRegistry, summarize, type StoredAccount } from './account-registry.js';
+import { AccountRegistry, setAsideNotice, summarize, type StoredAccount } from './account-registry.js';
 
 async function setup() {
   const store = new MemoryStore();
@@ -43,14 +43,52 @@ describe('AccountRegistry', () => {
     expect((await again.load()).accounts.map((a) => a.name)).toEqual(['renamed']);
   });
 
-  it('moves an unreadable registry aside and starts empty', async () => {
+  it('moves a registry that is not a registry at all aside and starts empty', async () => {
     const { registry, vault } = await setup();
-    await vault.write('accounts', '{"version": 1, "accounts": [{"kind": "alien"}]}');
+    await vault.write('accounts', '{"version": 1, "accounts": {"not": "a list"}}');
     const load = await registry.load();
     expect(load.accounts).toEqual([]);
     expect(load.damaged).toMatch(/^accounts\.corrupt-unreadable-/);
     expect(await vault.read(load.damaged ?? '')).toMatchObject({ kind: 'ok' });
     expect(await vault.read('accounts')).toEqual({ kind: 'missing' });
+  });
+
+  it('sets aside only the entries it cannot read, keeps them, keeps the rest and names what needs attention', async () => {
+    const { registry, vault } = await setup();
+    const alien = { kind: 'passkey_account', id: 'x:1', username: 'carol@fabrikam.test', tenants: [] };
+    const futureTenant = { ...tenant, tenantId: 't2', displayName: 'Fabrikam', status: 'quarantined' };
+    const written = {
+      version: 2,
+      accounts: [
+        sp,
+        alien,
+        { ...sp, id: 'sp:t1:c2', name: 'Deploy bot', clientId: 'c2', tenants: [tenant, futureTenant], newField: 1 },
+      ],
+    };
+    await vault.write('accounts', JSON.stringify(written));
+    const load = await registry.load();
+    expect(load.damaged).toBeUndefined();
+    expect(load.accounts.map((a) => [a.id, a.tenants.map((t) => t.tenantId)])).toEqual([
+      ['sp:t1:c1', ['t1']],
+      ['sp:t1:c2', ['t1']],
+    ]);
+    expect(load.setAside?.entries).toEqual([
+      { label: 'carol@fabrikam.test', what: 'account' },
+      { label: 'Fabrikam (Deploy bot)', what: 'tenant' },
+    ]);
+    const kept = await vault.read(load.setAside?.setAsideAs ?? '');
+    expect(kept.kind === 'ok' && JSON.parse(kept.value)).toEqual({
+      version: 2,
+      setAside: [alien, { accountId: 'sp:t1:c2', tenant: futureTenant }],
+    });
+    // What loaded is what a restart loads, with nothing set aside again.
+    const again = await new AccountRegistry(vault, new RecordingLogger()).load();
+    expect(again.accounts.map((a) => a.id)).toEqual(['sp:t1:c1', 'sp:t1:c2']);
+    expect(again.setAside).toBeUndefined();
+    const [title, message] = setAsideNotice(load.setAside ?? { entries: [], setAsideAs: '' });
+    expect(title).toBe('carol@fabrikam.test needs attention');
+    expect(message).toContain('Fabrikam (Deploy bot)');
+    expect(message).toContain(load.setAside?.setAsideAs ?? '(missing)');
   });
 
   it('summaries never carry credentials or claims challenges', () => {

@@ -4,109 +4,46 @@
 import { readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mfaCode, startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { demo } from '../../emulator/testing/demo-ids.js';
-import { FormBrowser, type Page } from '../../emulator/testing/form-browser.js';
+import { FormBrowser } from '../../emulator/testing/form-browser.js';
 import type { AccountSummary, TenantSummary } from '../../preload/contract.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
-import { Connectivity } from '../net/connectivity.js';
+import { CloudConnectivity, Connectivity } from '../net/connectivity.js';
+import { testNetwork } from '../net/testing/network.js';
 import type { BrowserOpener } from '../ports.js';
 import { SecretVault } from '../storage/secret-vault.js';
-import { systemClock } from '../system-clock.js';
+import { systemClock, systemScheduler } from '../system-clock.js';
+import { accountsService, emulatorCloud, idleScheduler, ScriptedBrowser } from '../testing/accounts-harness.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
 import { listTenants } from '../azure/tenants.js';
-import { AccountsService } from './accounts-service.js';
+import { createAccountsService } from './create-accounts-service.js';
 
 let emu: RunningEmulator;
 let cloud: CloudEndpoints;
 
 beforeAll(async () => {
   emu = await startEmulator({ scenario: 'demo', deviceCodeIntervalSeconds: 1 });
-  cloud = customCloud(
-    {
-      name: 'Emulator',
-      authorityHost: emu.authority,
-      armEndpoint: emu.arm,
-      armAudience: 'https://management.azure.com/',
-      clientId: demo.clientId,
-    },
-    emu.caPem,
-  );
+  cloud = emulatorCloud(emu, demo.clientId);
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.admin.reset());
-
-interface User {
-  username: string;
-  password: string;
-}
-
-/** A "system browser" that signs `user` in on whatever pages the emulator shows, until it returns to the app. */
-class ScriptedBrowser implements BrowserOpener {
-  readonly opened: string[] = [];
-  headings: string[] = [];
-  constructor(
-    private user: User | undefined,
-    private readonly hold = false,
-  ) {}
-  as(user: User): this {
-    this.user = user;
-    return this;
-  }
-  async open(url: string): Promise<void> {
-    this.opened.push(url);
-    if (this.hold || !this.user) return;
-    const browser = new FormBrowser(emu.caPem);
-    const user = this.user;
-    void (async () => {
-      let page: Page = await browser.get(url);
-      for (let step = 0; step < 8; step += 1) {
-        this.headings.push(page.heading);
-        if (page.heading === 'Sign in') {
-          page = await browser.submit(page, 'Sign in', { login: user.username, passwd: user.password });
-        } else if (page.heading === 'Permissions requested') page = await browser.submit(page, 'Accept');
-        else if (page.heading === 'Verify your identity') page = await browser.submit(page, 'Verify', { otc: mfaCode });
-        else if (page.heading === 'Returning to the application') {
-          await browser.submit(page, 'Continue');
-          return;
-        } else throw new Error(`unexpected page "${page.heading}": ${page.text.slice(0, 200)}`);
-      }
-    })();
-  }
-}
 
 function service(
   opener: BrowserOpener,
   options: { store?: MemoryStore; cipher?: MemoryCipher; timeoutMs?: number } = {},
 ) {
-  const store = options.store ?? new MemoryStore();
-  const cipher = options.cipher ?? new MemoryCipher();
-  const logger = new RecordingLogger();
-  const events = new RecordingEvents();
-  const warnings: string[] = [];
-  const vault = new SecretVault(store, cipher, { clock: systemClock, logger, allowWeak: () => false });
-  const accounts = new AccountsService({
-    vault,
-    clouds: () => [cloud],
-    signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
-    opener,
-    events,
-    connectivity: new Connectivity(),
-    logger,
+  return accountsService([cloud], opener, options);
+}
+
+/** Per-cloud connectivity whose re-checks are left to the tests (no timers fire during a test). */
+function cloudConnectivity(): CloudConnectivity {
+  return new CloudConnectivity({
     clock: systemClock,
-    warn: (id) => warnings.push(id),
-    ...(options.timeoutMs ? { signInTimeoutMs: options.timeoutMs } : {}),
+    scheduler: idleScheduler,
+    logger: new RecordingLogger(),
+    probe: () => Promise.resolve(),
   });
-  return {
-    accounts,
-    store,
-    cipher,
-    vault,
-    events,
-    logger,
-    warnings,
-    ready: vault.refreshStatus().then(() => accounts.start()),
-  };
 }
 
 const tenant = (account: AccountSummary, id: string): TenantSummary | undefined =>
@@ -126,7 +63,7 @@ function portIsClosed(redirectUri: string): Promise<boolean> {
 
 describe('signing in a user with three tenants', () => {
   it('discovers every tenant; the MFA tenant waits for sign-in while the others are ready', async () => {
-    const browser = new ScriptedBrowser(demo.alice);
+    const browser = new ScriptedBrowser(emu, demo.alice);
     const { accounts, ready, events } = service(browser);
     await ready;
     const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
@@ -165,7 +102,7 @@ describe('signing in a user with three tenants', () => {
   });
 
   it('hiding a tenant disables it; showing it again checks its session afresh', async () => {
-    const { accounts, ready } = service(new ScriptedBrowser(demo.alice));
+    const { accounts, ready } = service(new ScriptedBrowser(emu, demo.alice));
     await ready;
     const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
     const hidden = await accounts.setTenantHidden({
@@ -191,7 +128,7 @@ describe('signing in a user with three tenants', () => {
   });
 
   it('updates an account signed in twice instead of adding a second one', async () => {
-    const browser = new ScriptedBrowser(demo.alice);
+    const browser = new ScriptedBrowser(emu, demo.alice);
     const { accounts, ready } = service(browser);
     await ready;
     await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
@@ -202,11 +139,11 @@ describe('signing in a user with three tenants', () => {
   it('shows the stored accounts at start-up without any network call', async () => {
     const store = new MemoryStore();
     const cipher = new MemoryCipher();
-    const first = service(new ScriptedBrowser(demo.bob), { store, cipher });
+    const first = service(new ScriptedBrowser(emu, demo.bob), { store, cipher });
     await first.ready;
     await first.accounts.signIn({ cloudId: cloud.id, method: 'browser' });
     await emu.admin.clearRequestLog();
-    const restarted = service(new ScriptedBrowser(undefined), { store, cipher });
+    const restarted = service(new ScriptedBrowser(emu, undefined), { store, cipher });
     await restarted.ready;
     expect(restarted.accounts.list().map((a) => a.username)).toEqual([demo.bob.username]);
     expect((await emu.admin.requestLog()).total).toBe(0);
@@ -219,7 +156,7 @@ describe('signing in a user with three tenants', () => {
 
 describe('tenant status after the session changes', () => {
   it('marks tenants needs_sign_in (revoked) when the refresh token is revoked, without looping', async () => {
-    const { accounts, ready } = service(new ScriptedBrowser(demo.alice));
+    const { accounts, ready } = service(new ScriptedBrowser(emu, demo.alice));
     await ready;
     const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
     await emu.admin.revokeRefreshTokens(demo.alice.id);
@@ -233,7 +170,7 @@ describe('tenant status after the session changes', () => {
   });
 
   it('marks one tenant needs_sign_in (consent) and leaves the others ready', async () => {
-    const { accounts, ready } = service(new ScriptedBrowser(demo.alice));
+    const { accounts, ready } = service(new ScriptedBrowser(emu, demo.alice));
     await ready;
     await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
     await emu.admin.requireConsent({ tenantId: demo.tenants.fabrikam });
@@ -248,7 +185,7 @@ describe('tenant status after the session changes', () => {
 
 describe('cancel and timeout', () => {
   it('cancel stops the pending browser sign-in and frees the loopback port', async () => {
-    const browser = new ScriptedBrowser(undefined, true);
+    const browser = new ScriptedBrowser(emu, undefined, true);
     const { accounts, ready, events } = service(browser);
     await ready;
     const pending = accounts.signIn({ cloudId: cloud.id, method: 'browser' });
@@ -266,7 +203,7 @@ describe('cancel and timeout', () => {
   });
 
   it('times out a sign-in nobody finishes and frees the port', async () => {
-    const browser = new ScriptedBrowser(undefined, true);
+    const browser = new ScriptedBrowser(emu, undefined, true);
     const { accounts, ready } = service(browser, { timeoutMs: 1500 });
     await ready;
     await expect(accounts.signIn({ cloudId: cloud.id, method: 'browser' })).rejects.toMatchObject({
@@ -278,7 +215,7 @@ describe('cancel and timeout', () => {
   });
 
   it('refuses a second sign-in while one is waiting', async () => {
-    const browser = new ScriptedBrowser(undefined, true);
+    const browser = new ScriptedBrowser(emu, undefined, true);
     const { accounts, ready } = service(browser);
     await ready;
     const first = accounts.signIn({ cloudId: cloud.id, method: 'browser' });
@@ -292,7 +229,7 @@ describe('cancel and timeout', () => {
 
 describe('service principals', () => {
   it('connects one with a client secret and one with a certificate', async () => {
-    const { accounts, ready, store } = service(new ScriptedBrowser(undefined));
+    const { accounts, ready, store } = service(new ScriptedBrowser(emu, undefined));
     await ready;
     const secret = await accounts.addServicePrincipal({
       cloudId: cloud.id,
@@ -319,8 +256,8 @@ describe('service principals', () => {
     expect(JSON.stringify([...store.data.values()])).not.toContain(demo.secretSp.secret);
   });
 
-  it('refuses a wrong secret with a clear error and adds nothing', async () => {
-    const { accounts, ready } = service(new ScriptedBrowser(undefined));
+  it('refuses a wrong secret naming the field and the AADSTS code, and adds nothing', async () => {
+    const { accounts, ready } = service(new ScriptedBrowser(emu, undefined));
     await ready;
     await expect(
       accounts.addServicePrincipal({
@@ -329,14 +266,18 @@ describe('service principals', () => {
         clientId: demo.secretSp.clientId,
         credential: { kind: 'secret', secret: 'not-the-secret-at-all' },
       }),
-    ).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('could not sign in') });
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('The secret was not accepted for this app (AADSTS7000215)'),
+      detail: 'credential.secret',
+    });
     expect(accounts.list()).toEqual([]);
   });
 });
 
 describe('sign-out', () => {
   it('removes one account and its cached tokens; the other account keeps working', async () => {
-    const browser = new ScriptedBrowser(demo.alice);
+    const browser = new ScriptedBrowser(emu, demo.alice);
     const { accounts, ready, vault } = service(browser);
     await ready;
     const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
@@ -361,7 +302,7 @@ describe('sign-out', () => {
 
 describe('device code', () => {
   it('shows the code in the flow event and connects the account once it is entered', async () => {
-    const { accounts, ready, events } = service(new ScriptedBrowser(undefined, true));
+    const { accounts, ready, events } = service(new ScriptedBrowser(emu, undefined, true));
     await ready;
     const signedIn = accounts.signIn({ cloudId: cloud.id, method: 'device_code' });
     await expect
@@ -386,7 +327,7 @@ describe('device code', () => {
   });
 
   it('cancels a device code sign-in nobody completes', async () => {
-    const { accounts, ready, events } = service(new ScriptedBrowser(undefined, true));
+    const { accounts, ready, events } = service(new ScriptedBrowser(emu, undefined, true));
     await ready;
     const pending = accounts.signIn({ cloudId: cloud.id, method: 'device_code' });
     await expect.poll(() => events.emitted.filter((event) => event.name === 'signIn').length).toBeGreaterThan(1);
@@ -397,7 +338,7 @@ describe('device code', () => {
 
 describe('claims challenges and connectivity', () => {
   it('turns an ARM claims challenge into needs_sign_in instead of retrying silently', async () => {
-    const { accounts, ready, events } = service(new ScriptedBrowser(demo.alice));
+    const { accounts, ready, events } = service(new ScriptedBrowser(emu, demo.alice));
     await ready;
     const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
     const claims = Buffer.from('{"access_token":{"nbf":{"essential":true,"value":"1700000000"}}}').toString('base64');
@@ -422,22 +363,24 @@ describe('claims challenges and connectivity', () => {
       },
       emu.caPem,
     );
-    const connectivity = new Connectivity();
+    const connectivity = cloudConnectivity();
     const vault = new SecretVault(new MemoryStore(), new MemoryCipher(), {
       clock: systemClock,
       logger: new RecordingLogger(),
       allowWeak: () => false,
     });
     await vault.refreshStatus();
-    const accounts = new AccountsService({
+    const accounts = createAccountsService({
       vault,
       clouds: () => [unreachable],
       signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
-      opener: new ScriptedBrowser(undefined, true),
+      opener: new ScriptedBrowser(emu, undefined, true),
       events: new RecordingEvents(),
       connectivity,
+      network: testNetwork(),
       logger: new RecordingLogger(),
       clock: systemClock,
+      scheduler: systemScheduler,
       warn: () => {},
     });
     await accounts.start();
@@ -445,6 +388,7 @@ describe('claims challenges and connectivity', () => {
       code: 'offline',
       message: expect.stringContaining('needs a connection'),
     });
+    expect(connectivity.isOnline(unreachable.id)).toBe(false);
     expect(connectivity.online).toBe(false);
   });
 });
@@ -453,7 +397,7 @@ describe('an account whose cloud is gone', () => {
   it('is still listed, is marked in error on refresh, and can be signed out', async () => {
     const store = new MemoryStore();
     const cipher = new MemoryCipher();
-    const first = service(new ScriptedBrowser(demo.bob), { store, cipher });
+    const first = service(new ScriptedBrowser(emu, demo.bob), { store, cipher });
     await first.ready;
     const bob = await first.accounts.signIn({ cloudId: cloud.id, method: 'browser' });
 
@@ -461,13 +405,15 @@ describe('an account whose cloud is gone', () => {
     const logger = new RecordingLogger();
     const vault = new SecretVault(store, cipher, { clock: systemClock, logger, allowWeak: () => false });
     await vault.refreshStatus();
-    const accounts = new AccountsService({
+    const accounts = createAccountsService({
       vault,
       clouds: () => [],
       signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
-      opener: new ScriptedBrowser(undefined, true),
+      opener: new ScriptedBrowser(emu, undefined, true),
       events: new RecordingEvents(),
-      connectivity: new Connectivity(),
+      connectivity: cloudConnectivity(),
+      scheduler: systemScheduler,
+      network: testNetwork(),
       logger,
       clock: systemClock,
       warn: () => {},
@@ -483,7 +429,7 @@ describe('an account whose cloud is gone', () => {
 
 describe('changes the user makes while a refresh is on its way', () => {
   it('a sign-out during a refresh stays signed out, and a tenant hidden meanwhile stays hidden', async () => {
-    const browser = new ScriptedBrowser(demo.alice);
+    const browser = new ScriptedBrowser(emu, demo.alice);
     const { accounts, ready } = service(browser);
     await ready;
     const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
@@ -507,7 +453,7 @@ describe('changes the user makes while a refresh is on its way', () => {
 
 describe('signing in to a tenant as someone else', () => {
   it('refuses it with the right name and keeps no tokens for the other user', async () => {
-    const browser = new ScriptedBrowser(demo.alice);
+    const browser = new ScriptedBrowser(emu, demo.alice);
     const { accounts, ready, vault } = service(browser);
     await ready;
     const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
@@ -526,7 +472,7 @@ describe('signing in to a tenant as someone else', () => {
 
 describe('the same service principal by domain and by tenant id', () => {
   it('is one account', async () => {
-    const { accounts, ready } = service(new ScriptedBrowser(undefined));
+    const { accounts, ready } = service(new ScriptedBrowser(emu, undefined));
     await ready;
     const credential = { kind: 'secret' as const, secret: demo.secretSp.secret };
     await accounts.addServicePrincipal({
@@ -548,14 +494,14 @@ describe('the same service principal by domain and by tenant id', () => {
 
 describe('continuous access evaluation through the SDK', () => {
   it("turns ARM's claims challenge into needs_sign_in without asking the token service again", async () => {
-    const { accounts, ready } = service(new ScriptedBrowser(demo.alice));
+    const { accounts, ready } = service(new ScriptedBrowser(emu, demo.alice));
     await ready;
     const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
     await emu.admin.revokeAccessTokens(demo.alice.id);
     await emu.admin.clearRequestLog();
 
     const credential = accounts.credentialFor(alice.id, demo.tenants.contoso);
-    await expect(listTenants(credential, cloud, new Connectivity())).rejects.toBeDefined();
+    await expect(listTenants(credential, cloud, new Connectivity(), testNetwork())).rejects.toBeDefined();
 
     await expect
       .poll(() => tenant(accounts.list()[0] as AccountSummary, demo.tenants.contoso))

@@ -40,12 +40,17 @@ const account = (id: string, cloudId: string, kind: AccountSummary['kind']): Acc
   homeTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   tenants: [],
   persisted: true,
+  checking: false,
 });
 
 describe('diagnosticsText', () => {
   const text = diagnosticsText({
     info,
-    status: { online: true, secretStorage: { mode: 'encrypted', backend: 'gnome_libsecret', weakAvailable: true } },
+    status: {
+      online: true,
+      clouds: [{ cloudId: 'public', online: true }],
+      secretStorage: { mode: 'encrypted', backend: 'gnome_libsecret', weakAvailable: true },
+    },
     accounts: [account('a1', 'public', 'user'), account('a2', 'custom:contoso', 'service_principal')],
     clouds,
     extra: [['Proxy', 'system']],

@@ -47,13 +47,15 @@ describe('signInOpener', () => {
   };
   const flow = { authorityHost: 'https://login.contoso.local', clientId };
 
-  it('opens the authorization request MSAL builds for the flow, once', async () => {
+  it('opens the authorization request MSAL builds for the flow, then only that same page again', async () => {
     const inner = new RecordingOpener();
     const opener = signInOpener(inner, flow);
     await opener.open(authorize());
     expect(inner.opened).toEqual([authorize()]);
-    await expect(opener.open(authorize())).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(opener.open(authorize({ state: 'another' }))).rejects.toMatchObject({ code: 'forbidden' });
     expect(inner.opened).toHaveLength(1);
+    await opener.open(authorize());
+    expect(inner.opened).toEqual([authorize(), authorize()]);
   });
 
   it('accepts an AD FS authorize path', async () => {

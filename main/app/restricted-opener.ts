@@ -1,6 +1,6 @@
 // Wraps a BrowserOpener so only https URLs on allowed hosts ever reach the system browser: a compromised
 // renderer or a poisoned response cannot make the app open file:, javascript: or arbitrary sites.
-import { ServiceError } from '../ipc-router.js';
+import { ServiceError } from '../errors.js';
 import type { BrowserOpener } from '../ports.js';
 
 export function restrictOpener(inner: BrowserOpener, allowedHosts: () => readonly string[]): BrowserOpener {
@@ -22,21 +22,24 @@ export function restrictOpener(inner: BrowserOpener, allowedHosts: () => readonl
 }
 
 /**
- * The opener one browser sign-in gets: it opens exactly one URL, and only an authorization request as MSAL builds
- * it for this flow: https on the cloud's authority host, an `/oauth2/.../authorize` path, our client id, the
- * authorization-code response with a PKCE S256 challenge, and a loopback redirect. So a custom cloud added by a
- * (compromised) renderer cannot make the app open an arbitrary page, only a sign-in request for Cloud Desk.
+ * The opener one browser sign-in gets: it opens exactly one authorization request as MSAL builds it for this flow
+ * (https on the cloud's authority host, an `/oauth2/.../authorize` path, our client id, the authorization-code
+ * response with a PKCE S256 challenge, and a loopback redirect), and afterwards only that same page again (the
+ * user's "open the sign-in page again"). So a custom cloud added by a (compromised) renderer cannot make the app
+ * open an arbitrary page, only a sign-in request for Cloud Desk.
  */
 export function signInOpener(inner: BrowserOpener, flow: { authorityHost: string; clientId: string }): BrowserOpener {
   const host = new URL(flow.authorityHost).host.toLowerCase();
   const restricted = restrictOpener(inner, () => [host]);
-  let used = false;
+  let opened: string | undefined;
   return {
     async open(url: string): Promise<void> {
-      if (used) throw new ServiceError('forbidden', 'This sign-in has already opened its page in the browser.');
+      if (opened !== undefined && url !== opened) {
+        throw new ServiceError('forbidden', 'This sign-in has already opened its page in the browser.');
+      }
       const reason = notAnAuthorizeRequest(url, flow.clientId);
       if (reason) throw new ServiceError('forbidden', `Cloud Desk does not open that sign-in link: ${reason}.`);
-      used = true;
+      opened = url;
       await restricted.open(url);
     },
   };

@@ -1,6 +1,6 @@
 import { InteractionRequiredAuthError } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
-import { classifyAuthError } from './auth-errors.js';
+import { classifyAuthError, consentProblemKind } from './auth-errors.js';
 
 function interaction(errorCode: string, message: string, subError = '', claims = ''): InteractionRequiredAuthError {
   return new InteractionRequiredAuthError(errorCode, 'corr-1', message, subError, undefined, undefined, claims);
@@ -70,5 +70,47 @@ describe('classifyAuthError', () => {
   it('copes with garbage', () => {
     expect(classifyAuthError(undefined).kind).toBe('error');
     expect(classifyAuthError('a string').kind).toBe('error');
+  });
+
+  it.each([
+    [{ errorCode: 'network_error', errorMessage: 'See https://aka.ms/msal.js.errors#network_error for details' }],
+    [{ errorCode: 'endpoints_resolution_error', errorMessage: 'See https://aka.ms/msal.js.errors for details' }],
+  ])("words MSAL's network failures (%o) in the user's terms", (error) => {
+    const problem = classifyAuthError(error);
+    expect(problem.message).toContain('could not be reached');
+    expect(problem.message).not.toContain('aka.ms');
+  });
+
+  it('words a server failure that arrives as "Error(s): Not Available"', () => {
+    const problem = classifyAuthError({
+      errorCode: 'invalid_response',
+      status: 503,
+      errorMessage:
+        'Error(s): Not Available - Timestamp: Not Available - Description: Unexpected response - Correlation ID: Not Available - Trace ID: Not Available',
+    });
+    expect(problem.message).toBe(
+      'The sign-in service is temporarily unavailable (HTTP 503). Try again in a few minutes.',
+    );
+  });
+
+  it('keeps the description MSAL wrapped in "Error(s): Not Available"', () => {
+    const problem = classifyAuthError({
+      errorCode: 'weird',
+      errorMessage:
+        'Error(s): Not Available - Timestamp: Not Available - Description: The proxy refused the request - Correlation ID: 1 - Trace ID: Not Available',
+    });
+    expect(problem.message).toBe('The proxy refused the request');
+  });
+});
+
+describe('consentProblemKind', () => {
+  it('tells declined consent from consent only an administrator can give, and ignores the rest', () => {
+    expect(consentProblemKind({ errorMessage: 'AADSTS65004: User declined to consent to access the app.' })).toBe(
+      'declined',
+    );
+    expect(consentProblemKind({ message: 'access_denied: AADSTS90094: The grant requires admin permission.' })).toBe(
+      'admin_approval_required',
+    );
+    expect(consentProblemKind({ errorMessage: 'AADSTS50076: MFA' })).toBeUndefined();
   });
 });

@@ -1,9 +1,11 @@
 // Turns what MSAL and Entra ID say into a tenant status the user can act on: which sign-in is needed and why
-// (MFA, consent, Conditional Access with its claims, expired or revoked sessions), or an error with its
-// correlation id. No Electron imports.
+// (MFA, consent, Conditional Access with its claims, expired or revoked sessions), or an error in words with its
+// correlation id. MSAL's own wording of network and server failures ("Error(s): Not Available - ...",
+// "network_error: See https://aka.ms/...") never reaches the user. No Electron imports.
 import { InteractionRequiredAuthError } from '@azure/msal-node';
-import type { SignInReason } from '../../preload/contract.js';
+import { signInReasonText, type ConsentProblem, type SignInReason } from '../../preload/contract.js';
 import { isConnectivityError } from '../net/connectivity.js';
+import { networkProblemOf } from '../net/network-errors.js';
 
 export type AuthProblem =
   | { kind: 'needs_sign_in'; reason: SignInReason; message: string; claims?: string; correlationId?: string }
@@ -19,23 +21,22 @@ const reasonByCode: [RegExp, SignInReason][] = [
   [/AADSTS(90072|50020|500200)\b/, 'not_member'],
 ];
 
-const reasonWords: Record<SignInReason, string> = {
-  mfa: 'This tenant requires multi-factor authentication.',
-  consent: 'Cloud Desk needs your consent in this tenant.',
-  conditional_access: 'A Conditional Access policy in this tenant asks you to sign in again.',
-  expired: 'Your sign-in has expired.',
-  revoked: 'Your sign-in was revoked (for example after a password change).',
-  not_member: 'Your account is not a member of this tenant.',
-  no_session: 'Sign in to this tenant to continue.',
-  other: 'This tenant asks you to sign in again.',
-};
-
 export function reasonMessage(reason: SignInReason): string {
-  return reasonWords[reason];
+  return signInReasonText[reason];
+}
+
+/** Declined consent (AADSTS65004) or consent only an administrator can give (AADSTS90094/90095). */
+export function consentProblemKind(error: unknown): ConsentProblem['kind'] | undefined {
+  const details = (typeof error === 'object' && error !== null ? error : {}) as MsalLike;
+  const text = `${details.errorMessage ?? ''} ${details.message ?? ''}`;
+  if (/AADSTS(90094|90095|90099)\b/.test(text)) return 'admin_approval_required';
+  if (/AADSTS65004\b/.test(text)) return 'declined';
+  return undefined;
 }
 
 interface MsalLike {
   errorCode?: string;
+  status?: number;
   errorMessage?: string;
   subError?: string;
   correlationId?: string;
@@ -44,6 +45,11 @@ interface MsalLike {
 }
 
 export function classifyAuthError(error: unknown): AuthProblem {
+  // Proxy, certificate and DNS problems (main/net) carry their own words.
+  const network = networkProblemOf(error);
+  if (network && network.kind !== 'offline') {
+    return { kind: isConnectivityError(network) ? 'offline' : 'error', message: network.message };
+  }
   if (isConnectivityError(error)) {
     return { kind: 'offline', message: 'The sign-in service could not be reached. Check your connection.' };
   }
@@ -71,16 +77,37 @@ export function classifyAuthError(error: unknown): AuthProblem {
     return {
       kind: 'needs_sign_in',
       reason,
-      message: reasonWords[reason],
+      message: signInReasonText[reason],
       ...(details.claims ? { claims: details.claims } : {}),
       ...correlation,
     };
   }
   // Entra's descriptions run on with trace ids, correlation ids and timestamps; keep the sentence that explains.
-  const aadsts = /AADSTS\d+:[^\r\n]*?(?=\s+(?:Trace ID|Correlation ID|Timestamp):|[\r\n]|$)/.exec(text)?.[0];
-  return {
-    kind: 'error',
-    message: aadsts ?? (details.errorMessage || details.message || 'The sign-in service returned an unexpected error.'),
-    ...correlation,
-  };
+  const aadsts =
+    /AADSTS\d+:[^\r\n]*?(?=\s+(?:Trace ID|Correlation ID|Timestamp):|\s+-\s+Correlation ID:|[\r\n]|$)/.exec(text)?.[0];
+  const transient = /^AADSTS(90033|90055)\b/.test(aadsts ?? '');
+  if (aadsts && !transient) return { kind: 'error', message: aadsts, ...correlation };
+  return { kind: 'error', message: msalFailureInWords(details, text, transient), ...correlation };
+}
+
+/** MSAL's network and server failures, which it words for developers, in the user's terms. */
+function msalFailureInWords(details: MsalLike, text: string, transient: boolean): string {
+  const code = details.errorCode ?? '';
+  if (code === 'network_error' || code === 'endpoints_resolution_error' || isConnectivityError(details)) {
+    return 'The sign-in service could not be reached. Check your connection (and proxy, if you use one), then try again.';
+  }
+  if (transient || code === 'temporarily_unavailable' || code === 'server_error' || (details.status ?? 0) >= 500) {
+    const status = details.status ? ` (HTTP ${details.status})` : '';
+    return `The sign-in service is temporarily unavailable${status}. Try again in a few minutes.`;
+  }
+  if (code === 'invalid_response') {
+    return 'The sign-in service sent an answer Cloud Desk could not read (a proxy or captive portal may be in the way). Try again.';
+  }
+  // "Error(s): Not Available - Timestamp: Not Available - Description: <what we want> - Correlation ID: ..."
+  const description = /Description:\s*(.*?)\s+-\s+Correlation ID:/.exec(text)?.[1];
+  if (description && description !== 'Not Available') return description;
+  if (/Error\(s\):|aka\.ms\//.test(text) || text.trim() === '') {
+    return 'The sign-in service returned an unexpected error. Try again; if it keeps happening, the log file has the details.';
+  }
+  return details.errorMessage || details.message || 'The sign-in service returned an unexpected error.';
 }

@@ -3,7 +3,10 @@
 // with the flow's own `state` to the loopback listener, which makes MSAL reject and close its port.
 // No Electron imports: the browser is reached through the BrowserOpener port.
 import type { AuthenticationResult, PublicClientApplication } from '@azure/msal-node';
-import { ServiceError } from '../ipc-router.js';
+import type { SignInMethods } from '../accounts/sign-in-runner.js';
+import { signInOpener } from '../app/restricted-opener.js';
+import type { CloudEndpoints } from '../clouds.js';
+import { ServiceError } from '../errors.js';
 import type { BrowserOpener } from '../ports.js';
 import { signInPage } from './sign-in-page.js';
 
@@ -21,8 +24,14 @@ export interface InteractiveOptions extends FlowControl {
   loginHint?: string;
   claims?: string;
   opener: BrowserOpener;
-  /** Called once the sign-in page has been handed to the browser. */
-  onBrowserOpened(): void;
+  /** Called once the sign-in page has been handed to the browser, with the way to open it again. */
+  onBrowserOpened(page: SignInPage): void;
+}
+
+/** The authorize page a browser sign-in waits on: its address, and opening it again through the same opener. */
+export interface SignInPage {
+  url: string;
+  reopen(): Promise<void>;
 }
 
 interface Loopback {
@@ -75,7 +84,7 @@ export async function signInWithBrowser(
           return;
         }
         await options.opener.open(url);
-        options.onBrowserOpened();
+        options.onBrowserOpened({ url, reopen: () => options.opener.open(url) });
       },
     });
   } catch (error) {
@@ -128,4 +137,33 @@ export async function signInWithDeviceCode(
   } finally {
     options.signal.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * The sign-in methods on MSAL: each browser sign-in may open only its own authorization request (on its cloud's
+ * authority host, for the client id it signs in with), and reopen that same page.
+ */
+export function msalSignInMethods(
+  withClient: <T>(cloud: CloudEndpoints, work: (client: PublicClientApplication) => Promise<T>) => Promise<T>,
+  opener: BrowserOpener,
+  clientId: (cloud: CloudEndpoints) => string,
+): SignInMethods {
+  return {
+    browser: (cloud, request, control) =>
+      withClient(cloud, (client) =>
+        signInWithBrowser(client, {
+          ...request,
+          ...control,
+          opener: signInOpener(opener, { authorityHost: cloud.authorityHost, clientId: clientId(cloud) }),
+        }),
+      ),
+    deviceCode: (cloud, request, control) =>
+      withClient(cloud, (client) =>
+        signInWithDeviceCode(client, {
+          ...request,
+          ...control,
+          onCode: (code) => control.onCode({ userCode: code.userCode, verificationUri: code.verificationUri }),
+        }),
+      ),
+  };
 }

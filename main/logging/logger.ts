@@ -1,5 +1,6 @@
-// A JSON-lines logger that redacts every line before it is written. Writes to a file in the data directory
-// (and to stderr when asked). Node only; no Electron.
+// A JSON-lines logger that redacts every line before it is written. Writes to an owner-only file in the data
+// directory (and to stderr when asked). When the file cannot be written (read-only or full disk), every line goes
+// to stderr instead and `logFile()` says there is no file, so no message points users to it. Node only; no Electron.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Clock, Logger } from '../ports.js';
@@ -15,9 +16,21 @@ export interface LineLoggerOptions {
   clock: Clock;
 }
 
-export function createLogger(options: LineLoggerOptions): Logger {
+export interface FileLogger extends Logger {
+  /** The log file, or undefined when there is none or it could not be written: then lines went to stderr. */
+  logFile(): string | undefined;
+}
+
+export function createLogger(options: LineLoggerOptions): FileLogger {
   const minimum = order[options.level ?? 'info'];
-  if (options.filePath) mkdirSync(dirname(options.filePath), { recursive: true });
+  let file = options.filePath;
+  if (file) {
+    try {
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    } catch {
+      file = undefined;
+    }
+  }
   const write = (level: Level, message: string, fields?: Record<string, unknown>): void => {
     if (order[level] < minimum) return;
     const line = JSON.stringify({
@@ -26,21 +39,21 @@ export function createLogger(options: LineLoggerOptions): Logger {
       message: redactText(message),
       ...(fields ? { fields: redact(fields) } : {}),
     });
-    if (options.filePath) {
+    if (file) {
       try {
-        appendFileSync(options.filePath, `${line}\n`);
+        appendFileSync(file, `${line}\n`, { mode: 0o600 });
       } catch {
-        // A full disk must not take the app down with it; stderr still gets the line.
-        process.stderr.write(`${line}\n`);
-        return;
+        // A full or read-only disk must not take the app down with it: from now on stderr gets every line.
+        file = undefined;
       }
     }
-    if (options.stderr) process.stderr.write(`${line}\n`);
+    if (!file || options.stderr) process.stderr.write(`${line}\n`);
   };
   return {
     debug: (message, fields) => write('debug', message, fields),
     info: (message, fields) => write('info', message, fields),
     warn: (message, fields) => write('warn', message, fields),
     error: (message, fields) => write('error', message, fields),
+    logFile: () => file,
   };
 }

@@ -1,20 +1,20 @@
-// MSAL's network client on node:https, so a cloud's extra CA bundle is trusted and every sign-in call tells
-// Connectivity whether the host answered. msal-node 7 has no agent or proxy options; INetworkModule is its
-// extension point for exactly this. No Electron imports.
-import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
-import { Agent, request } from 'node:https';
-import { rootCertificates } from 'node:tls';
+// MSAL's network client on node:https through the one network configuration (proxy and trusted certificates), so
+// every sign-in call takes the same route as the Azure SDK and tells Connectivity whether the host answered.
+// msal-node 7 has no agent or proxy options; INetworkModule is its extension point for exactly this. A network
+// failure is rejected as an AuthError carrying the problem's code and words, which MSAL passes on unchanged.
+// No Electron imports.
+import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import { request } from 'node:https';
 import type { Connectivity } from './connectivity.js';
+import type { NetworkConfig } from './network-config.js';
 
 export class MsalNetworkClient implements INetworkModule {
-  private readonly agent: Agent;
-
   constructor(
+    private readonly network: NetworkConfig,
+    /** Where this cloud's calls report whether the host answered. */
     private readonly connectivity: Connectivity,
-    caPem: string | undefined,
-  ) {
-    this.agent = new Agent({ keepAlive: true, ...(caPem ? { ca: [...rootCertificates, caPem] } : {}) });
-  }
+    private readonly caPem: string | undefined,
+  ) {}
 
   sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
     return this.send<T>('GET', url, options, timeout);
@@ -24,11 +24,29 @@ export class MsalNetworkClient implements INetworkModule {
     return this.send<T>('POST', url, options);
   }
 
-  private send<T>(
+  private async send<T>(
     method: string,
     url: string,
     options: NetworkRequestOptions | undefined,
     timeout = 30_000,
+  ): Promise<NetworkResponse<T>> {
+    try {
+      const agent = await this.network.agentFor(url, this.caPem);
+      return await this.call<T>(method, url, options, timeout, agent);
+    } catch (error) {
+      const problem = await this.network.explain(error, url);
+      this.connectivity.reportFailure(problem ?? error);
+      if (!problem) throw error;
+      throw Object.assign(new AuthError(problem.code, '', problem.message), { cause: problem });
+    }
+  }
+
+  private call<T>(
+    method: string,
+    url: string,
+    options: NetworkRequestOptions | undefined,
+    timeout: number,
+    agent: Awaited<ReturnType<NetworkConfig['agentFor']>>,
   ): Promise<NetworkResponse<T>> {
     const body = options?.body;
     return new Promise((resolve, reject) => {
@@ -36,7 +54,7 @@ export class MsalNetworkClient implements INetworkModule {
         url,
         {
           method,
-          agent: this.agent,
+          agent,
           timeout,
           headers: {
             ...options?.headers,
@@ -71,10 +89,7 @@ export class MsalNetworkClient implements INetworkModule {
       call.on('timeout', () =>
         call.destroy(Object.assign(new Error(`Timed out calling ${url}`), { code: 'ETIMEDOUT' })),
       );
-      call.on('error', (error) => {
-        this.connectivity.reportFailure(error);
-        reject(error);
-      });
+      call.on('error', reject);
       if (body !== undefined) call.write(body);
       call.end();
     });

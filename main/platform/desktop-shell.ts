@@ -1,7 +1,7 @@
 // The DesktopShell port on Electron: main opens its own log folder (the renderer never names a path) and
 // writes diagnostics to the clipboard.
 import { app, clipboard, shell } from 'electron';
-import { ServiceError } from '../ipc-router.js';
+import { ServiceError } from '../errors.js';
 import type { DesktopShell } from '../ports.js';
 
 export const electronDesktopShell: DesktopShell = {

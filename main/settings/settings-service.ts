@@ -1,5 +1,6 @@
 // User settings: read from the KeyValueStore field by field (one bad field falls back to its default without
-// losing the others), written on change, and announced with the `settings` event. No Electron imports.
+// losing the others; settings from an earlier version are migrated first), written on change, and announced
+// with the `settings` event. No Electron imports.
 import { settingsSchema, type Settings, type SettingsPatch } from '../../preload/contract.js';
 import { defaultUpdatePreferences } from '../../preload/contract-updates.js';
 import { defaultDesktopPreferences } from '../../preload/contract-desktop.js';
@@ -7,6 +8,7 @@ import type { EventSink, KeyValueStore, Logger } from '../ports.js';
 
 export const defaultSettings: Settings = {
   theme: 'system',
+  clientChoice: 'unset',
   clientId: '',
   defaultTenant: 'organizations',
   allowWeakSecretStorage: false,
@@ -33,7 +35,11 @@ export class SettingsService {
   }
 
   set(patch: SettingsPatch): Settings {
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    const changes: SettingsPatch = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    // A client id given while nothing was chosen is the organisation's registration (as before there was a choice).
+    if (changes.clientId && changes.clientChoice === undefined && this.current.clientChoice === 'unset') {
+      changes.clientChoice = 'organisation';
+    }
     const next = settingsSchema.parse({ ...this.current, ...changes });
     this.store.set(storeKey, next);
     this.current = next;
@@ -55,16 +61,29 @@ export class SettingsService {
       this.logger.warn('stored settings are not an object; using defaults');
       return defaultSettings;
     }
+    const migrated = migrateSettings(stored as Record<string, unknown>);
     const fields = settingsSchema.shape;
     const loaded: Record<string, unknown> = {};
     for (const key of Object.keys(fields) as (keyof Settings)[]) {
-      const parsed = fields[key].safeParse((stored as Record<string, unknown>)[key]);
+      const parsed = fields[key].safeParse(migrated[key]);
       if (parsed.success) loaded[key] = parsed.data;
       else {
         loaded[key] = defaultSettings[key];
         this.logger.warn('a stored setting was invalid; using its default', { setting: key });
       }
     }
-    return settingsSchema.parse(loaded);
+    const settings = settingsSchema.parse(loaded);
+    if (migrated !== stored) this.store.set(storeKey, settings);
+    return settings;
   }
+}
+
+/**
+ * Brings settings stored by an earlier version up to date (the same object when nothing changed). Before there
+ * was a choice, a client id in Settings was the organisation's registration, and none meant none chosen.
+ */
+export function migrateSettings(stored: Record<string, unknown>): Record<string, unknown> {
+  if ('clientChoice' in stored) return stored;
+  const clientId = stored['clientId'];
+  return { ...stored, clientChoice: typeof clientId === 'string' && clientId !== '' ? 'organisation' : 'unset' };
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import {
   RecordingOpener,
 } from '../testing/fakes.js';
 import { JsonFileStore } from './json-file-store.js';
+import { MemoryFallbackStore, StorageHealth } from './memory-fallback-store.js';
 
 const clock = fixedClock('2026-11-22T10:00:00.000Z');
 let dir: string;
@@ -66,6 +68,20 @@ describe('JsonFileStore', () => {
     expect(open().store.get('settings')).toEqual({ theme: 'light' });
   });
 
+  it('leaves an unreadable file it cannot move aside where it is, and never writes over it', () => {
+    // A name so long that the moved-aside name would be too long for the file system: the rename fails for real.
+    const long = join(dir, `${'s'.repeat(240)}.json`);
+    writeFileSync(long, '{ damaged');
+    const health = new StorageHealth();
+    const opened = JsonFileStore.open(long, { clock, logger: new RecordingLogger(), health });
+    expect(opened.recovered).toBeUndefined();
+    expect(health.problem()).toEqual({ folder: dir, code: 'ENAMETOOLONG' });
+    const store = new MemoryFallbackStore(opened.store, { folder: dir, health, logger: new RecordingLogger() });
+    store.set('settings', { theme: 'dark' });
+    expect(store.get('settings')).toEqual({ theme: 'dark' });
+    expect(readFileSync(long, 'utf8')).toBe('{ damaged');
+  });
+
   it('never overwrites an earlier moved-aside file', () => {
     writeFileSync(file, 'bad one');
     const first = open().recovered?.movedTo;
@@ -74,6 +90,72 @@ describe('JsonFileStore', () => {
     expect(second).not.toBe(first);
     expect(readFileSync(first ?? '', 'utf8')).toBe('bad one');
     expect(readFileSync(second ?? '', 'utf8')).toBe('bad two');
+  });
+});
+
+const isTemp = (name: string): boolean => /\.tmp-\d{10}[0-9a-f]{6}$/.test(name);
+
+/**
+ * Starts a process that writes the store in a loop, kills it (SIGKILL, as a crash or power loss would) once it
+ * has finished at least one write, and answers the last counter it reported as written.
+ */
+function writeUntilKilled(target: string): Promise<number> {
+  const script = [
+    `import { JsonFileStore } from ${JSON.stringify(join(import.meta.dirname, 'json-file-store.ts'))};`,
+    `const clock = { now: () => Date.now() };`,
+    `const logger = { debug() {}, info() {}, warn() {}, error() {} };`,
+    `const { store } = JsonFileStore.open(${JSON.stringify(target)}, { clock, logger, mode: 0o600 });`,
+    `const pad = 'r'.repeat(400_000);`,
+    `for (let n = 1; ; n += 1) { store.set('token', { n, pad }); process.stdout.write(n + '\\n'); }`,
+  ].join('\n');
+  return new Promise((resolve, reject) => {
+    // Node itself with tsx's loader, not the tsx CLI: the CLI runs the script in a child it cannot pass SIGKILL to.
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.split('\n').length > 3) child.kill('SIGKILL');
+    });
+    child.once('error', reject);
+    child.once('exit', () => resolve(Number(output.trim().split('\n').at(-1))));
+  });
+}
+
+describe('JsonFileStore killed mid-write', () => {
+  it(
+    'leaves the previous value readable and no temporary files after the next start',
+    { timeout: 120_000 },
+    async () => {
+      let lastWritten = 0;
+      let leftBehind: string[] = [];
+      // A kill lands inside a write (leaving a temporary file) most of the time, but not every time.
+      for (let attempt = 0; attempt < 30 && leftBehind.length === 0; attempt += 1) {
+        lastWritten = await writeUntilKilled(file);
+        leftBehind = readdirSync(dir).filter(isTemp);
+      }
+      expect(leftBehind.length, 'no kill landed inside a write; the test proved nothing').toBeGreaterThan(0);
+      if (process.platform !== 'win32') {
+        for (const name of leftBehind) expect(statSync(join(dir, name)).mode & 0o777).toBe(0o600);
+      }
+      const { store } = JsonFileStore.open(file, { clock, logger: new RecordingLogger(), mode: 0o600 });
+      expect(readdirSync(dir).filter(isTemp)).toEqual([]);
+      const value = store.get('token') as { n: number } | undefined;
+      expect(value?.n).toBeGreaterThanOrEqual(lastWritten);
+    },
+  );
+});
+
+describe('JsonFileStore file modes', () => {
+  it.runIf(process.platform !== 'win32')('writes owner-only files and narrows an existing 0644 file at open', () => {
+    writeFileSync(file, '{"token": "old"}');
+    chmodSync(file, 0o644);
+    const { store } = JsonFileStore.open(file, { clock, logger: new RecordingLogger(), mode: 0o600 });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    store.set('token', 'new');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });
 

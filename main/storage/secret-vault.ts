@@ -18,7 +18,13 @@ export class SecretVault {
   constructor(
     private readonly store: KeyValueStore,
     private readonly cipher: SecretCipher,
-    private readonly deps: { clock: Clock; logger: Logger; allowWeak: () => boolean },
+    private readonly deps: {
+      clock: Clock;
+      logger: Logger;
+      allowWeak: () => boolean;
+      /** False while the data folder cannot be written (the store then keeps changes in memory). */
+      diskWritable?: () => boolean;
+    },
   ) {}
 
   /** Asks the cipher what it can do; call once at start-up and whenever the weak-storage opt-in changes. */
@@ -36,6 +42,11 @@ export class SecretVault {
     if (this.status.protection === 'os') return 'encrypted';
     if (this.status.protection === 'weak' && this.deps.allowWeak()) return 'weak';
     return 'session_only';
+  }
+
+  /** Whether secrets written now outlive this session: stored (encrypted or weakly) in a folder that takes writes. */
+  persists(): boolean {
+    return this.mode() !== 'session_only' && this.deps.diskWritable?.() !== false;
   }
 
   /** Whether opting in to weak storage would put secrets on disk (the OS offers at least obfuscation). */

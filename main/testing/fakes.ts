@@ -1,6 +1,15 @@
 // In-memory port fakes for unit tests: they record what services did so tests can assert on it.
 import type { EventName, EventOf } from '../../preload/contract.js';
-import type { BrowserOpener, CipherStatus, Clock, EventSink, KeyValueStore, Logger, SecretCipher } from '../ports.js';
+import type {
+  BrowserOpener,
+  CipherStatus,
+  Clock,
+  EventSink,
+  KeyValueStore,
+  Logger,
+  Scheduler,
+  SecretCipher,
+} from '../ports.js';
 
 export class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, unknown>();
@@ -80,5 +89,44 @@ export class MemoryCipher implements SecretCipher {
       plain: Buffer.from(cipherText.slice(4), 'base64').toString('utf8'),
       shouldReEncrypt: false,
     });
+  }
+}
+
+/** A clock and scheduler that move only when the test says so. */
+export class FakeTime implements Clock, Scheduler {
+  private current: number;
+  private nextId = 1;
+  private readonly pending = new Map<number, { at: number; run: () => void }>();
+
+  constructor(iso = '2026-11-30T12:00:00Z') {
+    this.current = Date.parse(iso);
+  }
+
+  now(): number {
+    return this.current;
+  }
+
+  after(delayMs: number, run: () => void): () => void {
+    const id = this.nextId++;
+    this.pending.set(id, { at: this.current + delayMs, run });
+    return () => this.pending.delete(id);
+  }
+
+  /** Times at which scheduled work is due, soonest first. */
+  due(): number[] {
+    return [...this.pending.values()].map((work) => work.at).sort((a, b) => a - b);
+  }
+
+  /** Moves time forward, running everything that comes due on the way, in order. */
+  advance(ms: number): void {
+    const end = this.current + ms;
+    for (;;) {
+      const next = [...this.pending.entries()].sort((a, b) => a[1].at - b[1].at)[0];
+      if (!next || next[1].at > end) break;
+      this.pending.delete(next[0]);
+      this.current = next[1].at;
+      next[1].run();
+    }
+    this.current = end;
   }
 }

@@ -3,7 +3,7 @@
 // become words and a later retry, never a throw into the UI or a dialog loop. Plain TypeScript behind the
 // Updater, Scheduler and Clock ports; no Electron imports.
 import type { UpdatePhase, UpdatePreferences, UpdateState } from '../../preload/contract-updates.js';
-import { ServiceError } from '../ipc-router.js';
+import { ServiceError } from '../errors.js';
 import type { Clock, EventSink, Logger, Scheduler } from '../ports.js';
 import { describeUpdateError } from './update-errors.js';
 import type { Updater, UpdateSource } from './updater-port.js';

@@ -15,6 +15,7 @@ const alice: AccountSummary = {
   homeTenantId: 't1',
   tenants: [],
   persisted: true,
+  checking: false,
 };
 
 type Handler = (arg: unknown) => Promise<Result<unknown>>;
@@ -47,7 +48,15 @@ beforeEach(() => {
     },
   });
   vi.stubGlobal('window', { cloudDesk: api });
-  useAccountsStore.setState({ accounts: [], flow: null, signingIn: false, error: undefined, pending: [] });
+  useAccountsStore.setState({
+    accounts: [],
+    flow: null,
+    signingIn: false,
+    error: undefined,
+    pending: [],
+    completed: undefined,
+    consent: undefined,
+  });
 });
 
 afterEach(() => {
@@ -96,6 +105,62 @@ describe('signIn', () => {
       ['accounts.signIn', 'device_code'],
     ]);
     expect(useAccountsStore.getState()).toMatchObject({ accounts: [alice], signingIn: false, error: undefined });
+  });
+
+  it('records a finished sign-in with the sentence that announces it', async () => {
+    const withTenants: AccountSummary = {
+      ...alice,
+      name: 'Alice Example',
+      tenants: [
+        {
+          tenantId: 't1',
+          displayName: 'Contoso',
+          category: 'home',
+          status: 'ready',
+          hidden: false,
+          confirmed: true,
+          checking: false,
+        },
+        {
+          tenantId: 't2',
+          displayName: 'Lab',
+          category: 'guest',
+          status: 'needs_sign_in',
+          hidden: false,
+          confirmed: true,
+          checking: false,
+        },
+      ],
+    };
+    handlers['accounts.signIn'] = () => Promise.resolve({ ok: true, value: withTenants });
+    await useAccountsStore.getState().signIn({ kind: 'account', cloudId: 'azure' }, 'browser');
+    expect(useAccountsStore.getState().completed).toMatchObject({
+      accountId: 'alice',
+      announcement: 'Alice Example connected: 2 tenants, 1 needs sign-in.',
+    });
+  });
+
+  it('shows a consent failure as consent, not as a generic sign-in error, and clears it on the next try', async () => {
+    const stop = listenForAccounts();
+    const consent = { kind: 'admin_approval_required' as const, cloudId: 'azure', tenantId: 't2' };
+    handlers['accounts.signIn'] = () => {
+      listeners.get('signIn')?.({
+        flowId: 'f1',
+        method: 'browser',
+        cloudId: 'azure',
+        state: 'failed',
+        expiresAt: '2030-01-01T00:00:00.000Z',
+        consent,
+      });
+      return Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'AADSTS90094: admin approval.' } });
+    };
+    await useAccountsStore.getState().signIn({ kind: 'account', cloudId: 'azure' }, 'browser');
+    expect(useAccountsStore.getState()).toMatchObject({ consent, error: undefined });
+
+    handlers['accounts.signIn'] = () => Promise.resolve({ ok: true, value: alice });
+    await useAccountsStore.getState().signIn({ kind: 'account', cloudId: 'azure' }, 'browser');
+    expect(useAccountsStore.getState().consent).toBeUndefined();
+    stop();
   });
 
   it('signs in to one tenant of an account through signInTenant', async () => {

@@ -2,8 +2,18 @@
 // current by the `accounts` and `signIn` events. Actions call the bridge and keep failures as values for the
 // view to word; nothing here throws, holds a token or decides policy (main does).
 import { create } from 'zustand';
-import type { AccountSummary, AppError, ArgOf, Cloud, Result, ResultOf, SignInFlow } from '../../preload/contract';
+import type {
+  AccountSummary,
+  AppError,
+  ArgOf,
+  Cloud,
+  ConsentProblem,
+  Result,
+  ResultOf,
+  SignInFlow,
+} from '../../preload/contract';
 import { getBridge } from '../bridge';
+import { signInAnnouncement } from '../features/accounts/announcements';
 
 export type SignInMethod = SignInFlow['method'];
 export type ServicePrincipalArgs = ArgOf<'accounts.addServicePrincipal'>;
@@ -11,6 +21,13 @@ export type ServicePrincipalArgs = ArgOf<'accounts.addServicePrincipal'>;
 /** What a sign-in is for: a new account in a cloud, or one tenant of an account that needs it. */
 export type SignInTarget =
   { kind: 'account'; cloudId: string; loginHint?: string } | { kind: 'tenant'; accountId: string; tenantId: string };
+
+/** A sign-in that finished: which account, the sentence that announces it; `seq` tells repeats apart. */
+export interface CompletedSignIn {
+  accountId: string;
+  announcement: string;
+  seq: number;
+}
 
 /** A failed action with what the user was doing, so the view can say both. */
 export interface ActionError {
@@ -28,6 +45,10 @@ interface AccountsState {
   /** True from the moment the user starts a sign-in until main's answer arrives. */
   signingIn: boolean;
   error: ActionError | undefined;
+  /** Why the last sign-in failed when consent stopped it (declined, or an administrator must approve). */
+  consent: ConsentProblem | undefined;
+  /** The last sign-in that finished, for the view to announce and scroll to. */
+  completed: CompletedSignIn | undefined;
   /** Keys of actions waiting for main's answer, to disable their buttons: 'refresh', `signOut:<id>`, ... */
   pending: readonly string[];
   load(): Promise<void>;
@@ -35,6 +56,10 @@ interface AccountsState {
   /** Cancels a browser sign-in and starts the same one with a device code. */
   tryAnotherWay(): Promise<void>;
   cancelSignIn(): Promise<void>;
+  /** Opens the page the browser sign-in waits on again. */
+  reopenSignInPage(): Promise<void>;
+  /** The address of that page, to copy. */
+  signInLink(): Promise<Result<string>>;
   addServicePrincipal(args: ServicePrincipalArgs): Promise<Result<AccountSummary>>;
   setTenantHidden(accountId: string, tenantId: string, hidden: boolean): Promise<void>;
   /** Re-checks one account, or all of them without an id. */
@@ -43,6 +68,9 @@ interface AccountsState {
   signOutAll(): Promise<boolean>;
   resetSignInData(): Promise<boolean>;
   dismissError(): void;
+  /** Opens the admin-consent page for the tenant consent stopped a sign-in in. */
+  openAdminConsent(problem: ConsentProblem): Promise<void>;
+  dismissConsent(): void;
 }
 
 function upsert(accounts: AccountSummary[], account: AccountSummary): AccountSummary[] {
@@ -50,6 +78,8 @@ function upsert(accounts: AccountSummary[], account: AccountSummary): AccountSum
   if (index === -1) return [...accounts, account];
   return accounts.map((candidate, i) => (i === index ? account : candidate));
 }
+
+const signInFailed = 'Sign-in did not finish';
 
 // The sign-in call in flight and what it was for; "Try another way" replaces it, and the replaced call's
 // `cancelled` answer must not read as a failure.
@@ -76,6 +106,8 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     flow: null,
     signingIn: false,
     error: undefined,
+    completed: undefined,
+    consent: undefined,
     pending: [],
 
     async load() {
@@ -92,7 +124,7 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     async signIn(target, method) {
       const id = ++attempt;
       const bridge = getBridge();
-      set({ signingIn: true, error: undefined });
+      set({ signingIn: true, error: undefined, consent: undefined });
       const call: Promise<Result<ResultOf<'accounts.signIn'>>> =
         target.kind === 'tenant'
           ? bridge.accounts.signInTenant({ accountId: target.accountId, tenantId: target.tenantId, method })
@@ -106,9 +138,17 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
       if (running?.id !== id) return result.ok;
       running = undefined;
       // Main runs one flow at a time and it has ended; clear it even if its last event was lost with the connection.
-      if (result.ok) set((state) => ({ signingIn: false, flow: null, accounts: upsert(state.accounts, result.value) }));
-      else if (result.error.code === 'cancelled') set({ signingIn: false, flow: null });
-      else set({ signingIn: false, flow: null, error: { action: 'Sign-in did not finish', error: result.error } });
+      if (result.ok) {
+        const completed: CompletedSignIn = {
+          accountId: result.value.id,
+          announcement: signInAnnouncement(result.value, target.kind === 'tenant' ? target.tenantId : undefined),
+          seq: id,
+        };
+        set((state) => ({ signingIn: false, flow: null, completed, accounts: upsert(state.accounts, result.value) }));
+      }
+      // A user's cancel is quiet; a consent failure is shown by its own bar, with what to do.
+      else if (result.error.code === 'cancelled' || get().consent) set({ signingIn: false, flow: null });
+      else set({ signingIn: false, flow: null, error: { action: signInFailed, error: result.error } });
       return result.ok;
     },
 
@@ -124,6 +164,14 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     async cancelSignIn() {
       const result = await getBridge().accounts.cancelSignIn();
       if (!result.ok) set({ error: { action: 'Could not cancel the sign-in', error: result.error } });
+    },
+
+    async reopenSignInPage() {
+      await track('reopen', 'Could not open the sign-in page again', () => getBridge().accounts.reopenSignInPage());
+    },
+
+    signInLink() {
+      return getBridge().accounts.getSignInLink();
     },
 
     async addServicePrincipal(args) {
@@ -175,6 +223,19 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     dismissError() {
       set({ error: undefined });
     },
+
+    async openAdminConsent(problem) {
+      await track('adminConsent', 'Could not open the admin-consent page', () =>
+        getBridge().accounts.openAdminConsent({
+          cloudId: problem.cloudId,
+          ...(problem.tenantId ? { tenantId: problem.tenantId } : {}),
+        }),
+      );
+    },
+
+    dismissConsent() {
+      set({ consent: undefined });
+    },
   };
 });
 
@@ -185,7 +246,16 @@ export function listenForAccounts(): () => void {
     bridge.events.on('accounts', (accounts) =>
       useAccountsStore.setState({ accounts, loaded: true, loadError: undefined }),
     ),
-    bridge.events.on('signIn', (flow) => useAccountsStore.setState({ flow })),
+    bridge.events.on('signIn', (flow) => {
+      const consent = flow?.state === 'failed' ? flow.consent : undefined;
+      if (!consent) return useAccountsStore.setState({ flow });
+      // Consent stopped the sign-in: say that (with what to do) instead of the sign-in's generic failure.
+      useAccountsStore.setState((state) => ({
+        flow,
+        consent,
+        error: state.error?.action === signInFailed ? undefined : state.error,
+      }));
+    }),
     // A new client id in Settings makes a cloud ready to sign in; the clouds have no event of their own.
     bridge.events.on('settings', () => {
       void getBridge()

@@ -6,69 +6,50 @@ import {
   Button,
   Caption1,
   Card,
-  Link,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
   Text,
   Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import {
-  ArrowSync20Regular,
-  Eye20Regular,
-  EyeOff20Regular,
-  AppGeneric20Regular,
-  SignOut20Regular,
-} from '@fluentui/react-icons';
-import { useId, useState } from 'react';
-import type { AccountSummary, TenantSummary } from '../../../preload/contract';
+import { ArrowSync20Regular, AppGeneric20Regular, SignOut20Regular } from '@fluentui/react-icons';
+import { useId } from 'react';
+import type { AccountSummary } from '../../../preload/contract';
 import { ConfirmButton } from '../../components/confirm-button';
-import { describeTenantStatus, tenantBadge } from '../../errors';
-import { useAccountsStore, usePending, useSignInRunning } from '../../stores/accounts-store';
-import { useOnline } from '../../stores/status-store';
+import { CopyButton } from '../../components/copy-button';
+import { useNow } from '../../components/use-now';
+import { accountProblemTitle } from '../../errors';
+import { useAccountsStore, usePending } from '../../stores/accounts-store';
+import { describeFreshness } from './freshness';
+import { TenantsTable } from './tenants-table';
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalM },
   header: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   who: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, flexGrow: 1, minWidth: '240px' },
-  name: { margin: 0, overflowWrap: 'anywhere' },
+  name: { margin: 0, overflowWrap: 'anywhere', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   username: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', marginTop: tokens.spacingVerticalXS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
-  tenantName: { display: 'flex', flexDirection: 'column' },
-  id: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  status: {
+  checking: {
     display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    gap: tokens.spacingVerticalXXS,
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
   },
-  detail: { color: tokens.colorNeutralForeground2 },
-  more: { fontSize: tokens.fontSizeBase200 },
-  tenantActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', justifyContent: 'flex-end' },
-  hiddenRow: { color: tokens.colorNeutralForeground3 },
-  colTenant: { width: '270px' },
-  colDomain: { width: '16%' },
-  colCategory: { width: '80px' },
-  colActions: { width: '180px' },
-  srOnly: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
+  correlation: {
+    fontFamily: tokens.fontFamilyMonospace,
     overflow: 'hidden',
-    clipPath: 'inset(50%)',
+    textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
+    minWidth: 0,
   },
+  usernameLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, minWidth: 0 },
 });
-
-const categories: Record<TenantSummary['category'], string> = { home: 'Home', guest: 'Guest', managed: 'Managed' };
 
 export function AccountCard({ account }: { account: AccountSummary }) {
   const styles = useStyles();
@@ -77,28 +58,39 @@ export function AccountCard({ account }: { account: AccountSummary }) {
   const signOut = useAccountsStore((state) => state.signOut);
   const refreshing = usePending(`refresh:${account.id}`);
   const signingOut = usePending(`signOut:${account.id}`);
+  const principal = account.kind === 'service_principal';
+  const checking = refreshing || account.checking;
+  const now = useNow(30_000);
 
   return (
-    <Card className={styles.card} role="region" aria-labelledby={headingId}>
+    <Card className={styles.card} role="region" aria-labelledby={headingId} data-account-id={account.id}>
       <div className={styles.header}>
         <Avatar
           aria-hidden
           size={40}
           color="colorful"
           name={account.name}
-          {...(account.kind === 'service_principal' ? { icon: <AppGeneric20Regular /> } : {})}
+          {...(principal ? { icon: <AppGeneric20Regular /> } : {})}
         />
         <div className={styles.who}>
-          <Title3 as="h2" id={headingId} className={styles.name}>
+          {/* Focusable from code only: where the keyboard lands when a neighbouring account goes away. */}
+          <Title3 as="h2" id={headingId} className={styles.name} tabIndex={-1}>
             {account.name}
           </Title3>
-          {account.username !== account.name && <Text className={styles.username}>{account.username}</Text>}
+          {principal ? (
+            <span className={styles.usernameLine}>
+              <Text className={styles.username}>Client ID {account.username}</Text>
+              <CopyButton value={account.username} label={`Copy the client ID of ${account.name}`} />
+            </span>
+          ) : (
+            account.username !== account.name && <Text className={styles.username}>{account.username}</Text>
+          )}
           <div className={styles.badges}>
             <Badge appearance="outline" color="informative">
               {account.cloudName}
             </Badge>
             <Badge appearance="tint" color="brand">
-              {account.kind === 'user' ? 'User' : 'Service principal'}
+              {principal ? 'Service principal' : 'User'}
             </Badge>
             {!account.persisted && (
               <Badge appearance="tint" color="warning">
@@ -106,11 +98,17 @@ export function AccountCard({ account }: { account: AccountSummary }) {
               </Badge>
             )}
           </div>
+          <Caption1 role="status" className={styles.checking}>
+            {checking && <Spinner size="extra-tiny" aria-hidden />}
+            {checking
+              ? 'Checking…'
+              : `Tenant list ${describeFreshness({ checkedAt: account.checkedAt, checking: false }, { now })}`}
+          </Caption1>
         </div>
         <div className={styles.actions}>
           <Button
             icon={<ArrowSync20Regular />}
-            disabled={refreshing}
+            disabledFocusable={checking}
             aria-label={`Refresh ${account.username}`}
             onClick={() => void refresh(account.id)}
           >
@@ -119,150 +117,52 @@ export function AccountCard({ account }: { account: AccountSummary }) {
           <ConfirmButton
             trigger={{
               icon: <SignOut20Regular />,
-              disabled: signingOut,
-              'aria-label': `Sign out ${account.username}`,
-              children: 'Sign out',
+              disabledFocusable: signingOut,
+              'aria-label': principal ? `Remove ${account.name}` : `Sign out ${account.username}`,
+              children: principal ? 'Remove' : 'Sign out',
             }}
-            title={`Sign out of ${account.username}?`}
-            confirmLabel="Sign out"
+            title={principal ? `Remove ${account.name}?` : `Sign out of ${account.username}?`}
+            confirmLabel={principal ? 'Remove' : 'Sign out'}
             onConfirm={() => signOut(account.id)}
           >
-            {account.kind === 'user'
-              ? 'Cloud Desk forgets this account and its saved sign-in on this computer, for every tenant. ' +
-                'Nothing changes in Azure. You can add the account again at any time.'
-              : 'Cloud Desk forgets this service principal and deletes its saved secret or certificate from this ' +
-                'computer. The app registration in Azure is not changed.'}
+            {principal
+              ? 'Cloud Desk forgets this service principal and deletes its saved secret or certificate from this ' +
+                'computer. The app registration in Azure is not changed.'
+              : 'Cloud Desk forgets this account and its saved sign-in on this computer, for every tenant. ' +
+                'Nothing changes in Azure. You can add the account again at any time.'}
           </ConfirmButton>
         </div>
       </div>
+      {account.problem && (
+        <MessageBar intent={account.problem.code === 'offline' ? 'warning' : 'error'} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{accountProblemTitle(account.problem)}</MessageBarTitle>
+            {account.problem.message}
+            {account.problem.correlationId && (
+              <span className={styles.usernameLine}>
+                <Caption1>Correlation ID</Caption1>
+                <Caption1 className={styles.correlation} title={account.problem.correlationId}>
+                  {account.problem.correlationId}
+                </Caption1>
+                <CopyButton
+                  value={account.problem.correlationId}
+                  label={`Copy the correlation ID of the failed check of ${account.name}`}
+                />
+              </span>
+            )}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              disabledFocusable={checking}
+              aria-label={`Retry listing the tenants of ${account.username}`}
+              onClick={() => void refresh(account.id)}
+            >
+              Retry
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <TenantsTable account={account} />
     </Card>
   );
-}
-
-function TenantsTable({ account }: { account: AccountSummary }) {
-  const styles = useStyles();
-  return (
-    <Table aria-label={`Tenants of ${account.username}`} size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell className={styles.colTenant}>Tenant</TableHeaderCell>
-          <TableHeaderCell className={styles.colDomain}>Default domain</TableHeaderCell>
-          <TableHeaderCell className={styles.colCategory}>Type</TableHeaderCell>
-          <TableHeaderCell>Status</TableHeaderCell>
-          <TableHeaderCell className={styles.colActions}>
-            <span className={styles.srOnly}>Actions</span>
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {account.tenants.map((tenant) => (
-          <TenantRow key={tenant.tenantId} account={account} tenant={tenant} />
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
-
-function TenantRow({ account, tenant }: { account: AccountSummary; tenant: TenantSummary }) {
-  const styles = useStyles();
-  const online = useOnline();
-  const signInRunning = useSignInRunning();
-  const signIn = useAccountsStore((state) => state.signIn);
-  const setHidden = useAccountsStore((state) => state.setTenantHidden);
-  const hiding = usePending(`hide:${account.id}:${tenant.tenantId}`);
-  const badge = tenantBadge(tenant);
-  const sentence = describeTenantStatus(tenant);
-  const canSignIn =
-    account.kind === 'user' && !tenant.hidden && (tenant.status === 'needs_sign_in' || tenant.status === 'error');
-  const why = !online
-    ? 'Signing in needs a network connection.'
-    : signInRunning
-      ? 'A sign-in is already running.'
-      : undefined;
-  const whyId = useId();
-
-  return (
-    <TableRow className={tenant.hidden ? styles.hiddenRow : undefined}>
-      <TableCell>
-        <div className={styles.tenantName}>
-          <Text weight="semibold">{tenant.displayName}</Text>
-          <Caption1 className={styles.id}>{tenant.tenantId}</Caption1>
-        </div>
-      </TableCell>
-      <TableCell>{tenant.defaultDomain ?? '—'}</TableCell>
-      <TableCell>{categories[tenant.category]}</TableCell>
-      <TableCell>
-        <div className={styles.status}>
-          <Badge appearance="tint" color={badge.color}>
-            {badge.label}
-          </Badge>
-          {sentence && <StatusText text={sentence} />}
-          {tenant.correlationId && !tenant.hidden && (
-            <Caption1 className={styles.detail}>
-              Correlation ID <span className={styles.id}>{tenant.correlationId}</span>
-            </Caption1>
-          )}
-        </div>
-      </TableCell>
-      <TableCell>
-        <div className={styles.tenantActions}>
-          {canSignIn && (
-            <>
-              <Button
-                size="small"
-                appearance="primary"
-                disabledFocusable={why !== undefined}
-                aria-label={`Sign in to this tenant: ${tenant.displayName}`}
-                aria-describedby={why ? whyId : undefined}
-                onClick={() =>
-                  void signIn({ kind: 'tenant', accountId: account.id, tenantId: tenant.tenantId }, 'browser')
-                }
-              >
-                Sign in to this tenant
-              </Button>
-              {why && (
-                <Caption1 id={whyId} className={styles.detail}>
-                  {why}
-                </Caption1>
-              )}
-            </>
-          )}
-          <Button
-            size="small"
-            appearance="subtle"
-            icon={tenant.hidden ? <Eye20Regular /> : <EyeOff20Regular />}
-            disabled={hiding}
-            aria-label={`${tenant.hidden ? 'Show tenant' : 'Hide tenant'}: ${tenant.displayName}`}
-            onClick={() => void setHidden(account.id, tenant.tenantId, !tenant.hidden)}
-          >
-            {tenant.hidden ? 'Show tenant' : 'Hide tenant'}
-          </Button>
-        </div>
-      </TableCell>
-    </TableRow>
-  );
-}
-
-/** Azure's error texts can run to a page; show the first sentence and let the user open the rest. */
-function StatusText({ text }: { text: string }) {
-  const styles = useStyles();
-  const [open, setOpen] = useState(false);
-  const short = firstSentence(text);
-  if (short === text) return <Text className={styles.detail}>{text}</Text>;
-  return (
-    <>
-      <Text className={styles.detail}>{open ? text : `${short} …`}</Text>
-      <Link as="button" className={styles.more} aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? 'Show less' : 'Show the whole message'}
-      </Link>
-    </>
-  );
-}
-
-function firstSentence(text: string): string {
-  const limit = 160;
-  const end = text.slice(0, limit).search(/[.!?]\s/);
-  if (end >= 20) return text.slice(0, end + 1);
-  return text.length > limit ? text.slice(0, limit).replace(/\s+\S*$/, '') : text;
 }

@@ -33,29 +33,83 @@ import {
   Person20Regular,
   SignOut20Regular,
 } from '@fluentui/react-icons';
-import { useState } from 'react';
-import type { AppStatus } from '../../../preload/contract';
+import { useEffect, useRef, useState } from 'react';
+import type { AccountSummary, AppStatus } from '../../../preload/contract';
 import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorBar } from '../../components/error-bar';
-import { useAccountsStore, usePending } from '../../stores/accounts-store';
+import { focusLost } from '../../components/focus';
+import { useAccountsStore, usePending, useSignInRunning } from '../../stores/accounts-store';
 import { useStatusStore } from '../../stores/status-store';
 import { AccountCard } from './account-card';
+import { ConsentBar } from './consent-bar';
 import { ServicePrincipalDialog } from './service-principal-dialog';
 import { SignInForm } from './sign-in-form';
 import { SignInPanel } from './sign-in-panel';
 import { StatusBanners } from './status-banners';
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
   top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  title: { flexGrow: 1, margin: 0 },
+  title: { flexGrow: 1, margin: 0, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   heading: { margin: 0 },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   welcome: { padding: tokens.spacingHorizontalXXL, gap: tokens.spacingVerticalM, maxWidth: '760px' },
   points: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'grid', rowGap: tokens.spacingVerticalXS },
   spinner: { justifyContent: 'flex-start' },
   dialog: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  srOnly: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
 });
+
+const signInRunningReason = 'A sign-in is running: finish or cancel it first.';
+
+/**
+ * Keeps the keyboard somewhere sensible as accounts come and go: after a sign-out, on the account that took the
+ * removed one's place (or the page heading); after a sign-in, on the account it was for, scrolled into view and
+ * announced to screen readers.
+ */
+function useAccountFocus(accounts: AccountSummary[]) {
+  const list = useRef<HTMLDivElement>(null);
+  const completed = useAccountsStore((state) => state.completed);
+  const previous = useRef<string[]>([]);
+
+  const card = (accountId: string | undefined): HTMLElement | null =>
+    accountId === undefined
+      ? null
+      : (list.current?.querySelector<HTMLElement>(`[data-account-id="${CSS.escape(accountId)}"]`) ?? null);
+
+  useEffect(() => {
+    const before = previous.current;
+    const now = accounts.map((account) => account.id);
+    previous.current = now;
+    const gone = before.findIndex((id) => !now.includes(id));
+    if (gone === -1 || !focusLost()) return;
+    const next = accounts[Math.min(gone, accounts.length - 1)];
+    (card(next?.id)?.querySelector<HTMLElement>('h2') ?? document.getElementById('accounts-heading'))?.focus();
+  }, [accounts]);
+
+  useEffect(() => {
+    if (!completed) return;
+    const target = card(completed.accountId);
+    target?.scrollIntoView({ block: 'nearest' });
+    if (focusLost()) target?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  }, [completed]);
+
+  // A sign-in that ended without an account to go to (cancelled, failed) took the sign-in panel with it.
+  const signInRunning = useSignInRunning();
+  useEffect(() => {
+    if (!signInRunning && focusLost()) document.getElementById('accounts-heading')?.focus();
+  }, [signInRunning]);
+
+  return { list, announcement: completed?.announcement ?? '' };
+}
 
 export function AccountsView() {
   const styles = useStyles();
@@ -64,26 +118,33 @@ export function AccountsView() {
   const loadError = useAccountsStore((state) => state.loadError);
   const error = useAccountsStore((state) => state.error);
   const dismissError = useAccountsStore((state) => state.dismissError);
+  const consent = useAccountsStore((state) => state.consent);
   const signOutAll = useAccountsStore((state) => state.signOutAll);
   const reset = useAccountsStore((state) => state.resetSignInData);
   const signingOutAll = usePending('signOutAll');
   const resetting = usePending('reset');
+  const signInRunning = useSignInRunning();
   const [dialog, setDialog] = useState<'microsoft' | 'service-principal'>();
+  const { list, announcement } = useAccountFocus(accounts);
+  const hasUsers = accounts.some((account) => account.kind === 'user');
 
   return (
     <section className={styles.view} aria-labelledby="accounts-heading">
       <div className={styles.top}>
-        <Title2 as="h1" id="accounts-heading" className={styles.title}>
+        <Title2 as="h1" id="accounts-heading" className={styles.title} tabIndex={-1}>
           Accounts
         </Title2>
         <div className={styles.toolbar}>
           <AddAccountMenu onChoose={setDialog} primary={accounts.length > 0} />
           <ConfirmButton
-            trigger={{
-              icon: <SignOut20Regular />,
-              disabled: accounts.length === 0 || signingOutAll,
-              children: 'Sign out of all',
-            }}
+            trigger={{ icon: <SignOut20Regular />, disabledFocusable: signingOutAll, children: 'Sign out of all' }}
+            disabledReason={
+              accounts.length === 0
+                ? 'There are no accounts to sign out of.'
+                : signInRunning
+                  ? signInRunningReason
+                  : undefined
+            }
             title="Sign out of all accounts?"
             confirmLabel="Sign out of all"
             onConfirm={signOutAll}
@@ -92,7 +153,14 @@ export function AccountsView() {
             changes in Azure. You can add the accounts again at any time.
           </ConfirmButton>
           <ConfirmButton
-            trigger={{ icon: <ArrowReset20Regular />, disabled: resetting, children: 'Reset sign-in data' }}
+            trigger={{ icon: <ArrowReset20Regular />, disabledFocusable: resetting, children: 'Reset sign-in data' }}
+            disabledReason={
+              !hasUsers
+                ? 'There is no saved Microsoft sign-in to reset.'
+                : signInRunning
+                  ? signInRunningReason
+                  : undefined
+            }
             title="Reset sign-in data?"
             confirmLabel="Reset sign-in data"
             onConfirm={reset}
@@ -106,14 +174,22 @@ export function AccountsView() {
       <StatusBanners />
       {loadError && <ErrorBar error={loadError} action="Could not load your accounts" />}
       {error && <ErrorBar error={error.error} action={error.action} onDismiss={dismissError} />}
+      {consent && <ConsentBar problem={consent} />}
       <SignInPanel />
       {!loaded ? (
         <Spinner size="small" labelPosition="after" label="Loading accounts…" className={styles.spinner} />
       ) : accounts.length === 0 ? (
         <Welcome onServicePrincipal={() => setDialog('service-principal')} />
       ) : (
-        accounts.map((account) => <AccountCard key={account.id} account={account} />)
+        <div className={styles.list} ref={list}>
+          {accounts.map((account) => (
+            <AccountCard key={account.id} account={account} />
+          ))}
+        </div>
       )}
+      <div role="status" aria-live="polite" className={styles.srOnly}>
+        {announcement}
+      </div>
       <Dialog
         open={dialog === 'microsoft'}
         onOpenChange={(_event, data) => setDialog(data.open ? 'microsoft' : undefined)}
@@ -193,8 +269,8 @@ function Welcome({ onServicePrincipal }: { onServicePrincipal: () => void }) {
           sees your password.
         </li>
         <li>
-          Cloud Desk finds every tenant the account belongs to and shows their subscriptions and virtual machines in one
-          place.
+          Cloud Desk finds every tenant the account belongs to and shows, for each, whether it is ready or asks you to
+          sign in again (for example for multi-factor authentication).
         </li>
         <li>It acts only with your own Azure permissions, and {keptWords[storage ?? 'encrypted']}.</li>
       </ul>

@@ -1,6 +1,7 @@
-// Adds a service principal: cloud, tenant, client id and a credential (client secret, or a certificate PEM pasted
-// or read from a file). Checks each field before sending and says what is wrong with it; the secret is typed
-// into a password field, sent once to main and never shown back.
+// Adds a service principal: a name to show, cloud, tenant, client id and a credential (a client secret, a PFX/P12
+// file with its password, a certificate and key as two PEM files, or one PEM with both). Checks each field before
+// sending and says what is wrong with it; a refusal from Entra ID marks the field it is about. Secrets are typed
+// into password fields, files read here and sent once to main, and nothing is shown back.
 import {
   Button,
   Dialog,
@@ -20,21 +21,35 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { DocumentArrowUp20Regular } from '@fluentui/react-icons';
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { AppError } from '../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
+import { FileChoice } from '../../components/file-choice';
+import { useNow } from '../../components/use-now';
 import { useAccountsStore } from '../../stores/accounts-store';
-import { validateServicePrincipal, type Draft, type Problems } from './service-principal-form';
-import { useOnline } from '../../stores/status-store';
+import { useUnreachable } from '../../stores/status-store';
+import { describeUnreachable } from './freshness';
+import {
+  emptyDraft,
+  fieldForError,
+  toServicePrincipalArgs,
+  validateServicePrincipal,
+  type CredentialKind,
+  type Draft,
+  type Field as FormField,
+} from './service-principal-form';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   pem: { fontFamily: tokens.fontFamilyMonospace },
-  fileRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  fileInput: { display: 'none' },
   why: { color: tokens.colorNeutralForeground3 },
 });
+
+const certificateForms: { kind: Exclude<CredentialKind, 'secret'>; label: string }[] = [
+  { kind: 'pfx', label: 'PFX or P12 file (with its password)' },
+  { kind: 'certificate_and_key', label: 'Certificate and private key as two PEM files' },
+  { kind: 'certificate', label: 'One PEM with the certificate and its private key' },
+];
 
 export function ServicePrincipalDialog({
   open,
@@ -46,69 +61,60 @@ export function ServicePrincipalDialog({
   const styles = useStyles();
   const clouds = useAccountsStore((state) => state.clouds);
   const add = useAccountsStore((state) => state.addServicePrincipal);
-  const online = useOnline();
-  const empty: Draft = { cloudId: '', tenant: '', clientId: '', kind: 'secret', secret: '', pem: '' };
-  const [draft, setDraft] = useState<Draft>(empty);
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [checked, setChecked] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<AppError>();
-  const [fileNote, setFileNote] = useState<string>();
-  const fileInput = useRef<HTMLInputElement>(null);
+  const [refused, setRefused] = useState<{ field: FormField; message: string }>();
   const whyId = useId();
+  const now = useNow(30_000);
+  const form = useRef<HTMLFormElement>(null);
 
   const cloudId = clouds.some((cloud) => cloud.id === draft.cloudId) ? draft.cloudId : (clouds[0]?.id ?? '');
+  const cloud = clouds.find((candidate) => candidate.id === cloudId);
+  const unreachable = useUnreachable(cloudId);
   const problems = validateServicePrincipal(draft);
-  const show = (field: keyof Problems): string | null => (checked ? (problems[field] ?? null) : null);
-  const change = (patch: Partial<Draft>): void => setDraft((current) => ({ ...current, ...patch }));
+  const show = (field: FormField): string | null =>
+    refused?.field === field ? refused.message : checked ? (problems[field] ?? null) : null;
+  const change = (patch: Partial<Draft>): void => {
+    setDraft((current) => ({ ...current, ...patch }));
+    // An edit to the field Entra ID refused clears the refusal: the new value has not been tried.
+    if (
+      refused &&
+      Object.keys(patch).some((key) => key === refused.field || (refused.field === 'pfx' && key === 'pfxBase64'))
+    )
+      setRefused(undefined);
+  };
 
   const close = (): void => {
-    setDraft(empty);
+    setDraft(emptyDraft);
     setChecked(false);
     setError(undefined);
-    setFileNote(undefined);
+    setRefused(undefined);
     onOpenChange(false);
   };
 
   const submit = async (): Promise<void> => {
     setChecked(true);
-    if (Object.keys(problems).length > 0 || !online) return;
+    if (Object.keys(problems).length > 0) return;
     setSaving(true);
     setError(undefined);
-    const result = await add({
-      cloudId,
-      tenantId: draft.tenant.trim(),
-      clientId: draft.clientId.trim(),
-      credential:
-        draft.kind === 'secret'
-          ? { kind: 'secret', secret: draft.secret }
-          : { kind: 'certificate', certificatePem: draft.pem.trim() },
-    });
+    setRefused(undefined);
+    const result = await add(toServicePrincipalArgs(draft, cloudId));
     setSaving(false);
-    if (result.ok) close();
-    else setError(result.error);
-  };
-
-  const readFile = (event: ChangeEvent<HTMLInputElement>): void => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    if (file.size > 64 * 1024) {
-      setFileNote(`${file.name} is larger than 64 KB; choose the PEM file with the certificate and key.`);
-      return;
-    }
-    const reader = new FileReader();
-    reader.onload = () => {
-      change({ pem: typeof reader.result === 'string' ? reader.result : '' });
-      setFileNote(`Read ${file.name}.`);
-    };
-    reader.onerror = () => setFileNote(`Could not read ${file.name}.`);
-    reader.readAsText(file);
+    if (result.ok) return close();
+    const field = fieldForError(result.error, draft.kind);
+    if (!field) return setError(result.error);
+    setRefused(field);
+    // The keyboard goes to the field Entra ID refused, which now says why.
+    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
 
   return (
     <Dialog open={open} onOpenChange={(_event, data) => (data.open ? onOpenChange(true) : !saving && close())}>
       <DialogSurface>
         <form
+          ref={form}
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
@@ -123,11 +129,18 @@ export function ServicePrincipalDialog({
                 encrypted on this computer and is never shown again.
               </Text>
               {error && <ErrorBar error={error} action="The service principal was not added" />}
+              <Field
+                label="Name (optional)"
+                hint="How Cloud Desk shows this service principal, e.g. the app’s name. Without one, it shows the client ID."
+                validationMessage={show('label')}
+              >
+                <Input value={draft.label} onChange={(_event, data) => change({ label: data.value })} />
+              </Field>
               <Field label="Cloud" required>
                 <Select value={cloudId} onChange={(_event, data) => change({ cloudId: data.value })}>
-                  {clouds.map((cloud) => (
-                    <option key={cloud.id} value={cloud.id}>
-                      {cloud.name}
+                  {clouds.map((candidate) => (
+                    <option key={candidate.id} value={candidate.id}>
+                      {candidate.name}
                     </option>
                   ))}
                 </Select>
@@ -146,8 +159,8 @@ export function ServicePrincipalDialog({
               <Field label="Credential">
                 <RadioGroup
                   layout="horizontal"
-                  value={draft.kind}
-                  onChange={(_event, data) => change({ kind: data.value === 'certificate' ? 'certificate' : 'secret' })}
+                  value={draft.kind === 'secret' ? 'secret' : 'certificate'}
+                  onChange={(_event, data) => change({ kind: data.value === 'certificate' ? 'pfx' : 'secret' })}
                 >
                   <Radio value="secret" label="Client secret" />
                   <Radio value="certificate" label="Certificate" />
@@ -164,41 +177,27 @@ export function ServicePrincipalDialog({
                 </Field>
               ) : (
                 <>
-                  <Field
-                    label="Certificate (PEM with the private key)"
-                    required
-                    hint="Paste the PEM text, or choose the file."
-                    validationMessage={show('pem')}
-                  >
-                    <Textarea
-                      className={styles.pem}
-                      resize="vertical"
-                      rows={5}
-                      spellCheck={false}
-                      value={draft.pem}
-                      onChange={(_event, data) => change({ pem: data.value })}
-                    />
+                  <Field label="Certificate format">
+                    <Select
+                      value={draft.kind}
+                      onChange={(_event, data) => {
+                        const form = certificateForms.find((candidate) => candidate.kind === data.value);
+                        if (form) change({ kind: form.kind });
+                      }}
+                    >
+                      {certificateForms.map((form) => (
+                        <option key={form.kind} value={form.kind}>
+                          {form.label}
+                        </option>
+                      ))}
+                    </Select>
                   </Field>
-                  <div className={styles.fileRow}>
-                    <Button icon={<DocumentArrowUp20Regular />} onClick={() => fileInput.current?.click()}>
-                      Choose PEM file…
-                    </Button>
-                    <input
-                      ref={fileInput}
-                      type="file"
-                      accept=".pem,.crt,.cer,.key,application/x-pem-file"
-                      className={styles.fileInput}
-                      tabIndex={-1}
-                      aria-hidden
-                      onChange={readFile}
-                    />
-                    <Text role="status">{fileNote}</Text>
-                  </div>
+                  <CertificateFields draft={draft} change={change} show={show} />
                 </>
               )}
-              {!online && (
+              {unreachable && cloud && (
                 <Text id={whyId} className={styles.why}>
-                  Adding a service principal needs a network connection.
+                  {describeUnreachable(cloud.name, unreachable, { now })}
                 </Text>
               )}
             </DialogContent>
@@ -206,8 +205,8 @@ export function ServicePrincipalDialog({
               <Button
                 type="submit"
                 appearance="primary"
-                disabledFocusable={!online || saving}
-                aria-describedby={!online ? whyId : undefined}
+                disabledFocusable={saving}
+                aria-describedby={unreachable ? whyId : undefined}
                 icon={saving ? <Spinner size="tiny" /> : null}
               >
                 Add service principal
@@ -221,4 +220,83 @@ export function ServicePrincipalDialog({
       </DialogSurface>
     </Dialog>
   );
+}
+
+function CertificateFields({
+  draft,
+  change,
+  show,
+}: {
+  draft: Draft;
+  change: (patch: Partial<Draft>) => void;
+  show: (field: FormField) => string | null;
+}) {
+  const styles = useStyles();
+  const pem = { accept: '.pem,.crt,.cer,.key,application/x-pem-file', read: 'text', maxBytes: 64 * 1024 } as const;
+  switch (draft.kind) {
+    case 'pfx':
+      return (
+        <>
+          <Field label="PFX or P12 file" required validationMessage={show('pfx')}>
+            <FileChoice
+              label="Choose PFX or P12 file…"
+              accept=".pfx,.p12,application/x-pkcs12"
+              read="base64"
+              maxBytes={96 * 1024}
+              onRead={(pfxBase64) => change({ pfxBase64 })}
+            />
+          </Field>
+          <Field label="Password of the file" hint="Leave empty if the file has none.">
+            <Input
+              type="password"
+              autoComplete="off"
+              value={draft.password}
+              onChange={(_event, data) => change({ password: data.value })}
+            />
+          </Field>
+        </>
+      );
+    case 'certificate_and_key':
+      return (
+        <>
+          <Field label="Certificate (PEM)" required validationMessage={show('certificatePem')}>
+            <FileChoice
+              {...pem}
+              label="Choose certificate file…"
+              onRead={(certificatePem) => change({ certificatePem })}
+            />
+          </Field>
+          <Field label="Private key (PEM)" required validationMessage={show('privateKeyPem')}>
+            <FileChoice
+              {...pem}
+              label="Choose private key file…"
+              onRead={(privateKeyPem) => change({ privateKeyPem })}
+            />
+          </Field>
+        </>
+      );
+    case 'certificate':
+      return (
+        <>
+          <Field
+            label="Certificate (PEM with the private key)"
+            required
+            hint="Paste the PEM text, or choose the file."
+            validationMessage={show('pem')}
+          >
+            <Textarea
+              className={styles.pem}
+              resize="vertical"
+              rows={5}
+              spellCheck={false}
+              value={draft.pem}
+              onChange={(_event, data) => change({ pem: data.value })}
+            />
+          </Field>
+          <FileChoice {...pem} label="Choose PEM file…" onRead={(content) => change({ pem: content })} />
+        </>
+      );
+    case 'secret':
+      return null;
+  }
 }

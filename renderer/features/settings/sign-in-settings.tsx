@@ -1,12 +1,26 @@
-// Settings, Sign-in: the app registration's client id, the tenant sign-in starts at, and the explicit opt-in to
-// keep sign-in data on disk without a keyring. Text fields are checked here and saved together by "Save"; the
-// opt-in saves at once. Main validates again and has the last word.
-import { Button, Field, Input, Subtitle2, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+// Settings, Sign-in: which app registration signs in (the built-in default, the organisation's client id or the
+// Azure CLI's public client), the tenant sign-in starts at, and the explicit opt-in to keep sign-in data on disk
+// without a keyring. The choice and the text fields are checked here and saved together by "Save"; the opt-in
+// saves at once. Main validates again and has the last word.
+import {
+  Button,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Settings } from '../../../preload/contract';
 import { useSettingsStore } from '../../stores/settings-store';
 import { useStatusStore } from '../../stores/status-store';
+import { checkClientChoice, clientChoiceLabels, shownChoice, type ChosenClient } from './client-choice-draft';
 import { checkClientId, checkDefaultTenant, clientIdFieldId, weakStorageFieldId } from './sign-in-fields';
+import { useBuiltinClientId } from './use-builtin-client';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -20,16 +34,33 @@ export function SignInSettings({ settings }: { settings: Settings }) {
   const styles = useStyles();
   const update = useSettingsStore((state) => state.update);
   const status = useStatusStore((state) => state.status);
+  const builtinClientId = useBuiltinClientId();
+  const savedChoice = shownChoice(settings.clientChoice, builtinClientId !== undefined);
+  const [editedChoice, setEditedChoice] = useState<ChosenClient>();
+  const choice = editedChoice ?? savedChoice;
   const [clientId, setClientId] = useState(settings.clientId);
   const [tenant, setTenant] = useState(settings.defaultTenant);
   const [saved, setSaved] = useState<string>();
-  const clientIdProblem = checkClientId(clientId.trim());
+  const checkedChoice = choice === undefined ? undefined : checkClientChoice({ choice, clientId });
+  const clientIdProblem =
+    checkedChoice && !checkedChoice.ok && choice === 'organisation'
+      ? checkedChoice.problem
+      : checkClientId(clientId.trim());
   const tenantProblem = checkDefaultTenant(tenant.trim());
-  const changed = clientId.trim() !== settings.clientId || tenant.trim() !== settings.defaultTenant;
+  const changed =
+    choice !== savedChoice || clientId.trim() !== settings.clientId || tenant.trim() !== settings.defaultTenant;
+  const options: ChosenClient[] = builtinClientId
+    ? ['builtin', 'organisation', 'azure_cli']
+    : ['organisation', 'azure_cli'];
 
   const save = async (): Promise<void> => {
-    if (clientIdProblem || tenantProblem || !changed) return;
-    await update({ clientId: clientId.trim(), defaultTenant: tenant.trim() });
+    if (clientIdProblem || tenantProblem || !changed || (checkedChoice && !checkedChoice.ok)) return;
+    await update({
+      clientId: clientId.trim(),
+      defaultTenant: tenant.trim(),
+      ...(checkedChoice?.ok ? checkedChoice.patch : {}),
+    });
+    setEditedChoice(undefined);
     setSaved(useSettingsStore.getState().error ? undefined : 'Sign-in settings saved.');
   };
 
@@ -47,8 +78,32 @@ export function SignInSettings({ settings }: { settings: Settings }) {
         Sign-in
       </Subtitle2>
       <Field
+        label="How Cloud Desk signs in"
+        hint="Applies to Azure, Azure China and Azure US Government, and to custom clouds without a client ID of their own."
+      >
+        <RadioGroup
+          value={choice ?? ''}
+          onChange={(_event, data) => {
+            setEditedChoice(options.find((option) => option === data.value));
+            setSaved(undefined);
+          }}
+        >
+          {options.map((option) => (
+            <Radio
+              key={option}
+              value={option}
+              label={
+                option === 'builtin'
+                  ? `${clientChoiceLabels.builtin} (${builtinClientId ?? ''})`
+                  : clientChoiceLabels[option]
+              }
+            />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field
         label="Application (client) ID"
-        hint="The app registration Cloud Desk signs in with: a public client with the redirect URI http://localhost and the Azure Service Management user_impersonation permission. Your administrator can give you one."
+        hint="Your organisation’s app registration: a public client with the redirect URI http://localhost and the Azure Service Management user_impersonation permission. Your administrator can give you one."
         validationMessage={clientIdProblem}
       >
         <Input
@@ -58,6 +113,8 @@ export function SignInSettings({ settings }: { settings: Settings }) {
           value={clientId}
           onChange={(_event, data) => {
             setClientId(data.value);
+            // Typing an organisation's client id is choosing it.
+            if (data.value.trim() !== '') setEditedChoice('organisation');
             setSaved(undefined);
           }}
         />
@@ -76,7 +133,11 @@ export function SignInSettings({ settings }: { settings: Settings }) {
         />
       </Field>
       <div className={styles.row}>
-        <Button type="submit" appearance="primary" disabled={!changed || Boolean(clientIdProblem || tenantProblem)}>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={!changed || Boolean(clientIdProblem || tenantProblem) || checkedChoice?.ok === false}
+        >
           Save sign-in settings
         </Button>
         <Text role="status">{saved}</Text>

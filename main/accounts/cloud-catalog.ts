@@ -1,0 +1,74 @@
+// The clouds accounts can live in (Azure, China, US Gov, custom ones) as the accounts services need them: by id,
+// with the client id to sign in with, or a not_found / invalid_input error in words. No Electron imports.
+import type { Cloud } from '../../preload/contract.js';
+import type { CloudEndpoints } from '../clouds.js';
+import { ServiceError } from '../errors.js';
+
+export interface SignInSettings {
+  /** Settings' client id ('' when none); a custom cloud may bring its own. */
+  clientId: string;
+  /** `organizations`, a tenant id or a domain. */
+  defaultTenant: string;
+}
+
+export interface CloudCatalogDeps {
+  clouds(): readonly CloudEndpoints[];
+  signInSettings(): SignInSettings;
+}
+
+export class CloudCatalog {
+  constructor(private readonly deps: CloudCatalogDeps) {}
+
+  list(): Cloud[] {
+    const settings = this.deps.signInSettings();
+    return this.deps.clouds().map((cloud) => ({
+      id: cloud.id,
+      name: cloud.name,
+      kind: cloud.kind,
+      authorityHost: cloud.authorityHost,
+      armEndpoint: cloud.armEndpoint,
+      signInReady: Boolean(cloud.clientId ?? settings.clientId),
+    }));
+  }
+
+  ids(): string[] {
+    return this.deps.clouds().map((cloud) => cloud.id);
+  }
+
+  find(cloudId: string): CloudEndpoints | undefined {
+    return this.deps.clouds().find((candidate) => candidate.id === cloudId);
+  }
+
+  get(cloudId: string): CloudEndpoints {
+    const cloud = this.find(cloudId);
+    if (!cloud) {
+      throw new ServiceError(
+        'not_found',
+        `The cloud "${cloudId}" is not configured in Cloud Desk any more. Add it again (a custom cloud file or ` +
+          'Settings), or sign out of this account.',
+      );
+    }
+    return cloud;
+  }
+
+  name(cloudId: string): string {
+    return this.find(cloudId)?.name ?? `${cloudId} (not configured)`;
+  }
+
+  /** The app registration to sign in to `cloud` with. */
+  clientId(cloud: CloudEndpoints): string {
+    const clientId = cloud.clientId ?? this.deps.signInSettings().clientId;
+    if (!clientId) {
+      throw new ServiceError(
+        'invalid_input',
+        `Signing in to ${cloud.name} needs an app registration: enter its Application (client) ID in Settings.`,
+        'clientId',
+      );
+    }
+    return clientId;
+  }
+
+  defaultTenant(): string {
+    return this.deps.signInSettings().defaultTenant;
+  }
+}

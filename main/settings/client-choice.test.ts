@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { azureCliClientId } from '../../preload/contract-client.js';
+import { createAppServices } from '../app-services.js';
+import { builtInClouds } from '../clouds.js';
+import {
+  fixedClock,
+  MemoryCipher,
+  MemoryStore,
+  RecordingEvents,
+  RecordingLogger,
+  RecordingOpener,
+} from '../testing/fakes.js';
+import { builtinClientIdFrom, effectiveClientId } from './client-choice.js';
+
+const organisationId = '11111111-2222-4333-8444-555555555555';
+const builtinId = '2f1b5e64-3c4d-4e8f-9a0b-1c2d3e4f5a6b';
+
+async function start(stored: unknown, builtinClientId?: string) {
+  const settingsStore = new MemoryStore();
+  if (stored !== undefined) settingsStore.set('settings', stored);
+  const services = await createAppServices({
+    settingsStore,
+    secretsStore: new MemoryStore(),
+    cipher: new MemoryCipher(),
+    clouds: builtInClouds,
+    clock: fixedClock('2026-11-30T10:00:00.000Z'),
+    events: new RecordingEvents(),
+    opener: new RecordingOpener(),
+    logger: new RecordingLogger(),
+    appInfo: () => ({
+      name: 'Cloud Desk',
+      version: '1.0.0',
+      platform: 'linux',
+      arch: 'x64',
+      runtime: 'preview',
+      versions: { node: '24.0.0' },
+      packaged: true,
+      dataDir: '/data',
+    }),
+    recoveries: [],
+    builtinClientId,
+  });
+  const azureReady = (): boolean | undefined =>
+    services.accounts.clouds().find((cloud) => cloud.id === 'azure')?.signInReady;
+  return { services, settingsStore, azureReady };
+}
+
+describe('the sign-in client choice', () => {
+  it('starts unchosen with sign-in to Azure unavailable when no default was built in', async () => {
+    const { services, azureReady } = await start(undefined);
+    expect(services.settings.get()).toMatchObject({ clientChoice: 'unset', clientId: '' });
+    expect(azureReady()).toBe(false);
+  });
+
+  it('makes Azure sign-in available with the Azure CLI client, and back with nothing chosen', async () => {
+    const { services, azureReady } = await start(undefined);
+    services.settings.set({ clientChoice: 'azure_cli' });
+    expect(azureReady()).toBe(true);
+    services.settings.set({ clientChoice: 'organisation' });
+    expect(azureReady()).toBe(false);
+    services.settings.set({ clientId: organisationId });
+    expect(azureReady()).toBe(true);
+  });
+
+  it('uses a built-in default while nothing else is chosen, and says which it is', async () => {
+    const { services, azureReady } = await start(undefined, builtinId);
+    expect(azureReady()).toBe(true);
+    expect(services.handlers['app.getInfo'](undefined)).toMatchObject({ builtinClientId: builtinId });
+  });
+
+  it('migrates settings from before the choice: a stored client id is the organisation’s, and is kept', async () => {
+    const { services, settingsStore, azureReady } = await start({
+      theme: 'dark',
+      clientId: organisationId,
+      defaultTenant: 'organizations',
+      allowWeakSecretStorage: false,
+      customClouds: [],
+    });
+    expect(services.settings.get()).toMatchObject({
+      theme: 'dark',
+      clientChoice: 'organisation',
+      clientId: organisationId,
+    });
+    expect(settingsStore.get('settings')).toMatchObject({ clientChoice: 'organisation' });
+    expect(azureReady()).toBe(true);
+    const none = await start({ theme: 'light', clientId: '' });
+    expect(none.services.settings.get()).toMatchObject({ theme: 'light', clientChoice: 'unset' });
+  });
+
+  it('treats a client id given while nothing was chosen as the organisation’s registration', async () => {
+    const { services } = await start(undefined);
+    expect(services.settings.set({ clientId: organisationId })).toMatchObject({ clientChoice: 'organisation' });
+  });
+});
+
+describe('effectiveClientId', () => {
+  it.each([
+    ['organisation', organisationId, undefined, organisationId],
+    ['organisation', '', builtinId, ''],
+    ['azure_cli', organisationId, builtinId, azureCliClientId],
+    ['builtin', organisationId, builtinId, builtinId],
+    ['builtin', '', undefined, ''],
+    ['unset', organisationId, undefined, ''],
+  ] as const)('%s with client id "%s" and built-in %s signs in with "%s"', (choice, clientId, builtin, expected) => {
+    expect(effectiveClientId({ clientChoice: choice, clientId }, builtin)).toBe(expected);
+  });
+});
+
+describe('builtinClientIdFrom', () => {
+  it('reads only a GUID under cloudDesk.clientId', () => {
+    expect(builtinClientIdFrom({ name: 'cloud-desk', cloudDesk: { clientId: builtinId } })).toBe(builtinId);
+    expect(builtinClientIdFrom({ name: 'cloud-desk' })).toBeUndefined();
+    expect(builtinClientIdFrom({ cloudDesk: { clientId: '' } })).toBeUndefined();
+    expect(builtinClientIdFrom({ cloudDesk: { clientId: 'not-a-guid' } })).toBeUndefined();
+  });
+});

@@ -1,0 +1,40 @@
+// The client choice check agrees with the contract: what it lets through, main accepts.
+import { describe, expect, it } from 'vitest';
+import { settingsPatchSchema } from '../../../preload/contract';
+import { checkClientChoice, shownChoice } from './client-choice-draft';
+
+const guid = '0d35c0de-c10d-4dd5-a0e1-c1a5de5c0de1';
+
+describe('checkClientChoice', () => {
+  it.each([
+    [{ choice: 'azure_cli', clientId: '' }, { clientChoice: 'azure_cli' }],
+    [{ choice: 'builtin', clientId: 'left over' }, { clientChoice: 'builtin' }],
+    [
+      { choice: 'organisation', clientId: ` ${guid} ` },
+      { clientChoice: 'organisation', clientId: guid },
+    ],
+  ] as const)('turns %o into a patch main accepts', (draft, patch) => {
+    const checked = checkClientChoice(draft);
+    expect(checked).toEqual({ ok: true, patch });
+    expect(settingsPatchSchema.safeParse(patch).success).toBe(true);
+  });
+
+  it.each([
+    [{ choice: undefined, clientId: guid }, /Choose how/],
+    [{ choice: 'organisation', clientId: '  ' }, /Enter your organisation’s Application \(client\) ID/],
+    [{ choice: 'organisation', clientId: 'my-app' }, /is a GUID/],
+  ] as const)('refuses %o with words', (draft, words) => {
+    const checked = checkClientChoice(draft);
+    expect(checked.ok).toBe(false);
+    expect(checked.ok ? '' : checked.problem).toMatch(words);
+  });
+});
+
+describe('shownChoice', () => {
+  it('shows the built-in default as chosen only where this copy has one', () => {
+    expect(shownChoice('unset', true)).toBe('builtin');
+    expect(shownChoice('unset', false)).toBeUndefined();
+    expect(shownChoice('builtin', false)).toBeUndefined();
+    expect(shownChoice('azure_cli', true)).toBe('azure_cli');
+  });
+});
