@@ -26,6 +26,21 @@ describe('redact', () => {
     );
   });
 
+  it('removes the user name and password from URLs, keeping the host and path', () => {
+    expect(
+      redactText(
+        'proxy http://alice:s3cr%40t@proxy.contoso.local:8080 failed; https://bob:p@ss@10.0.0.1/x and https://carol@proxy/',
+      ),
+    ).toBe(
+      `proxy http://${redacted}@proxy.contoso.local:8080 failed; https://${redacted}@10.0.0.1/x and https://${redacted}@proxy/`,
+    );
+  });
+
+  it('keeps an @ in a URL path or query (a user name in a sign-in link is not user-info)', () => {
+    const text = 'https://login.microsoftonline.com/alice@contoso.com/oauth2?login_hint=bob@contoso.com';
+    expect(redactText(text)).toBe(text);
+  });
+
   it('blanks secret-named fields at any depth and keeps the rest', () => {
     const out = redact({
       channel: 'accounts.add',
