@@ -1,6 +1,6 @@
 // AppServices' lifecycle and the desktop wiring through the real composition (createAppServices) with fakes:
-// stop() ends update timers and downloads and flushes the vault; diagnostics and renderer errors go through the
-// contract's handlers; a full refresh reports progress.
+// stop() ends update timers and downloads and flushes the vault; diagnostics (with the proxy mode) and renderer
+// errors go through the contract's handlers; a full refresh reports progress.
 import { describe, expect, it } from 'vitest';
 import { createAppServices } from './app-services.js';
 import { builtInClouds } from './clouds.js';
@@ -69,6 +69,14 @@ describe('AppServices', () => {
     expect(result.text).not.toContain('/home/someone');
     await services.handlers['app.reportError']({ message: 'boom' });
     expect(logger.lines.some((line) => line.message === 'renderer error: boom')).toBe(true);
+  });
+
+  it('says which proxy mode is in use in diagnostics, without the proxy address', async () => {
+    const { services } = await compose();
+    await services.handlers['network.set']({ proxyMode: 'manual', proxyUrl: 'http://proxy.contoso.local:8080' });
+    const { text } = await services.handlers['app.copyDiagnostics'](undefined);
+    expect(text).toContain('Proxy: manual');
+    expect(text).not.toContain('proxy.contoso.local');
   });
 
   it('shows taskbar progress during a full refresh and clears it after', async () => {

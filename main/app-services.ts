@@ -251,6 +251,8 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
         status: status(),
         accounts: accounts.list(),
         clouds: accounts.clouds(),
+        // The mode only: a proxy's address can say whose network it is.
+        extra: [['Proxy', network.settings.state().proxyMode]],
       });
       deps.desktop?.copyText(text);
       return { text, copied: deps.desktop !== undefined };
