@@ -130,4 +130,10 @@ describe('.github/workflows/release.yml', () => {
     expect(pack?.env['CSC_LINK']).toBe("${{ runner.os == 'macOS' && secrets.MAC_CSC_LINK || '' }}");
     expect(pack?.env['WIN_CSC_LINK']).toBe("${{ runner.os == 'Windows' && secrets.WIN_CSC_LINK || '' }}");
   });
+
+  it('packages with the publisher default client id built in, as CI does', () => {
+    const pack = steps(workflow).find((step) => step.run.includes('electron-builder --publish never'));
+    expect(pack?.run).toContain('--config scripts/electron-builder-config.ts');
+    expect(pack?.env['CLOUD_DESK_CLIENT_ID']).toBe('${{ vars.CLOUD_DESK_CLIENT_ID }}');
+  });
 });
