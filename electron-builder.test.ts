@@ -109,12 +109,25 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs the app into asar, registers no protocol and publishes to the real GitHub repository', () => {
+  it('packs the app into asar, registers clouddesk:// and publishes to the real GitHub repository', () => {
     expect(field(config, 'asar')).toBe(true);
-    expect(field(config, 'protocols')).toEqual([]);
+    expect(field(config, 'protocols')).toEqual([{ name: 'Cloud Desk link', schemes: ['clouddesk'] }]);
     expect(field(config, 'directories')).toEqual({ output: 'release', buildResources: 'resources' });
     expect(field(config, 'publish')).toMatchObject({ provider: 'github', owner: 'cloud-desk', repo: 'cloud-desk' });
     expect(field(config, 'artifactName')).toMatch(/\$\{version\}.*\$\{arch\}/);
+  });
+
+  it('publishes updater metadata (latest*.yml, every channel) and blockmaps to an https feed', async () => {
+    const resolved = await getConfig(root, configPath, null);
+    // The github provider is https-only; a generic feed would have to say https itself.
+    const feeds = [resolved.publish].flat().map((feed) => (typeof feed === 'string' ? { provider: feed } : feed));
+    expect(feeds.map((feed) => feed?.provider)).toEqual(['github']);
+    expect(field(config, 'generateUpdatesFilesForAllChannels')).toBe(true);
+    expect(field(field(config, 'nsis'), 'differentialPackage')).toBe(true);
+    // The macOS zip is what electron-updater installs from; the dmg is for first installs.
+    const macTargets = [field(field(config, 'mac'), 'target')].flat().map((t) => field(t, 'target'));
+    expect(macTargets).toContain('zip');
+    expect(field(field(field(config, 'win'), 'signtoolOptions'), 'publisherName')).toEqual(['Cloud Desk contributors']);
   });
 
   it('builds installers for x64 and arm64 on every OS', () => {

@@ -16,6 +16,11 @@ const electronOnlyInGlue = {
   name: 'electron',
   message: 'Only main/index.ts, window, ipc, app-protocol, main/platform/* and preload/index.ts import electron.',
 };
+// electron-store, electron-updater, electron-log, electron-context-menu... load Electron themselves.
+const electronPackagesOnlyInGlue = {
+  group: ['electron-*', '!electron-builder', '!electron-to-chromium'],
+  message: 'electron-* packages load Electron: only main/index.ts and main/platform/* import them.',
+};
 
 export default tseslint.config(
   {
@@ -54,6 +59,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer has no Node.' },
             { group: ['**/main/**', '**/main'], message: 'The renderer talks to main only through the bridge.' },
+            electronPackagesOnlyInGlue,
             ...notProduct,
           ],
         },
@@ -68,17 +74,23 @@ export default tseslint.config(
       'main/ipc.ts',
       'main/app-protocol.ts',
       'main/platform/**',
+      'main/testing/fake-electron.ts',
       'preload/index.ts',
       '**/*.test.ts',
     ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronOnlyInGlue], patterns: notProduct }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInGlue], patterns: [electronPackagesOnlyInGlue, ...notProduct] },
+      ],
     },
   },
   {
     // Tests (and main/testing, their helpers) may use the emulator and its test helpers, but still never load Electron.
     files: ['main/**/*.test.ts', 'main/testing/**/*.ts', 'preload/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInGlue] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInGlue], patterns: [electronPackagesOnlyInGlue] }],
+    },
   },
   {
     files: [
@@ -87,6 +99,8 @@ export default tseslint.config(
       'main/ipc.ts',
       'main/app-protocol.ts',
       'main/platform/**',
+      // Type imports only: Electron's .d.ts types the fake; the module itself is never loaded.
+      'main/testing/fake-electron.ts',
       'preload/index.ts',
     ],
     rules: { 'no-restricted-imports': ['error', { patterns: notProduct }] },

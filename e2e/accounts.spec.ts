@@ -239,6 +239,8 @@ test.describe('against the emulator', () => {
     const { page, emulator } = app;
     if (!emulator) throw new Error('this test needs the emulator');
     const account = await signInAlice(page);
+    // Northwind's MFA requirement is learned by a tenant check after the sign-in; let it land before going offline.
+    await expect(tenantRow(account, 'Northwind Lab')).toContainText('Sign-in needed');
     await emulator.admin.addFaults('*:*=reset');
     await account.getByRole('button', { name: 'Refresh alice@contoso.test' }).click();
     await expect(page.getByText('You are offline')).toBeVisible();

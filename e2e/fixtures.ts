@@ -1,7 +1,7 @@
 // The `app` fixture: Cloud Desk started fresh for each test with its own data folder, in either runtime.
 // preview: the preview host as a child process plus a page in the project's Chromium.
 // electron: the built app through _electron.launch. Specs use only `app` and never care which.
-import { test as base, _electron, chromium, type Browser, type Page } from '@playwright/test';
+import { test as base, _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,12 +19,15 @@ export interface CloudDeskApp {
   /** The local Azure the app is pointed at (tests with `test.use({ cloud: 'emulator' })`). */
   emulator: RunningEmulator | undefined;
   page: Page;
+  /** The Electron application (main process), in the electron project only. */
+  electron: ElectronApplication | undefined;
   /** Quits and starts the app again on the same data folder; `page` is the new window afterwards. */
   restart(): Promise<Page>;
 }
 
 interface Running {
   page: Page;
+  electron?: ElectronApplication;
   stop(): Promise<void>;
 }
 
@@ -61,7 +64,7 @@ async function startElectron(env: NodeJS.ProcessEnv): Promise<Running> {
     env: env as Record<string, string>,
   });
   const page = await app.firstWindow();
-  return { page, stop: () => app.close() };
+  return { page, electron: app, stop: () => app.close() };
 }
 
 function firstJsonLine(child: ChildProcess): Promise<string> {
@@ -152,10 +155,12 @@ export const test = base.extend<
       dataDir,
       emulator,
       page: running.page,
+      electron: running.electron,
       restart: async () => {
         await running.stop();
         running = await start();
         app.page = running.page;
+        app.electron = running.electron;
         return running.page;
       },
     };

@@ -1,17 +1,41 @@
 // Composes the main-process services from their ports and maps every contract channel to a handler. Called by
 // the Electron composition root (main/index.ts) and the browser preview host alike. No Electron imports.
-import { sessionOnlyNoticeId, type AppInfo, type AppStatus, type EventOf, type Notice } from '../preload/contract.js';
+import {
+  sessionOnlyNoticeId,
+  type AppInfo,
+  type AppStatus,
+  type EventOf,
+  type HelpTopic,
+  type Notice,
+} from '../preload/contract.js';
 import type { AccountsService } from './accounts/accounts-service.js';
 import { createAccountsService } from './accounts/create-accounts-service.js';
+import { diagnosticsText } from './app/diagnostics.js';
 import { helpLinks } from './app/help-links.js';
 import { NoticeBoard } from './app/notice-board.js';
 import { restrictOpener } from './app/restricted-opener.js';
 import { mergeClouds, type CloudEndpoints } from './clouds.js';
+import { DeepLinkService } from './deep-links/deep-link-service.js';
+import { ActivityReporter } from './desktop/activity-reporter.js';
+import { ServiceError } from './errors.js';
 import type { Handlers } from './ipc-router.js';
+import { RendererErrorLog } from './logging/renderer-errors.js';
 import { CloudConnectivity } from './net/connectivity.js';
 import { createNetwork } from './net/network-settings.js';
 import { environmentProxyResolver, type ProxyResolver } from './net/proxy-resolver.js';
-import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger, Scheduler, SecretCipher } from './ports.js';
+import type {
+  BrowserOpener,
+  Clock,
+  DesktopShell,
+  EventSink,
+  KeyValueStore,
+  Logger,
+  Notifier,
+  Scheduler,
+  SecretCipher,
+  TaskProgress,
+  WindowFocus,
+} from './ports.js';
 import { effectiveClientId } from './settings/client-choice.js';
 import { InventoryService } from './inventory/inventory-service.js';
 import { exportActivity, type FileSaver } from './activity/activity-export.js';
@@ -24,6 +48,8 @@ import type { StoreRecovery } from './storage/json-file-store.js';
 import { dataFolderNotice, type StorageHealth } from './storage/memory-fallback-store.js';
 import { SecretVault } from './storage/secret-vault.js';
 import { systemScheduler } from './system-clock.js';
+import { UpdateService } from './updates/update-service.js';
+import { notInstalledMessage, type UpdateSource } from './updates/updater-port.js';
 
 export interface AppServiceDeps {
   settingsStore: KeyValueStore;
@@ -50,6 +76,12 @@ export interface AppServiceDeps {
   /** Problems found while starting (e.g. a bad custom cloud file); each becomes a notice. */
   startupProblems?: readonly Notice[];
   signInTimeoutMs?: number;
+  /** The auto-updater and what this build supports; without one (preview, tests) updates are disabled. */
+  updates?: UpdateSource;
+  /** The log folder and clipboard; the browser preview has neither. */
+  desktop?: DesktopShell;
+  /** Taskbar progress, OS notifications and window focus; the preview has none of them. */
+  indicators?: { progress: TaskProgress; notifier: Notifier; focus: WindowFocus };
   /** The system proxy: Electron's session.resolveProxy; without one (preview, tests) HTTPS_PROXY / NO_PROXY. */
   systemProxy?: ProxyResolver;
   /** HTTPS_PROXY / NO_PROXY for the `environment` proxy mode; default process.env. */
@@ -66,9 +98,22 @@ export interface AppServices {
   inventory: InventoryService;
   operations: OperationsService;
   activity: ActivityLog;
-  /** On quit: pollers and timers stop first, then stores are flushed and sign-in data written. */
+  updates: UpdateService;
+  deepLinks: DeepLinkService;
+  /** Progress and "finished" notifications for long work (desktop only); services report through it. */
+  progress: ActivityReporter | undefined;
+
+  /** Opens a help topic in the system browser (menus use it too). */
+  openHelp(topic: HelpTopic): Promise<void>;
+  /** On quit: timers, re-checks and pollers stop first, then pending sign-in data and stores are written. */
   stop(): Promise<void>;
 }
+
+const notAnInstalledBuild: UpdateSource = {
+  kind: 'disabled',
+  reason: 'development',
+  message: notInstalledMessage,
+};
 
 export const allowedLinkHosts = ['github.com'] as const;
 
@@ -218,6 +263,40 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   await activity.start();
   await operations.start();
 
+  const updates = new UpdateService({
+    source: deps.updates ?? notAnInstalledBuild,
+    currentVersion: () => deps.appInfo().version,
+    preferences: () => settings.get().updates,
+    scheduler,
+    clock: deps.clock,
+    events: deps.events,
+    logger: deps.logger,
+  });
+  settings.onChange(() => updates.preferencesChanged());
+  const rendererErrors = new RendererErrorLog(deps.logger, deps.clock);
+  const deepLinks = new DeepLinkService(deps.events, deps.logger);
+  const progress = deps.indicators
+    ? new ActivityReporter({
+        ...deps.indicators,
+        clock: deps.clock,
+        logger: deps.logger,
+        notifyWhenDone: () => settings.get().desktop.notifyWhenDone,
+      })
+    : undefined;
+  const refreshAll = () =>
+    progress
+      ? progress.track(
+          () => accounts.refresh(),
+          ({ ok }) =>
+            ok
+              ? { title: 'Accounts refreshed', body: 'Every account and tenant has been checked.' }
+              : { title: 'Refresh failed', body: 'Open Cloud Desk to see what went wrong.' },
+        )
+      : accounts.refresh();
+  const openHelp = (topic: HelpTopic): Promise<void> => helpOpener.open(helpLinks[topic]);
+  const noDesktop = (what: string): ServiceError =>
+    new ServiceError('not_found', `The browser preview cannot ${what}; its log is in the data folder's logs folder.`);
+
   const handlers: Handlers = {
     'app.getInfo': () => ({
       ...deps.appInfo(),
@@ -229,10 +308,32 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       return null;
     },
     'app.openHelp': async (topic) => {
-      await helpOpener.open(helpLinks[topic]);
+      await openHelp(topic);
       return null;
     },
+    'app.takeDeepLink': () => deepLinks.take(),
     'app.getStatus': () => status(),
+    'app.reportError': (error) => {
+      rendererErrors.report(error);
+      return null;
+    },
+    'app.openLogsFolder': async () => {
+      if (!deps.desktop) throw noDesktop('open a folder');
+      await deps.desktop.openLogsFolder();
+      return null;
+    },
+    'app.copyDiagnostics': () => {
+      const text = diagnosticsText({
+        info: deps.appInfo(),
+        status: status(),
+        accounts: accounts.list(),
+        clouds: accounts.clouds(),
+        // The mode only: a proxy's address can say whose network it is.
+        extra: [['Proxy', network.settings.state().proxyMode]],
+      });
+      deps.desktop?.copyText(text);
+      return { text, copied: deps.desktop !== undefined };
+    },
     'app.networkChanged': (online) => {
       connectivity.networkChanged(online);
       return null;
@@ -254,7 +355,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     'accounts.getSignInLink': () => accounts.signInLink(),
     'accounts.addServicePrincipal': (args) => accounts.addServicePrincipal(args),
     'accounts.setTenantHidden': (args) => accounts.setTenantHidden(args),
-    'accounts.refresh': (accountId) => accounts.refresh(accountId),
+    'accounts.refresh': (accountId) => (accountId ? accounts.refresh(accountId) : refreshAll()),
     'accounts.signOut': async (id) => {
       await accounts.signOut(id);
       return null;
@@ -298,16 +399,39 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     },
     'activity.exportCsv': (filter) => exportActivity(activity, deps.fileSaver, filter),
     'subscriptions.rename': (args) => rename.rename(args),
+    'updates.getState': () => updates.state(),
+    'updates.check': () => updates.check(),
+    'updates.download': () => updates.requestDownload(),
+    'updates.restartToUpdate': () => {
+      updates.restartToUpdate();
+      return null;
+    },
   };
   // Pollers and timers first, then the stores they write to.
   const stop = async (): Promise<void> => {
+    updates.stop();
     await operations.stop();
     await inventory.stop();
     await activity.stop();
     connectivity.stop();
+    accounts.cancelSignIn();
     await accounts.stop();
+    await vault.flush();
   };
-  return { handlers, settings, notices, accounts, inventory, operations, activity, stop };
+  return {
+    handlers,
+    settings,
+    notices,
+    accounts,
+    inventory,
+    operations,
+    activity,
+    updates,
+    deepLinks,
+    progress,
+    openHelp,
+    stop,
+  };
 }
 
 function sessionOnlyNotice(backend: string | undefined): Notice {

@@ -3,12 +3,20 @@
 import { app, dialog, nativeTheme, type BrowserWindow } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppServices } from './app-services.js';
+import type { Notice } from '../preload/contract.js';
+import { createAppServices, type AppServices } from './app-services.js';
 import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol.js';
+import { watchProcessFailures } from './app/process-failures.js';
 import { bindIpc, windowEventSink } from './ipc.js';
 import { createDispatcher, trustOrigin } from './ipc-router.js';
-import { createLogger } from './logging/logger.js';
+import { installAppMenu, installContextMenu } from './platform/app-menu.js';
+import { claimSingleInstance } from './platform/app-instance.js';
+import { TrayController } from './desktop/tray-controller.js';
+import { electronDesktopShell } from './platform/desktop-shell.js';
+import { electronNotifier, electronTray, windowFocus, windowProgress } from './platform/desktop-indicators.js';
+import { electronLogger } from './platform/electron-log.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
+import { electronUpdateSource } from './platform/electron-updater.js';
 import { readBuiltinClientId } from './settings/client-choice.js';
 import { StorageHealth } from './storage/memory-fallback-store.js';
 import { electronProxyResolver } from './platform/electron-proxy-resolver.js';
@@ -21,27 +29,49 @@ import { createMainWindow } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const overrideDir = process.env['CLOUD_DESK_DATA_DIR'];
-if (overrideDir) app.setPath('userData', resolve(overrideDir));
+if (overrideDir) {
+  app.setPath('userData', resolve(overrideDir));
+  app.setAppLogsPath(join(resolve(overrideDir), 'logs'));
+}
 const dataDir = app.getPath('userData');
 
+// Every renderer is sandboxed, not only the main window's.
+app.enableSandbox();
 registerAppScheme();
 
-if (!app.requestSingleInstanceLock()) {
+let mainWindow: BrowserWindow | undefined;
+let services: AppServices | undefined;
+// Links and failures that arrive before the services exist wait here.
+const earlyLinks: string[] = [];
+const earlyNotices: Notice[] = [];
+
+const showWindow = (): void => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+};
+
+if (
+  !claimSingleInstance({
+    openLink: (raw) => {
+      if (services) services.deepLinks.open(raw);
+      else earlyLinks.push(raw);
+    },
+    showWindow,
+  })
+) {
   app.quit();
 } else {
-  let mainWindow: BrowserWindow | undefined;
-  const logger = createLogger({
-    filePath: join(dataDir, 'logs', 'main.log'),
-    stderr: !app.isPackaged,
-    clock: systemClock,
+  const { logger, filePath: logFile } = electronLogger({ console: !app.isPackaged });
+  watchProcessFailures(process, logger, (notice) => {
+    if (services) services.notices.post(notice);
+    else earlyNotices.push(notice);
   });
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
   app.on('window-all-closed', () => app.quit());
+  // macOS: a click on the Dock icon brings back a window hidden in the menu bar.
+  app.on('activate', showWindow);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
@@ -56,7 +86,7 @@ if (!app.requestSingleInstanceLock()) {
     const inventoryStore = openElectronStore(dataDir, 'inventory', { logger, health: storageHealth });
     const cloudLoad = loadClouds(process.env['CLOUD_DESK_CLOUD_CONFIG']);
     const events = windowEventSink(() => mainWindow, logger);
-    const services = await createAppServices({
+    const ready = await createAppServices({
       settingsStore,
       secretsStore: secrets.store,
       inventoryStore: inventoryStore.store,
@@ -68,6 +98,12 @@ if (!app.requestSingleInstanceLock()) {
       systemProxy: electronProxyResolver,
       fileSaver: saveDialogFileSaver(() => mainWindow),
       logger,
+      desktop: electronDesktopShell,
+      indicators: {
+        progress: windowProgress(() => mainWindow),
+        notifier: electronNotifier,
+        focus: windowFocus(() => mainWindow),
+      },
       ...(cloudLoad.problem
         ? {
             startupProblems: [
@@ -90,43 +126,99 @@ if (!app.requestSingleInstanceLock()) {
         dataDir,
       }),
       recoveries: [recovered, secrets.recovered, inventoryStore.recovered].filter((item) => item !== undefined),
+      updates: electronUpdateSource(
+        {
+          isPackaged: app.isPackaged,
+          platform: process.platform,
+          resourcesPath: process.resourcesPath,
+          appImage: process.env['APPIMAGE'],
+          devUpdateConfig: process.env['CLOUD_DESK_DEV_UPDATE_CONFIG'],
+        },
+        logger,
+      ),
       storageHealth,
       builtinClientId: readBuiltinClientId(join(app.getAppPath(), 'package.json')),
     });
-    // On quit, stop the pollers, the inventory's timers and sweeps, and write what is stored before the process ends.
-    let stopped = false;
-    app.on('before-quit', (event) => {
-      if (stopped) return;
-      event.preventDefault();
-      void services
-        .stop()
-        .catch((error: unknown) => logger.error('stopping the services failed', { error }))
-        .finally(() => {
-          stopped = true;
-          app.quit();
-        });
-    });
-    nativeTheme.themeSource = services.settings.get().theme;
-    services.settings.onChange((settings) => {
+    services = ready;
+    for (const notice of earlyNotices.splice(0)) ready.notices.post(notice);
+    for (const link of earlyLinks.splice(0)) ready.deepLinks.open(link);
+
+    nativeTheme.themeSource = ready.settings.get().theme;
+    ready.settings.onChange((settings) => {
       nativeTheme.themeSource = settings.theme;
     });
-    bindIpc(
-      createDispatcher(services.handlers, { isTrusted: trustOrigin(appOrigin), logger, logFile: logger.logFile }),
-      () => mainWindow,
-    );
+    bindIpc(createDispatcher(ready.handlers, { isTrusted: trustOrigin(appOrigin), logger, logFile }), () => mainWindow);
     serveRenderer(join(here, '..', 'renderer'));
+    installAppMenu(
+      { platform: process.platform, packaged: app.isPackaged, appName: app.name },
+      {
+        command: (command) => {
+          showWindow();
+          events.emit('command', command);
+        },
+        openHelp: (topic) => {
+          ready.openHelp(topic).catch((error: unknown) => logger.warn('a help link did not open', { error }));
+        },
+      },
+    );
     mainWindow = createMainWindow({
       preloadPath: join(here, '..', 'preload', 'index.cjs'),
       store: settingsStore,
       logger,
+      devTools: !app.isPackaged,
+      onRendererGone: (reason) =>
+        ready.notices.post({
+          id: 'renderer-gone',
+          level: 'warning',
+          title: 'The window was reloaded',
+          message: `Cloud Desk’s window stopped unexpectedly (${reason}) and was reloaded. Your accounts and settings are unchanged.`,
+        }),
     });
+    installContextMenu(mainWindow, app.isPackaged);
+    mainWindow.once('ready-to-show', () => ready.updates.afterFirstPaint());
     // Power sweeps slow down while nobody looks at the window.
-    mainWindow.on('hide', () => services.inventory.setVisible(false));
-    mainWindow.on('minimize', () => services.inventory.setVisible(false));
-    mainWindow.on('show', () => services.inventory.setVisible(true));
-    mainWindow.on('restore', () => services.inventory.setVisible(true));
+    mainWindow.on('hide', () => ready.inventory.setVisible(false));
+    mainWindow.on('minimize', () => ready.inventory.setVisible(false));
+    mainWindow.on('show', () => ready.inventory.setVisible(true));
+    mainWindow.on('restore', () => ready.inventory.setVisible(true));
     mainWindow.on('closed', () => {
       mainWindow = undefined;
+    });
+
+    // The tray icon (a setting); while it shows, closing the window hides it instead of quitting.
+    const tray = new TrayController(
+      electronTray(
+        app.isPackaged ? join(process.resourcesPath, 'tray.png') : join(app.getAppPath(), 'resources', 'icon.png'),
+      ),
+      () => ready.settings.get().desktop.trayIcon,
+      {
+        openWindow: showWindow,
+        refresh: () => events.emit('command', 'refresh'),
+        quit: () => app.quit(),
+      },
+    );
+    tray.apply();
+    ready.settings.onChange(() => tray.apply());
+    let quitting = false;
+    mainWindow.on('close', (event) => {
+      if (quitting || !tray.keepsRunningWhenClosed()) return;
+      event.preventDefault();
+      mainWindow?.hide();
+    });
+
+    // Quit waits once for the services to stop (timers, downloads, sign-in) and the vault to flush its writes.
+    let stopped = false;
+    app.on('before-quit', (event) => {
+      quitting = true;
+      if (stopped) return;
+      event.preventDefault();
+      ready
+        .stop()
+        .catch((error: unknown) => logger.error('services did not stop cleanly', { error }))
+        .finally(() => {
+          stopped = true;
+          app.quit();
+        });
     });
   };
 
@@ -136,10 +228,9 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       logger.error('Cloud Desk could not start', { error });
-      const logFile = logger.logFile();
       dialog.showErrorBox(
         'Cloud Desk could not start',
-        `${error instanceof Error ? error.message : String(error)}` + (logFile ? `\n\nDetails are in ${logFile}.` : ''),
+        `${error instanceof Error ? error.message : String(error)}\n\nDetails are in ${logFile()}.`,
       );
       app.exit(1);
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildApi, apiFunctionPaths } from '../preload/api.js';
 import { channels, type Result, type Settings } from '../preload/contract.js';
+import { defaultDesktopPreferences } from '../preload/contract-desktop.js';
 import { createAppServices } from './app-services.js';
 import { ServiceError } from './errors.js';
 import { createDispatcher, trustOrigin, validatingSink, type Handlers } from './ipc-router.js';
@@ -18,6 +19,8 @@ const defaults: Settings = {
   defaultTenant: 'organizations',
   allowWeakSecretStorage: false,
   customClouds: [],
+  updates: { autoDownload: true, channel: 'stable' },
+  desktop: defaultDesktopPreferences(process.platform),
 };
 
 async function setup(overrides: Partial<Handlers> = {}) {

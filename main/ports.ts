@@ -49,3 +49,30 @@ export interface SecretCipher {
 export interface Scheduler {
   after(delayMs: number, run: () => void): () => void;
 }
+
+/** What only a desktop shell can do: open main's own log folder, put text on the clipboard. */
+export interface DesktopShell {
+  openLogsFolder(): Promise<void>;
+  copyText(text: string): void;
+}
+
+/** OS notifications (Electron's Notification in the app). */
+export interface Notifier {
+  notify(title: string, body: string): void;
+}
+
+/** Taskbar / dock progress for long work: a fraction from 0 to 1, or null to clear it. */
+export interface TaskProgress {
+  set(fraction: number | null): void;
+}
+
+/** Whether the user is looking at the app (the main window has focus). */
+export interface WindowFocus {
+  focused(): boolean;
+}
+
+/** How many VMs run, as the inventory knows it (undefined until it knows); the tray shows it. */
+export interface RunningVmCount {
+  current(): number | undefined;
+  onChange(listener: (count: number | undefined) => void): () => void;
+}

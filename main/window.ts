@@ -1,5 +1,6 @@
 // The main window and its security rails: sandboxed, context-isolated renderer, no new windows, no navigation
-// off our origin, no permissions, no webviews; shown only once the first paint is ready; bounds remembered.
+// off our origin, no permissions, no webviews, no DevTools in packaged builds; shown only once the first paint is
+// ready; a crashed renderer is reloaded with a message; bounds remembered.
 import { BrowserWindow, nativeTheme, screen, type WebContents } from 'electron';
 import type { KeyValueStore, Logger } from './ports.js';
 import { appOrigin } from './app-protocol.js';
@@ -8,7 +9,17 @@ import { defaultWindowSize, restoreBounds, type WindowState } from './window-sta
 
 const windowStateKey = 'window';
 
-export function createMainWindow(deps: { preloadPath: string; store: KeyValueStore; logger: Logger }): BrowserWindow {
+export interface MainWindowDeps {
+  preloadPath: string;
+  store: KeyValueStore;
+  logger: Logger;
+  /** False in packaged builds. */
+  devTools: boolean;
+  /** Called after the renderer process died and the window was reloaded; the reason is Electron's. */
+  onRendererGone(reason: string): void;
+}
+
+export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const saved = restoreBounds(deps.store.get(windowStateKey), workAreas);
   const window = new BrowserWindow({
@@ -29,11 +40,13 @@ export function createMainWindow(deps: { preloadPath: string; store: KeyValueSto
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools: deps.devTools,
     },
   });
   if (saved?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   lockDown(window.webContents, deps.logger);
+  reloadWhenGone(window, deps);
   rememberBounds(window, deps.store);
   void window.loadURL(`${appOrigin}/index.html`);
   return window;
@@ -55,6 +68,15 @@ function lockDown(contents: WebContents, logger: Logger): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   contents.session.setPermissionCheckHandler(() => false);
+}
+
+function reloadWhenGone(window: BrowserWindow, deps: MainWindowDeps): void {
+  window.webContents.on('render-process-gone', (_event, details) => {
+    deps.logger.error('the window renderer process is gone', { reason: details.reason, exitCode: details.exitCode });
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    window.webContents.reload();
+    deps.onRendererGone(details.reason);
+  });
 }
 
 function rememberBounds(window: BrowserWindow, store: KeyValueStore): void {

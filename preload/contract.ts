@@ -2,6 +2,14 @@
 // and every event main pushes. Main, preload, the preview bridge and the renderer all derive their types from
 // here; nobody declares a channel's types twice. Pure data and types: no Electron, no Node, no DOM.
 import { z } from 'zod';
+import { updatePreferencesSchema, updateStateSchema } from './contract-updates.js';
+import {
+  appCommandSchema,
+  deepLinkTargetSchema,
+  desktopPreferencesSchema,
+  diagnosticsResultSchema,
+  rendererErrorSchema,
+} from './contract-desktop.js';
 import { clientChoiceSchema } from './contract-client.js';
 import {
   instanceViewSchema,
@@ -99,6 +107,8 @@ export const settingsSchema = z.strictObject({
   /** Keep secrets on disk even when the OS keychain is unavailable (Linux without a keyring). Explicit opt-in. */
   allowWeakSecretStorage: z.boolean(),
   customClouds: z.array(customCloudSchema).max(10),
+  updates: updatePreferencesSchema,
+  desktop: desktopPreferencesSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -267,6 +277,13 @@ export const requests = {
   'app.dismissNotice': request(z.string().min(1).max(200), z.null()),
   'app.openHelp': request(helpTopicSchema, z.null()),
   'app.getStatus': request(none, appStatusSchema),
+  /** A renderer error for main's log (rate-limited there). */
+  'app.reportError': request(rendererErrorSchema, z.null()),
+  /** Opens main's own log folder in the file manager; the renderer never names a path. */
+  'app.openLogsFolder': request(none, z.null()),
+  'app.copyDiagnostics': request(none, diagnosticsResultSchema),
+  /** The `clouddesk://` link the app was opened with, once; null when there is none. */
+  'app.takeDeepLink': request(none, deepLinkTargetSchema.nullable()),
   /** The OS said the network changed (the renderer's online/offline events): offline clouds are re-checked. */
   'app.networkChanged': request(z.boolean(), z.null()),
   'settings.get': request(none, settingsSchema),
@@ -283,6 +300,12 @@ export const requests = {
   'accounts.signOut': request(z.string().min(1).max(300), z.null()),
   'accounts.signOutAll': request(none, z.null()),
   'accounts.resetSignInData': request(none, z.null()),
+  'updates.getState': request(none, updateStateSchema),
+  /** Asks the feed now; resolves once the feed answered (the state says what it found). */
+  'updates.check': request(none, updateStateSchema),
+  /** Starts downloading the found update; progress arrives on the `updates` event. */
+  'updates.download': request(none, updateStateSchema),
+  'updates.restartToUpdate': request(none, z.null()),
   /** Opens the tenant's admin-consent page for the cloud's client id in the system browser. */
   'accounts.openAdminConsent': request(adminConsentArgsSchema, z.null()),
   /** Opens the page the running browser sign-in waits on again (closed by mistake, or opened behind a window). */
@@ -332,6 +355,11 @@ export const events = {
   accounts: z.array(accountSummarySchema),
   /** The running sign-in flow, or null when none runs. */
   signIn: signInFlowSchema.nullable(),
+  updates: updateStateSchema,
+  /** A command from the application menu or its accelerator. */
+  command: appCommandSchema,
+  /** A `clouddesk://` link the app was opened with, already validated. */
+  open: deepLinkTargetSchema,
   network: networkStateSchema,
   /** A change to the inventory; seq is one more than the last one sent (a gap means: ask for a snapshot). */
   inventory: inventoryPatchSchema,

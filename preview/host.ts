@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createAppServices } from '../main/app-services.js';
+import { watchProcessFailures, type ProcessEvents } from '../main/app/process-failures.js';
 import { ServiceError } from '../main/errors.js';
 import { createDispatcher, trustOrigin, validatingSink } from '../main/ipc-router.js';
 import { createLogger } from '../main/logging/logger.js';
@@ -36,6 +37,8 @@ export interface PreviewOptions {
   builtinClientId?: string | undefined;
   /** CLOUD_DESK_PREVIEW_ENCRYPTION: `unavailable` or `weak` to act like Linux without a keyring. */
   simulateEncryption?: string | undefined;
+  /** The CLI passes `process`: its uncaught failures are logged and shown instead of ending the host. */
+  watchProcess?: ProcessEvents;
 }
 
 export interface PreviewHost {
@@ -111,6 +114,9 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     storageHealth,
     builtinClientId: options.builtinClientId,
   });
+
+  if (options.watchProcess)
+    watchProcessFailures(options.watchProcess, logger, (notice) => services.notices.post(notice));
 
   const server = createServer();
   await new Promise<void>((ready, fail) => {

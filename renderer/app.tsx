@@ -35,6 +35,12 @@ import { SubscriptionsView } from './features/subscriptions/subscriptions-view';
 import { VmsView } from './features/vms/vms-view';
 import { listenForAccounts, useAccountsStore } from './stores/accounts-store';
 import { inventoryStore } from './stores/inventory';
+import { listenForCommands } from './features/commands/app-commands';
+import { DeepLinkBanner } from './features/deep-links/deep-link-banner';
+import { UpdateBanner } from './features/updates/update-banner';
+import { listenForUpdates, useUpdatesStore } from './features/updates/updates-store';
+import { reportRendererErrors } from './error-reporting';
+import { listenForDeepLinks, useDeepLinkStore } from './stores/deep-link-store';
 import { useNavigationStore, type ViewId } from './stores/navigation-store';
 import { listenForNotices, useNoticesStore } from './stores/notices-store';
 import { listenForOperations, useOperationsStore } from './stores/operations-store';
@@ -105,8 +111,14 @@ export function App() {
       listenForAccounts(),
       listenForOperations(),
       inventoryStore.getState().start(),
+      listenForUpdates(),
+      reportRendererErrors(),
+      listenForCommands(),
+      listenForDeepLinks(),
     ];
     void useOperationsStore.getState().load();
+    void useUpdatesStore.getState().load();
+    void useDeepLinkStore.getState().load();
     void useSettingsStore.getState().load();
     void useNoticesStore.getState().load();
     void useStatusStore.getState().load();
@@ -157,6 +169,8 @@ export function App() {
           </TabList>
         </nav>
         <main className={styles.main}>
+          <UpdateBanner />
+          <DeepLinkBanner />
           {notices
             .filter((notice) => view !== 'accounts' || !noticesShownAsBanners.has(notice.id))
             .map((notice) => (

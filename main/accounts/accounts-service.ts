@@ -313,6 +313,7 @@ export class AccountsService {
     await this.parts.registry.remove(accountId);
     this.parts.credentials.forget(accountId);
     this.parts.live.forget(accountId);
+    this.parts.logger.info('signed out', { kind: account.kind, cloud: account.cloudId });
     this.publish();
   }
 
@@ -326,6 +327,7 @@ export class AccountsService {
     this.parts.sessions.reset();
     for (const cloudId of this.parts.catalog.ids()) await this.parts.vault.delete(this.parts.cacheName(cloudId));
     await this.flagUsersForSignIn(() => true);
+    this.parts.logger.info('sign-in data reset');
     this.publish();
   }
 

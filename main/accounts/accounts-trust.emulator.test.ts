@@ -268,6 +268,7 @@ describe('connectivity per cloud', () => {
         expect.objectContaining({ status: 'ready', confirmed: true, checking: false }),
         expect.objectContaining({ status: 'ready', confirmed: true, checking: false }),
       ]);
+    // Tenants land one by one while the tenant list is re-read; the account's problem clears when the list lands.
     await expect.poll(() => accounts.list()[0]?.problem, { timeout: 15_000 }).toBeUndefined();
   });
 

@@ -129,7 +129,11 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     clock: deps.clock,
   });
   const runner = new SignInRunner({
-    methods: msalSignInMethods((cloud, work) => userTokens.withClient(cloud, work), deps.opener),
+    methods: msalSignInMethods(
+      (cloud, work) => userTokens.withClient(cloud, work),
+      deps.opener,
+      (cloud) => catalog.clientId(cloud),
+    ),
     events: deps.events,
     clock: deps.clock,
     logger: deps.logger,

@@ -140,6 +140,7 @@ export class SignInRunner {
       this.update({ state: 'completing' });
       const value = await complete(result);
       this.finish({ state: 'done' });
+      this.deps.logger.info('signed in', { method, cloud: cloud.id, tenantSignIn: target.tenantId !== undefined });
       return value;
     } catch (error) {
       const failure = this.failure(error, cloud, target.tenantId ?? tenantOf(request.authority));

@@ -4,8 +4,8 @@
 // No Electron imports: the browser is reached through the BrowserOpener port.
 import type { AuthenticationResult, PublicClientApplication } from '@azure/msal-node';
 import type { SignInMethods } from '../accounts/sign-in-runner.js';
-import { restrictOpener } from '../app/restricted-opener.js';
-import { authorityHostPort, type CloudEndpoints } from '../clouds.js';
+import { signInOpener } from '../app/restricted-opener.js';
+import type { CloudEndpoints } from '../clouds.js';
 import { ServiceError } from '../errors.js';
 import type { BrowserOpener } from '../ports.js';
 import { signInPage } from './sign-in-page.js';
@@ -139,10 +139,14 @@ export async function signInWithDeviceCode(
   }
 }
 
-/** The sign-in methods on MSAL: each sign-in may open only its own cloud's authority host. */
+/**
+ * The sign-in methods on MSAL: each browser sign-in may open only its own authorization request (on its cloud's
+ * authority host, for the client id it signs in with), and reopen that same page.
+ */
 export function msalSignInMethods(
   withClient: <T>(cloud: CloudEndpoints, work: (client: PublicClientApplication) => Promise<T>) => Promise<T>,
   opener: BrowserOpener,
+  clientId: (cloud: CloudEndpoints) => string,
 ): SignInMethods {
   return {
     browser: (cloud, request, control) =>
@@ -150,7 +154,7 @@ export function msalSignInMethods(
         signInWithBrowser(client, {
           ...request,
           ...control,
-          opener: restrictOpener(opener, () => [authorityHostPort(cloud)]),
+          opener: signInOpener(opener, { authorityHost: cloud.authorityHost, clientId: clientId(cloud) }),
         }),
       ),
     deviceCode: (cloud, request, control) =>

@@ -11,6 +11,36 @@ describe('redact', () => {
     expect(text).toContain(redacted);
   });
 
+  it('removes authorization codes, client secrets and tokens from URLs and form bodies', () => {
+    const text = redactText(
+      'GET http://localhost:51234/?code=0.AXYZ-secret-code&state=abc then POST client_id=1&client_secret=s3cr3t~x&refresh_token=0.AAA',
+    );
+    expect(text).toBe(
+      `GET http://localhost:51234/?code=${redacted}&state=abc then POST client_id=1&client_secret=${redacted}&refresh_token=${redacted}`,
+    );
+  });
+
+  it('removes authorization and cookie header values from text', () => {
+    expect(redactText('headers: {"Authorization": "Negotiate abc"} Proxy-Authorization: Basic dXNlcjpwYXNz')).toBe(
+      `headers: {"Authorization": "${redacted}"} Proxy-Authorization: ${redacted}`,
+    );
+  });
+
+  it('removes the user name and password from URLs, keeping the host and path', () => {
+    expect(
+      redactText(
+        'proxy http://alice:s3cr%40t@proxy.contoso.local:8080 failed; https://bob:p@ss@10.0.0.1/x and https://carol@proxy/',
+      ),
+    ).toBe(
+      `proxy http://${redacted}@proxy.contoso.local:8080 failed; https://${redacted}@10.0.0.1/x and https://${redacted}@proxy/`,
+    );
+  });
+
+  it('keeps an @ in a URL path or query (a user name in a sign-in link is not user-info)', () => {
+    const text = 'https://login.microsoftonline.com/alice@contoso.com/oauth2?login_hint=bob@contoso.com';
+    expect(redactText(text)).toBe(text);
+  });
+
   it('blanks secret-named fields at any depth and keeps the rest', () => {
     const out = redact({
       channel: 'accounts.add',

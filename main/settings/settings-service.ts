@@ -2,6 +2,8 @@
 // losing the others; settings from an earlier version are migrated first), written on change, and announced
 // with the `settings` event. No Electron imports.
 import { settingsSchema, type Settings, type SettingsPatch } from '../../preload/contract.js';
+import { defaultUpdatePreferences } from '../../preload/contract-updates.js';
+import { defaultDesktopPreferences } from '../../preload/contract-desktop.js';
 import type { EventSink, KeyValueStore, Logger } from '../ports.js';
 
 export const defaultSettings: Settings = {
@@ -11,6 +13,8 @@ export const defaultSettings: Settings = {
   defaultTenant: 'organizations',
   allowWeakSecretStorage: false,
   customClouds: [],
+  updates: defaultUpdatePreferences,
+  desktop: defaultDesktopPreferences(process.platform),
 };
 const storeKey = 'settings';
 

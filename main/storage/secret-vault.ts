@@ -76,6 +76,11 @@ export class SecretVault {
     return next;
   }
 
+  /** Resolves once every queued write and delete has reached the store (on quit). */
+  async flush(): Promise<void> {
+    await Promise.all(this.queues.values());
+  }
+
   read(name: string): Promise<VaultRead> {
     return this.queued(name, () => this.readNow(name));
   }

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import type { AppError, AppInfo, HelpTopic } from '../../../preload/contract';
 import { getBridge } from '../../bridge';
 import { ErrorBar } from '../../components/error-bar';
+import { UpdateStatus } from '../updates/update-status';
+import { DiagnosticsActions } from './diagnostics-actions';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '720px' },
@@ -82,6 +84,7 @@ export function AboutView() {
       ) : (
         !error && <Spinner size="small" label="Loading details…" className={styles.spinner} />
       )}
+      <UpdateStatus />
       <div className={styles.links}>
         {links.map((link) => (
           <Button key={link.topic} onClick={() => void open(link.topic)}>
@@ -89,6 +92,7 @@ export function AboutView() {
           </Button>
         ))}
       </div>
+      <DiagnosticsActions />
     </section>
   );
 }

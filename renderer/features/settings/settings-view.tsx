@@ -9,6 +9,8 @@ import { useSettingsStore } from '../../stores/settings-store';
 import { CustomCloudsSettings } from './custom-clouds-settings';
 import { NetworkSettings } from './network-settings';
 import { SignInSettings } from './sign-in-settings';
+import { UpdateSettings } from '../updates/update-settings';
+import { DesktopSettings } from './desktop-settings';
 
 const themeLabels: Record<Theme, string> = {
   system: 'Use system setting',
@@ -70,6 +72,8 @@ export function SettingsView() {
       {settings && <SignInSettings settings={settings} />}
       {settings && <CustomCloudsSettings settings={settings} />}
       {settings && <NetworkSettings />}
+      {settings && <UpdateSettings settings={settings} />}
+      {settings && <DesktopSettings settings={settings} />}
     </section>
   );
 }

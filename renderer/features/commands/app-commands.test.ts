@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { appCommandSchema } from '../../../preload/contract-desktop';
+import { runCommand, type CommandTargets } from './app-commands';
+
+function recorder() {
+  const calls: string[] = [];
+  const targets: CommandTargets = {
+    go: (view) => calls.push(`go:${view}`),
+    refresh: () => calls.push('refresh'),
+    focusFind: () => calls.push('find'),
+    openAddAccount: () => calls.push('add-account'),
+  };
+  return { calls, targets };
+}
+
+describe('runCommand', () => {
+  it.each([
+    ['open-settings', ['go:settings']],
+    ['open-about', ['go:about']],
+    ['add-account', ['go:accounts', 'add-account']],
+    ['refresh', ['refresh']],
+    ['find', ['find']],
+  ] as const)('%s', (command, expected) => {
+    const { calls, targets } = recorder();
+    runCommand(command, targets);
+    expect(calls).toEqual(expected);
+  });
+
+  it('has a case for every command in the contract', () => {
+    for (const command of appCommandSchema.options) {
+      const { calls, targets } = recorder();
+      runCommand(command, targets);
+      expect(calls.length, command).toBeGreaterThan(0);
+    }
+  });
+});
