@@ -22,7 +22,8 @@ export interface CloudDeskApp {
   /** The Electron application (main process), in the electron project only. */
   electron: ElectronApplication | undefined;
   /** Quits and starts the app again on the same data folder; `page` is the new window afterwards. */
-  restart(): Promise<Page>;
+  /** Stops the app and starts it again on the same data; `beforeStart` runs once the old app has stopped. */
+  restart(options?: { beforeStart?: () => Promise<void> }): Promise<Page>;
 }
 
 interface Running {
@@ -156,8 +157,9 @@ export const test = base.extend<
       emulator,
       page: running.page,
       electron: running.electron,
-      restart: async () => {
+      restart: async (options) => {
         await running.stop();
+        await options?.beforeStart?.();
         running = await start();
         app.page = running.page;
         app.electron = running.electron;
