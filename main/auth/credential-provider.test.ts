@@ -40,7 +40,8 @@ const principal: StoredServicePrincipal = {
   tenants: [],
 };
 
-function setup() {
+function setup(options: { hang?: boolean } = {}) {
+  const never = new Promise<never>(() => undefined);
   const accounts = new Map<string, StoredAccount>([
     [user.id, user],
     [principal.id, principal],
@@ -54,12 +55,13 @@ function setup() {
     userTokens: {
       silent: (request) => {
         requests.push(request);
+        if (options.hang) return never;
         return Promise.resolve({ token: `token-${request.tenantId}`, expiresOnTimestamp: 1, tokenType: 'Bearer' });
       },
     },
     servicePrincipalCredential: (account): TokenCredential => {
       built.push(account);
-      return { getToken: () => Promise.resolve({ token: 'app', expiresOnTimestamp: 1 }) };
+      return { getToken: () => (options.hang ? never : Promise.resolve({ token: 'app', expiresOnTimestamp: 1 })) };
     },
     onClaimsChallenge: (accountId, tenantId, claims) => challenges.push(`${accountId}/${tenantId}: ${claims}`),
   });
@@ -94,6 +96,16 @@ describe('CredentialProvider', () => {
     });
     expect(challenges).toEqual(['alice/t1: {"access_token":{"nbf":{"essential":true}}}']);
     expect(requests).toEqual([]);
+  });
+
+  it('lets go of a token request that hangs once its caller aborts, for users and service principals', async () => {
+    const { provider } = setup({ hang: true });
+    for (const accountId of ['alice', principal.id]) {
+      const abort = new AbortController();
+      const token = provider.credentialFor(accountId, 't1').getToken('scope', { abortSignal: abort.signal });
+      abort.abort();
+      await expect(token).rejects.toMatchObject({ name: 'AbortError' });
+    }
   });
 
   it('refuses accounts that are not connected, also after one was forgotten mid-way', async () => {
