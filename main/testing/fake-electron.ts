@@ -78,6 +78,8 @@ export class FakeBrowserWindow extends Emitter {
   loadedUrl: string | undefined;
   shown = false;
   maximized = false;
+  minimized = false;
+  focused = false;
   destroyed = false;
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
@@ -97,7 +99,13 @@ export class FakeBrowserWindow extends Emitter {
     return this.maximized;
   }
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  focus(): void {
+    this.focused = true;
   }
   isDestroyed(): boolean {
     return this.destroyed;
@@ -125,6 +133,10 @@ export class FakeApp extends Emitter {
   isPackaged = true;
   lockAvailable = true;
   defaultProtocolClients = new Set<string>();
+  focusRequests: Parameters<App['focus']>[0][] = [];
+  focus(options?: Parameters<App['focus']>[0]): void {
+    this.focusRequests.push(options);
+  }
   requestSingleInstanceLock(): ReturnType<App['requestSingleInstanceLock']> {
     return this.lockAvailable;
   }
