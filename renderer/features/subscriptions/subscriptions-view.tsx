@@ -20,11 +20,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { SubscriptionSummary } from '../../../preload/contract-inventory';
 import { ErrorBar } from '../../components/error-bar';
 import { useNow } from '../../components/use-now';
 import { useInventory, useInventoryPending } from '../../stores/inventory';
+import { useNavigationStore } from '../../stores/navigation-store';
+import { subscriptionRowId } from '../deep-links/deep-link-views';
 import { useOnline } from '../../stores/status-store';
 import { InventoryEmptyState, useInventoryEmptiness } from '../vms/empty-states';
 import { InventoryHeader } from '../vms/inventory-header';
@@ -64,6 +66,7 @@ export function SubscriptionsView() {
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }, [subscriptions, context]);
+  useFocusRequested(groups.length > 0);
 
   return (
     <div className={styles.view}>
@@ -103,6 +106,20 @@ export function SubscriptionsView() {
   );
 }
 
+/** Focuses (and scrolls to) the row another view or a link asked for, once the rows are on screen. */
+function useFocusRequested(ready: boolean) {
+  const focusId = useNavigationStore((state) => state.focusId);
+  const focused = useNavigationStore((state) => state.focused);
+  useEffect(() => {
+    if (!focusId || !ready) return;
+    const row = document.getElementById(focusId);
+    if (!row) return;
+    row.scrollIntoView({ block: 'center' });
+    row.focus();
+    focused();
+  }, [focusId, ready, focused]);
+}
+
 function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: RowContext }) {
   const styles = useStyles();
   const now = useNow(30_000);
@@ -120,7 +137,7 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
   const canRetry = sub.status === 'error' || sub.status === 'throttled';
 
   return (
-    <TableRow className={sub.hidden ? styles.hiddenRow : undefined}>
+    <TableRow id={subscriptionRowId(sub.id)} tabIndex={-1} className={sub.hidden ? styles.hiddenRow : undefined}>
       <TableCell>
         <div className={styles.name}>
           <Text weight="semibold">{sub.displayName}</Text>
