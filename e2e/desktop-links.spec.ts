@@ -85,3 +85,16 @@ test.describe('menu commands', () => {
     await expect(page.getByRole('searchbox', { name: 'Search VMs' })).toBeFocused();
   });
 });
+
+test.describe('a clouddesk:// link to a subscription', () => {
+  test.use({ cloud: 'emulator' });
+
+  test('opens the Subscriptions view on its row', async ({ app }) => {
+    const { page } = app;
+    await signInAliceInBrowser(page);
+    const emit = await routeEvents(page);
+    emit('open', { kind: 'subscription', subscriptionId: '2c3d4e5f-0004-4a6b-9c7d-1e2f3a4b5c04' });
+    await expect(page.getByRole('heading', { name: 'Subscriptions', level: 1 })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Fabrikam Shared Services/ })).toBeFocused({ timeout: 30_000 });
+  });
+});
