@@ -22,6 +22,7 @@ import { OperationBatchReporter, SweepReporter } from './desktop/work-indicators
 import { ServiceError } from './errors.js';
 import type { Handlers } from './ipc-router.js';
 import { RendererErrorLog } from './logging/renderer-errors.js';
+import { WorkLog } from './logging/work-log.js';
 import { CloudConnectivity } from './net/connectivity.js';
 import { createNetwork } from './net/network-settings.js';
 import { environmentProxyResolver, type ProxyResolver } from './net/proxy-resolver.js';
@@ -224,6 +225,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
         notifyWhenDone: () => settings.get().desktop.notifyWhenDone,
       })
     : undefined;
+  const workLog = new WorkLog(deps.logger);
   const sweepIndicator = progress ? new SweepReporter(progress) : undefined;
   const batchIndicator = progress ? new OperationBatchReporter(progress) : undefined;
   // The operations keep an index of the inventory from the same patches the renderer gets.
@@ -236,7 +238,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
         mirror.apply(payload as EventOf<'inventory'>);
         runningVms.apply(payload as EventOf<'inventory'>);
       }
-      if (name === 'inventoryProgress') sweepIndicator?.progress(payload as EventOf<'inventoryProgress'>);
+      if (name === 'inventoryProgress') {
+        workLog.sweep(payload as EventOf<'inventoryProgress'>);
+        sweepIndicator?.progress(payload as EventOf<'inventoryProgress'>);
+      }
     },
   };
   const inventoryVault = deps.inventoryStore
@@ -277,7 +282,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     logger: deps.logger,
   };
   const operations = new OperationsService({ ...operationsDeps, inventory: mirror, vault: inventoryVault, activity });
-  operations.registry.onChange((changed) => deps.events.emit('operations', [...changed]));
+  operations.registry.onChange((changed) => {
+    deps.events.emit('operations', [...changed]);
+    workLog.operations(changed);
+  });
   // Quitting cancels queued operations: that is no news to notify about, so the indicator stops listening first.
   const stopBatchIndicator = batchIndicator
     ? operations.registry.onChange((changed) => batchIndicator.changed(changed))
