@@ -5,6 +5,8 @@
 import type {
   App,
   BrowserWindowConstructorOptions,
+  MenuItemConstructorOptions,
+  NotificationConstructorOptions,
   Display,
   HandlerDetails,
   Protocol,
@@ -110,8 +112,67 @@ export class FakeBrowserWindow extends Emitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  progress: number[] = [];
+  setProgressBar(progress: number): void {
+    this.progress.push(progress);
+  }
+  isFocused(): boolean {
+    return this.focused;
+  }
   getNormalBounds(): Rectangle {
     return { x: 10, y: 20, width: 1200, height: 800 };
+  }
+}
+
+/** A built menu keeps its template, so tests can read and click what the glue built. */
+export class FakeMenu {
+  constructor(readonly template: MenuItemConstructorOptions[]) {}
+  static buildFromTemplate(template: MenuItemConstructorOptions[]): FakeMenu {
+    return new FakeMenu(template);
+  }
+}
+
+export class FakeNativeImage {
+  constructor(
+    readonly path: string,
+    readonly size?: { width: number; height: number },
+  ) {}
+  static createFromPath(path: string): FakeNativeImage {
+    return new FakeNativeImage(path);
+  }
+  resize(size: { width: number; height: number }): FakeNativeImage {
+    return new FakeNativeImage(this.path, size);
+  }
+}
+
+export class FakeTray {
+  static created: FakeTray[] = [];
+  tooltip = '';
+  menu: FakeMenu | null = null;
+  destroyed = false;
+  constructor(readonly image: FakeNativeImage) {
+    FakeTray.created.push(this);
+  }
+  setToolTip(tooltip: string): void {
+    this.tooltip = tooltip;
+  }
+  setContextMenu(menu: FakeMenu | null): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+export class FakeNotification {
+  static supported = true;
+  static shown: NotificationConstructorOptions[] = [];
+  constructor(readonly options: NotificationConstructorOptions) {}
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  show(): void {
+    FakeNotification.shown.push(this.options);
   }
 }
 
@@ -156,11 +217,18 @@ export const fakeElectron = {
   app: new FakeApp(),
   protocol: new FakeProtocol(),
   BrowserWindow: FakeBrowserWindow,
+  Menu: FakeMenu,
+  Tray: FakeTray,
+  Notification: FakeNotification,
+  nativeImage: FakeNativeImage,
   nativeTheme: { shouldUseDarkColors: false },
   screen: { getAllDisplays: (): Pick<Display, 'workArea'>[] => [display] },
   reset(): void {
     fakeElectron.app = new FakeApp();
     fakeElectron.protocol = new FakeProtocol();
     FakeBrowserWindow.created = [];
+    FakeTray.created = [];
+    FakeNotification.shown = [];
+    FakeNotification.supported = true;
   },
 };
