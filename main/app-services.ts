@@ -111,6 +111,8 @@ export interface AppServices {
   /** How many VMs run, as the inventory confirmed it (the tray shows it). */
   runningVms: RunningVmTracker;
 
+  /** Starts a full inventory sweep the user asked for (the tray's Refresh), with progress and notification. */
+  refreshInventory(): void;
   /** Opens a help topic in the system browser (menus use it too). */
   openHelp(topic: HelpTopic): Promise<void>;
   /** On quit: timers, re-checks and pollers stop first, then pending sign-in data and stores are written. */
@@ -322,6 +324,12 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
               : { title: 'Refresh failed', body: 'Open Cloud Desk to see what went wrong.' },
         )
       : accounts.refresh();
+  // A refresh the user asked for (Refresh in a view, the tray's Refresh) shows progress and may notify at its end.
+  const refreshInventory = (args?: Parameters<InventoryService['refresh']>[0]) => {
+    const sweep = inventory.refresh(args);
+    if (sweep && sweep.kind === 'full' && args?.subscriptionIds === undefined) sweepIndicator?.userAsked(sweep.sweepId);
+    return sweep;
+  };
   const openHelp = (topic: HelpTopic): Promise<void> => helpOpener.open(helpLinks[topic]);
   const noDesktop = (what: string): ServiceError =>
     new ServiceError('not_found', `The browser preview cannot ${what}; its log is in the data folder's logs folder.`);
@@ -406,12 +414,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     'network.setProxyPassword': (password) => network.settings.setProxyPassword(password),
     'network.clearProxyPassword': () => network.settings.clearProxyPassword(),
     'inventory.getSnapshot': () => inventory.getSnapshot(),
-    'inventory.refresh': (args) => {
-      const sweep = inventory.refresh(args);
-      if (sweep && sweep.kind === 'full' && args?.subscriptionIds === undefined)
-        sweepIndicator?.userAsked(sweep.sweepId);
-      return sweep;
-    },
+    'inventory.refresh': (args) => refreshInventory(args),
     'inventory.cancelRefresh': () => {
       inventory.cancelRefresh();
       return null;
@@ -465,6 +468,9 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     deepLinks,
     progress,
     runningVms,
+    refreshInventory: () => {
+      refreshInventory({ kind: 'full' });
+    },
     openHelp,
     stop,
   };

@@ -192,9 +192,7 @@ if (
       {
         openWindow: showWindow,
         // The tray shows the inventory's count: its Refresh sweeps the inventory, whatever view the window shows.
-        refresh: () => {
-          ready.inventory.refresh({ kind: 'full' });
-        },
+        refresh: () => ready.refreshInventory(),
         quit: () => app.quit(),
       },
       ready.runningVms,
