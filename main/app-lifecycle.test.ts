@@ -1,7 +1,8 @@
 // AppServices' lifecycle and the desktop wiring through the real composition (createAppServices) with fakes:
-// stop() ends update timers and downloads and flushes the vault; diagnostics (with the proxy mode) and renderer
-// errors go through the contract's handlers; a full refresh reports progress.
-import { describe, expect, it } from 'vitest';
+// stop() ends update timers and downloads, the inventory's schedule and the operations, and flushes the vault;
+// diagnostics (with the proxy mode) and renderer errors go through the contract's handlers; a full refresh
+// reports progress.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppServices } from './app-services.js';
 import { builtInClouds } from './clouds.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from './testing/fakes.js';
@@ -48,6 +49,10 @@ async function compose() {
 }
 
 describe('AppServices', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('stop() cancels the update timer and a running download', async () => {
     const { services, scheduler, updater } = await compose();
     services.updates.afterFirstPaint();
@@ -58,6 +63,21 @@ describe('AppServices', () => {
     await services.stop();
     expect(updater.downloadSignal?.aborted).toBe(true);
     expect(scheduler.pending()).toEqual([]);
+  });
+
+  it('stop() leaves no timer behind: the inventory’s sweep schedule, connectivity re-checks, updates', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const { services, scheduler } = await compose();
+    services.updates.afterFirstPaint();
+    // The inventory plans its first sweep at start (on real timers, as in the app).
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+    await services.stop();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(scheduler.pending()).toEqual([]);
+    // The operations' pollers and queues have stopped too: nothing new is sent while quitting.
+    expect(() => services.handlers['operations.start']({ action: 'start', vmIds: ['vm-1'] })).toThrow(
+      expect.objectContaining({ code: 'cancelled' }),
+    );
   });
 
   it('copies diagnostics without the data folder and logs renderer errors', async () => {

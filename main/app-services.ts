@@ -17,9 +17,12 @@ import { restrictOpener } from './app/restricted-opener.js';
 import { mergeClouds, type CloudEndpoints } from './clouds.js';
 import { DeepLinkService } from './deep-links/deep-link-service.js';
 import { ActivityReporter } from './desktop/activity-reporter.js';
+import { RunningVmTracker } from './desktop/running-vms.js';
+import { OperationBatchReporter, SweepReporter } from './desktop/work-indicators.js';
 import { ServiceError } from './errors.js';
 import type { Handlers } from './ipc-router.js';
 import { RendererErrorLog } from './logging/renderer-errors.js';
+import { WorkLog } from './logging/work-log.js';
 import { CloudConnectivity } from './net/connectivity.js';
 import { createNetwork } from './net/network-settings.js';
 import { environmentProxyResolver, type ProxyResolver } from './net/proxy-resolver.js';
@@ -34,6 +37,7 @@ import type {
   Scheduler,
   SecretCipher,
   TaskProgress,
+  WindowActivator,
   WindowFocus,
 } from './ports.js';
 import { effectiveClientId } from './settings/client-choice.js';
@@ -82,6 +86,8 @@ export interface AppServiceDeps {
   desktop?: DesktopShell;
   /** Taskbar progress, OS notifications and window focus; the preview has none of them. */
   indicators?: { progress: TaskProgress; notifier: Notifier; focus: WindowFocus };
+  /** Brings the window forward after a browser sign-in; the preview's page is the browser, so it has none. */
+  window?: WindowActivator;
   /** The system proxy: Electron's session.resolveProxy; without one (preview, tests) HTTPS_PROXY / NO_PROXY. */
   systemProxy?: ProxyResolver;
   /** HTTPS_PROXY / NO_PROXY for the `environment` proxy mode; default process.env. */
@@ -102,7 +108,11 @@ export interface AppServices {
   deepLinks: DeepLinkService;
   /** Progress and "finished" notifications for long work (desktop only); services report through it. */
   progress: ActivityReporter | undefined;
+  /** How many VMs run, as the inventory confirmed it (the tray shows it). */
+  runningVms: RunningVmTracker;
 
+  /** Starts a full inventory sweep the user asked for (the tray's Refresh), with progress and notification. */
+  refreshInventory(): void;
   /** Opens a help topic in the system browser (menus use it too). */
   openHelp(topic: HelpTopic): Promise<void>;
   /** On quit: timers, re-checks and pollers stop first, then pending sign-in data and stores are written. */
@@ -206,13 +216,34 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     scheduler,
     warn: (id, title, message) => notices.post({ id, level: 'warning', title, message }),
     ...(deps.signInTimeoutMs ? { signInTimeoutMs: deps.signInTimeoutMs } : {}),
+    ...(deps.window ? { bringToFront: () => deps.window?.bringToFront() } : {}),
   });
+  // Taskbar progress and "finished" notifications for bulk actions and the refreshes the user asked for.
+  const progress = deps.indicators
+    ? new ActivityReporter({
+        ...deps.indicators,
+        clock: deps.clock,
+        logger: deps.logger,
+        notifyWhenDone: () => settings.get().desktop.notifyWhenDone,
+      })
+    : undefined;
+  const workLog = new WorkLog(deps.logger);
+  const sweepIndicator = progress ? new SweepReporter(progress) : undefined;
+  const batchIndicator = progress ? new OperationBatchReporter(progress) : undefined;
   // The operations keep an index of the inventory from the same patches the renderer gets.
   const mirror = new InventoryMirror(() => inventory);
+  const runningVms = new RunningVmTracker({ getSnapshot: () => inventory.getSnapshot() }, () => connectivity.online);
   const inventoryEvents: EventSink = {
     emit(name, payload) {
       deps.events.emit(name, payload);
-      if (name === 'inventory') mirror.apply(payload as EventOf<'inventory'>);
+      if (name === 'inventory') {
+        mirror.apply(payload as EventOf<'inventory'>);
+        runningVms.apply(payload as EventOf<'inventory'>);
+      }
+      if (name === 'inventoryProgress') {
+        workLog.sweep(payload as EventOf<'inventoryProgress'>);
+        sweepIndicator?.progress(payload as EventOf<'inventoryProgress'>);
+      }
     },
   };
   const inventoryVault = deps.inventoryStore
@@ -236,6 +267,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     clock: deps.clock,
   });
   connectivity.onChange(() => inventory.setOnline(connectivity.online));
+  connectivity.onChange(() => runningVms.connectivityChanged());
 
   // Power actions, the activity log and subscription rename; their data is encrypted with the snapshot.
   const activity = new ActivityLog({ vault: inventoryVault, clock: deps.clock, logger: deps.logger });
@@ -252,7 +284,14 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     logger: deps.logger,
   };
   const operations = new OperationsService({ ...operationsDeps, inventory: mirror, vault: inventoryVault, activity });
-  operations.registry.onChange((changed) => deps.events.emit('operations', [...changed]));
+  operations.registry.onChange((changed) => {
+    deps.events.emit('operations', [...changed]);
+    workLog.operations(changed);
+  });
+  // Quitting cancels queued operations: that is no news to notify about, so the indicator stops listening first.
+  const stopBatchIndicator = batchIndicator
+    ? operations.registry.onChange((changed) => batchIndicator.changed(changed))
+    : undefined;
   const rename = new RenameService({ ...operationsDeps, inventory: mirror, activity });
   await accounts.start();
   // Stored states are on screen "as of" their times; confirm them with Entra ID and ARM in the background.
@@ -275,14 +314,6 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   settings.onChange(() => updates.preferencesChanged());
   const rendererErrors = new RendererErrorLog(deps.logger, deps.clock);
   const deepLinks = new DeepLinkService(deps.events, deps.logger);
-  const progress = deps.indicators
-    ? new ActivityReporter({
-        ...deps.indicators,
-        clock: deps.clock,
-        logger: deps.logger,
-        notifyWhenDone: () => settings.get().desktop.notifyWhenDone,
-      })
-    : undefined;
   const refreshAll = () =>
     progress
       ? progress.track(
@@ -293,6 +324,12 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
               : { title: 'Refresh failed', body: 'Open Cloud Desk to see what went wrong.' },
         )
       : accounts.refresh();
+  // A refresh the user asked for (Refresh in a view, the tray's Refresh) shows progress and may notify at its end.
+  const refreshInventory = (args?: Parameters<InventoryService['refresh']>[0]) => {
+    const sweep = inventory.refresh(args);
+    if (sweep && sweep.kind === 'full' && args?.subscriptionIds === undefined) sweepIndicator?.userAsked(sweep.sweepId);
+    return sweep;
+  };
   const openHelp = (topic: HelpTopic): Promise<void> => helpOpener.open(helpLinks[topic]);
   const noDesktop = (what: string): ServiceError =>
     new ServiceError('not_found', `The browser preview cannot ${what}; its log is in the data folder's logs folder.`);
@@ -377,7 +414,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     'network.setProxyPassword': (password) => network.settings.setProxyPassword(password),
     'network.clearProxyPassword': () => network.settings.clearProxyPassword(),
     'inventory.getSnapshot': () => inventory.getSnapshot(),
-    'inventory.refresh': (args) => inventory.refresh(args),
+    'inventory.refresh': (args) => refreshInventory(args),
     'inventory.cancelRefresh': () => {
       inventory.cancelRefresh();
       return null;
@@ -409,6 +446,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   };
   // Pollers and timers first, then the stores they write to.
   const stop = async (): Promise<void> => {
+    stopBatchIndicator?.();
     updates.stop();
     await operations.stop();
     await inventory.stop();
@@ -429,6 +467,10 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     updates,
     deepLinks,
     progress,
+    runningVms,
+    refreshInventory: () => {
+      refreshInventory({ kind: 'full' });
+    },
     openHelp,
     stop,
   };

@@ -17,6 +17,7 @@ import { electronNotifier, electronTray, windowFocus, windowProgress } from './p
 import { electronLogger } from './platform/electron-log.js';
 import { openElectronStore } from './platform/electron-store-kv.js';
 import { electronUpdateSource } from './platform/electron-updater.js';
+import { windowActivator } from './platform/window-activator.js';
 import { readBuiltinClientId } from './settings/client-choice.js';
 import { StorageHealth } from './storage/memory-fallback-store.js';
 import { electronProxyResolver } from './platform/electron-proxy-resolver.js';
@@ -45,12 +46,8 @@ let services: AppServices | undefined;
 const earlyLinks: string[] = [];
 const earlyNotices: Notice[] = [];
 
-const showWindow = (): void => {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.show();
-  mainWindow.focus();
-};
+const activator = windowActivator(() => mainWindow);
+const showWindow = (): void => activator.bringToFront();
 
 if (
   !claimSingleInstance({
@@ -104,6 +101,7 @@ if (
         notifier: electronNotifier,
         focus: windowFocus(() => mainWindow),
       },
+      window: activator,
       ...(cloudLoad.problem
         ? {
             startupProblems: [
@@ -193,9 +191,11 @@ if (
       () => ready.settings.get().desktop.trayIcon,
       {
         openWindow: showWindow,
-        refresh: () => events.emit('command', 'refresh'),
+        // The tray shows the inventory's count: its Refresh sweeps the inventory, whatever view the window shows.
+        refresh: () => ready.refreshInventory(),
         quit: () => app.quit(),
       },
+      ready.runningVms,
     );
     tray.apply();
     ready.settings.onChange(() => tray.apply());

@@ -66,13 +66,26 @@ export interface TaskProgress {
   set(fraction: number | null): void;
 }
 
+/** Brings the app's window to the front (restored, shown, focused), e.g. when a browser sign-in finished. */
+export interface WindowActivator {
+  bringToFront(): void;
+}
+
 /** Whether the user is looking at the app (the main window has focus). */
 export interface WindowFocus {
   focused(): boolean;
 }
 
-/** How many VMs run, as the inventory knows it (undefined until it knows); the tray shows it. */
+/** How many VMs run as the inventory last confirmed it; not `confirmed` (stale, offline): as of when. */
+export interface RunningVms {
+  count: number;
+  confirmed: boolean;
+  /** When Azure last confirmed the oldest power state counted, if known. */
+  asOf?: string;
+}
+
+/** How many VMs run (undefined while the inventory has no subscriptions); the tray shows it. */
 export interface RunningVmCount {
-  current(): number | undefined;
-  onChange(listener: (count: number | undefined) => void): () => void;
+  current(): RunningVms | undefined;
+  onChange(listener: (count: RunningVms | undefined) => void): () => void;
 }

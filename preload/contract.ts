@@ -72,8 +72,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
 
+// An endpoint's base address: main appends paths to it, so a query, fragment or user name would change what
+// those URLs open (e.g. an admin-consent link turned into any page on the host).
 const httpsUrl = z
   .url({ protocol: /^https$/, message: 'must be an https URL' })
+  .refine((url) => !/[?#@]/.test(url), 'must be a plain address, without a query, fragment or user name')
   .transform((url) => url.replace(/\/+$/, ''));
 
 /** A private cloud (e.g. Azure Stack Hub) the user adds in Settings; `CLOUD_DESK_CLOUD_CONFIG` can add one too. */

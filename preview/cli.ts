@@ -34,6 +34,7 @@ function main(): Promise<void> {
     builtinClientId: builtinClientIdFrom(fromEnv ? builtinClientMetadata(fromEnv) : packageJson),
     cloudConfigPath: process.env['CLOUD_DESK_CLOUD_CONFIG'],
     simulateEncryption: process.env['CLOUD_DESK_PREVIEW_ENCRYPTION'],
+    openLink: process.env['CLOUD_DESK_OPEN_LINK'],
     watchProcess: process,
   }).then((host) => {
     keepServing(process, (line) => process.stderr.write(line));

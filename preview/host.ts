@@ -37,6 +37,8 @@ export interface PreviewOptions {
   builtinClientId?: string | undefined;
   /** CLOUD_DESK_PREVIEW_ENCRYPTION: `unavailable` or `weak` to act like Linux without a keyring. */
   simulateEncryption?: string | undefined;
+  /** CLOUD_DESK_OPEN_LINK: a `clouddesk://` link handed over at start, as the OS hands one to the app's argv. */
+  openLink?: string | undefined;
   /** The CLI passes `process`: its uncaught failures are logged and shown instead of ending the host. */
   watchProcess?: ProcessEvents;
 }
@@ -115,6 +117,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     builtinClientId: options.builtinClientId,
   });
 
+  if (options.openLink) services.deepLinks.open(options.openLink);
   if (options.watchProcess)
     watchProcessFailures(options.watchProcess, logger, (notice) => services.notices.post(notice));
 

@@ -37,6 +37,8 @@ import { listenForAccounts, useAccountsStore } from './stores/accounts-store';
 import { inventoryStore } from './stores/inventory';
 import { listenForCommands } from './features/commands/app-commands';
 import { DeepLinkBanner } from './features/deep-links/deep-link-banner';
+import { pageDeepLinkViews } from './features/deep-links/deep-link-views';
+import { followDeepLinks } from './features/deep-links/follow-deep-links';
 import { UpdateBanner } from './features/updates/update-banner';
 import { listenForUpdates, useUpdatesStore } from './features/updates/updates-store';
 import { reportRendererErrors } from './error-reporting';
@@ -115,6 +117,7 @@ export function App() {
       reportRendererErrors(),
       listenForCommands(),
       listenForDeepLinks(),
+      followDeepLinks(useDeepLinkStore, inventoryStore, pageDeepLinkViews),
     ];
     void useOperationsStore.getState().load();
     void useUpdatesStore.getState().load();

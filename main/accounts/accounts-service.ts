@@ -194,9 +194,9 @@ export class AccountsService {
   async openAdminConsent(args: { cloudId: string; tenantId?: string | undefined }): Promise<void> {
     const cloud = this.parts.catalog.get(args.cloudId);
     const clientId = this.parts.catalog.clientId(cloud);
-    const tenant = encodeURIComponent(args.tenantId ?? 'organizations');
-    const url = `${cloud.authorityHost}/${tenant}/adminconsent?client_id=${encodeURIComponent(clientId)}`;
-    await this.parts.openOnAuthority(cloud).open(url);
+    const url = new URL(`${cloud.authorityHost}/${encodeURIComponent(args.tenantId ?? 'organizations')}/adminconsent`);
+    url.search = new URLSearchParams({ client_id: clientId }).toString();
+    await this.parts.openOnAuthority(cloud).open(url.toString());
   }
 
   private async connectUser(cloud: CloudEndpoints, result: SignedIn): Promise<StoredUserAccount> {

@@ -41,6 +41,8 @@ export interface AccountsDeps {
   /** Something the user should know (e.g. a damaged store); becomes a notice. */
   warn(id: string, title: string, message: string): void;
   signInTimeoutMs?: number;
+  /** Brings the app's window forward once a browser sign-in succeeded (desktop only). */
+  bringToFront?: () => void;
   /** Token calls in flight at once (default 16) and one tenant's check timeout (default 15 s). */
   tenantConcurrency?: number;
   tenantTimeoutMs?: number;
@@ -139,6 +141,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     logger: deps.logger,
     classify,
     ...(deps.signInTimeoutMs ? { timeoutMs: deps.signInTimeoutMs } : {}),
+    ...(deps.bringToFront ? { browserDone: deps.bringToFront } : {}),
   });
   const service = new AccountsService({
     registry,

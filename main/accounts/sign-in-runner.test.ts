@@ -30,6 +30,7 @@ const pageUrl = 'https://login.example/organizations/oauth2/v2.0/authorize?clien
 
 function setup(outcome: (signal: AbortSignal) => Promise<SignedIn>, online = true) {
   const events = new RecordingEvents();
+  const broughtForward: string[] = [];
   const reopened: string[] = [];
   const methods: SignInMethods = {
     browser: async (_cloud, _request, control) => {
@@ -56,10 +57,15 @@ function setup(outcome: (signal: AbortSignal) => Promise<SignedIn>, online = tru
       const problem = classifyAuthError(error);
       return problem.kind === 'error' && !online ? { kind: 'offline', message: 'offline' } : problem;
     },
+    browserDone: () => broughtForward.push(runnerState()),
   });
+  const runnerState = (): string => {
+    const last = events.emitted.at(-1)?.payload as SignInFlow | null | undefined;
+    return last?.state ?? 'none';
+  };
   const flows = (): (SignInFlow | null)[] =>
     events.emitted.filter((event) => event.name === 'signIn').map((event) => event.payload as SignInFlow | null);
-  return { runner, flows, reopened };
+  return { runner, flows, reopened, broughtForward };
 }
 
 const request = { scopes: ['https://arm.example/.default'], authority: 'https://login.example/organizations' };
@@ -81,6 +87,21 @@ describe('SignInRunner', () => {
       null,
     ]);
     expect(flows()[1]).toMatchObject({ userCode: 'ABC-123' });
+  });
+
+  it('brings the window forward when the browser step succeeds, before tenant discovery', async () => {
+    const { runner, broughtForward } = setup(() => Promise.resolve({ account }));
+    await runner.run(cloud, 'browser', {}, request, () => Promise.resolve(broughtForward.length));
+    expect(broughtForward).toEqual(['waiting_for_browser']);
+  });
+
+  it('leaves the window where it is after a device-code sign-in or a failed browser sign-in', async () => {
+    const deviceCode = setup(() => Promise.resolve({ account }));
+    await deviceCode.runner.run(cloud, 'device_code', {}, request, () => Promise.resolve(null));
+    expect(deviceCode.broughtForward).toEqual([]);
+    const failing = setup(() => Promise.reject(msalError('invalid_grant', 'AADSTS50126: bad password')));
+    await expect(failing.runner.run(cloud, 'browser', {}, request, () => Promise.resolve(null))).rejects.toThrow();
+    expect(failing.broughtForward).toEqual([]);
   });
 
   it('runs one flow at a time and cancels the running one', async () => {

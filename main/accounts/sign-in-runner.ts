@@ -51,6 +51,8 @@ export interface SignInRunnerDeps {
   /** What an MSAL failure means (offline is judged per cloud). */
   classify(error: unknown, cloudId: string): AuthProblem;
   timeoutMs?: number;
+  /** The browser step succeeded: the user looks at the browser, so the app's window comes forward (desktop). */
+  browserDone?: () => void;
 }
 
 interface RunningFlow {
@@ -137,6 +139,7 @@ export class SignInRunner {
                   verificationUri: code.verificationUri,
                 }),
             });
+      if (method === 'browser') this.deps.browserDone?.();
       this.update({ state: 'completing' });
       const value = await complete(result);
       this.finish({ state: 'done' });

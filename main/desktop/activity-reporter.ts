@@ -28,23 +28,29 @@ export class ActivityReporter {
 
   constructor(private readonly deps: ActivityDeps) {}
 
-  begin(): Activity {
+  /** `progress: false` for work too small for a taskbar bar (one VM's action); it can still notify. */
+  begin(options: { progress?: boolean } = {}): Activity {
     const id = this.nextId++;
     const startedAt = this.deps.clock.now();
-    this.running.set(id, 0);
-    this.show();
+    const showsProgress = options.progress ?? true;
+    if (showsProgress) {
+      this.running.set(id, 0);
+      this.show();
+    }
     let done = false;
     return {
       progress: (fraction) => {
-        if (done) return;
+        if (done || !showsProgress) return;
         this.running.set(id, Math.min(1, Math.max(0, fraction)));
         this.show();
       },
       finish: ({ title, body }) => {
         if (done) return;
         done = true;
-        this.running.delete(id);
-        this.show();
+        if (showsProgress) {
+          this.running.delete(id);
+          this.show();
+        }
         const long = this.deps.clock.now() - startedAt >= notifyAfterMs;
         if (long && this.deps.notifyWhenDone() && !this.deps.focus.focused()) {
           this.deps.logger.info('notified that work finished', { title });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItemSpec } from '../menu/menu-template.js';
-import type { RunningVmCount } from '../ports.js';
+import type { RunningVmCount, RunningVms } from '../ports.js';
 import { TrayController, type TrayPort } from './tray-controller.js';
 
 class RecordingTray implements TrayPort {
@@ -18,16 +18,16 @@ class RecordingTray implements TrayPort {
 }
 
 class Counts implements RunningVmCount {
-  value: number | undefined;
-  private listener: ((count: number | undefined) => void) | undefined;
-  current(): number | undefined {
+  value: RunningVms | undefined;
+  private listener: ((count: RunningVms | undefined) => void) | undefined;
+  current(): RunningVms | undefined {
     return this.value;
   }
-  onChange(listener: (count: number | undefined) => void): () => void {
+  onChange(listener: (count: RunningVms | undefined) => void): () => void {
     this.listener = listener;
     return () => (this.listener = undefined);
   }
-  set(count: number): void {
+  set(count: RunningVms): void {
     this.value = count;
     this.listener?.(count);
   }
@@ -46,6 +46,7 @@ function setup(enabled = true) {
     () => setting.on,
     { openWindow: () => calls.push('open'), refresh: () => calls.push('refresh'), quit: () => calls.push('quit') },
     counts,
+    (iso) => `<${iso}>`,
   );
   return { tray, counts, calls, setting, controller };
 }
@@ -61,14 +62,23 @@ describe('TrayController', () => {
     expect(controller.keepsRunningWhenClosed()).toBe(true);
   });
 
-  it('shows the running VM count once the inventory knows it, and follows it', () => {
+  it('shows the confirmed running VM count as information, and follows it', () => {
     const { tray, counts, controller } = setup();
     controller.apply();
-    counts.set(3);
+    counts.set({ count: 3, confirmed: true });
     expect(tray.tooltip).toBe('Cloud Desk: 3 VMs running');
-    expect(tray.menu[0]?.label).toBe('3 VMs running');
-    counts.set(1);
+    expect(tray.menu[0]).toEqual({ label: '3 VMs running', enabled: false });
+    counts.set({ count: 1, confirmed: true });
     expect(tray.menu[0]?.label).toBe('1 VM running');
+  });
+
+  it('says how old a count is that the app has not confirmed', () => {
+    const { tray, counts, controller } = setup();
+    controller.apply();
+    counts.set({ count: 2, confirmed: false, asOf: '2026-11-30T09:00:00.000Z' });
+    expect(tray.tooltip).toBe('Cloud Desk: 2 VMs running as of <2026-11-30T09:00:00.000Z>');
+    counts.set({ count: 2, confirmed: false });
+    expect(tray.menu[0]?.label).toBe('2 VMs running (not confirmed yet)');
   });
 
   it('hides when the setting goes off; closing the window then quits', () => {

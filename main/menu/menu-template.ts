@@ -43,6 +43,8 @@ export interface MenuItemSpec {
   role?: MenuRole;
   type?: 'separator';
   accelerator?: string;
+  /** False for an item that only informs (the tray's VM count). */
+  enabled?: boolean;
   submenu?: MenuItemSpec[];
   click?: () => void;
 }

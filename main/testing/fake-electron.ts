@@ -5,6 +5,8 @@
 import type {
   App,
   BrowserWindowConstructorOptions,
+  MenuItemConstructorOptions,
+  NotificationConstructorOptions,
   Display,
   HandlerDetails,
   Protocol,
@@ -78,6 +80,8 @@ export class FakeBrowserWindow extends Emitter {
   loadedUrl: string | undefined;
   shown = false;
   maximized = false;
+  minimized = false;
+  focused = false;
   destroyed = false;
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
@@ -97,13 +101,78 @@ export class FakeBrowserWindow extends Emitter {
     return this.maximized;
   }
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  focus(): void {
+    this.focused = true;
   }
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  progress: number[] = [];
+  setProgressBar(progress: number): void {
+    this.progress.push(progress);
+  }
+  isFocused(): boolean {
+    return this.focused;
+  }
   getNormalBounds(): Rectangle {
     return { x: 10, y: 20, width: 1200, height: 800 };
+  }
+}
+
+/** A built menu keeps its template, so tests can read and click what the glue built. */
+export class FakeMenu {
+  constructor(readonly template: MenuItemConstructorOptions[]) {}
+  static buildFromTemplate(template: MenuItemConstructorOptions[]): FakeMenu {
+    return new FakeMenu(template);
+  }
+}
+
+export class FakeNativeImage {
+  constructor(
+    readonly path: string,
+    readonly size?: { width: number; height: number },
+  ) {}
+  static createFromPath(path: string): FakeNativeImage {
+    return new FakeNativeImage(path);
+  }
+  resize(size: { width: number; height: number }): FakeNativeImage {
+    return new FakeNativeImage(this.path, size);
+  }
+}
+
+export class FakeTray {
+  static created: FakeTray[] = [];
+  tooltip = '';
+  menu: FakeMenu | null = null;
+  destroyed = false;
+  constructor(readonly image: FakeNativeImage) {
+    FakeTray.created.push(this);
+  }
+  setToolTip(tooltip: string): void {
+    this.tooltip = tooltip;
+  }
+  setContextMenu(menu: FakeMenu | null): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+export class FakeNotification {
+  static supported = true;
+  static shown: NotificationConstructorOptions[] = [];
+  constructor(readonly options: NotificationConstructorOptions) {}
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  show(): void {
+    FakeNotification.shown.push(this.options);
   }
 }
 
@@ -125,6 +194,10 @@ export class FakeApp extends Emitter {
   isPackaged = true;
   lockAvailable = true;
   defaultProtocolClients = new Set<string>();
+  focusRequests: Parameters<App['focus']>[0][] = [];
+  focus(options?: Parameters<App['focus']>[0]): void {
+    this.focusRequests.push(options);
+  }
   requestSingleInstanceLock(): ReturnType<App['requestSingleInstanceLock']> {
     return this.lockAvailable;
   }
@@ -144,11 +217,18 @@ export const fakeElectron = {
   app: new FakeApp(),
   protocol: new FakeProtocol(),
   BrowserWindow: FakeBrowserWindow,
+  Menu: FakeMenu,
+  Tray: FakeTray,
+  Notification: FakeNotification,
+  nativeImage: FakeNativeImage,
   nativeTheme: { shouldUseDarkColors: false },
   screen: { getAllDisplays: (): Pick<Display, 'workArea'>[] => [display] },
   reset(): void {
     fakeElectron.app = new FakeApp();
     fakeElectron.protocol = new FakeProtocol();
     FakeBrowserWindow.created = [];
+    FakeTray.created = [];
+    FakeNotification.shown = [];
+    FakeNotification.supported = true;
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appCommandSchema } from '../../../preload/contract-desktop';
-import { runCommand, type CommandTargets } from './app-commands';
+import { refreshTarget, runCommand, type CommandTargets } from './app-commands';
 
 function recorder() {
   const calls: string[] = [];
@@ -32,5 +32,14 @@ describe('runCommand', () => {
       runCommand(command, targets);
       expect(calls.length, command).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('refreshTarget', () => {
+  it('sweeps the inventory in the VMs and Subscriptions views and checks the accounts in Accounts', () => {
+    expect(refreshTarget('vms')).toBe('inventory');
+    expect(refreshTarget('subscriptions')).toBe('inventory');
+    expect(refreshTarget('accounts')).toBe('accounts');
+    expect(refreshTarget('settings')).toBeUndefined();
   });
 });

@@ -1,6 +1,14 @@
-// Says which VM or subscription a `clouddesk://` link asked for, above every view, until dismissed. The VM views
-// select the target from the same store once they can show it (and clear it with `shown()`).
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+// While a `clouddesk://` link waits for its VM or subscription, says so above every view: still looking (the
+// inventory loads or a refresh runs) or not found in the inventory of the connected accounts (it opens if it
+// appears). Dismissing it forgets the link. Once the target is shown the banner goes: the view itself shows it.
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+} from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import type { DeepLinkTarget } from '../../../preload/contract-desktop';
 import { useDeepLinkStore } from '../../stores/deep-link-store';
@@ -13,13 +21,24 @@ export function describeTarget(target: DeepLinkTarget): string {
 
 export function DeepLinkBanner() {
   const target = useDeepLinkStore((state) => state.target);
+  const status = useDeepLinkStore((state) => state.status);
   const shown = useDeepLinkStore((state) => state.shown);
   if (!target) return null;
+  const looking = status === 'looking';
   return (
-    <MessageBar intent="info" aria-label="Opened from a link">
+    <MessageBar
+      intent={looking ? 'info' : 'warning'}
+      layout="multiline"
+      aria-label="Opened from a link"
+      {...(looking ? { icon: <Spinner size="extra-tiny" /> } : {})}
+      style={{ flexShrink: 0 }}
+    >
       <MessageBarBody>
         <MessageBarTitle>Opened from a link</MessageBarTitle>
-        The link asks for {describeTarget(target)}.
+        {looking
+          ? `Looking for the ${describeTarget(target)} in the inventory.`
+          : `The ${describeTarget(target)} is not in the inventory of your connected accounts. It opens here if it ` +
+            'appears, for example after you sign in to the account that reaches it.'}
       </MessageBarBody>
       <MessageBarActions
         containerAction={

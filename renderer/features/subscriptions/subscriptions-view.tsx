@@ -17,14 +17,17 @@ import {
   Text,
   Title3,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { SubscriptionSummary } from '../../../preload/contract-inventory';
 import { ErrorBar } from '../../components/error-bar';
 import { useNow } from '../../components/use-now';
 import { useInventory, useInventoryPending } from '../../stores/inventory';
+import { useNavigationStore } from '../../stores/navigation-store';
+import { subscriptionRowId } from '../deep-links/deep-link-views';
 import { useOnline } from '../../stores/status-store';
 import { InventoryEmptyState, useInventoryEmptiness } from '../vms/empty-states';
 import { InventoryHeader } from '../vms/inventory-header';
@@ -44,6 +47,8 @@ const useStyles = makeStyles({
   status: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   message: { color: tokens.colorNeutralForeground2 },
   hiddenRow: { opacity: 0.75 },
+  // Rows take focus only when a link or another view asks for one: show which.
+  row: { ':focus': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' } },
 });
 
 export function SubscriptionsView() {
@@ -64,6 +69,7 @@ export function SubscriptionsView() {
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }, [subscriptions, context]);
+  useFocusRequested(groups);
 
   return (
     <div className={styles.view}>
@@ -103,6 +109,20 @@ export function SubscriptionsView() {
   );
 }
 
+/** Focuses (and scrolls to) the row another view or a link asked for, once it is on screen (rows keep arriving). */
+function useFocusRequested(rows: unknown) {
+  const focusId = useNavigationStore((state) => state.focusId);
+  const focused = useNavigationStore((state) => state.focused);
+  useEffect(() => {
+    if (!focusId) return;
+    const row = document.getElementById(focusId);
+    if (!row) return;
+    row.scrollIntoView({ block: 'center' });
+    row.focus();
+    focused();
+  }, [focusId, rows, focused]);
+}
+
 function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: RowContext }) {
   const styles = useStyles();
   const now = useNow(30_000);
@@ -120,7 +140,11 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
   const canRetry = sub.status === 'error' || sub.status === 'throttled';
 
   return (
-    <TableRow className={sub.hidden ? styles.hiddenRow : undefined}>
+    <TableRow
+      id={subscriptionRowId(sub.id)}
+      tabIndex={-1}
+      className={mergeClasses(styles.row, sub.hidden && styles.hiddenRow)}
+    >
       <TableCell>
         <div className={styles.name}>
           <Text weight="semibold">{sub.displayName}</Text>

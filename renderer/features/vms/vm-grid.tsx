@@ -141,6 +141,14 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
   const cellId = (row: number, column: number) => `${gridId}-r${row}-c${column}`;
   const template = columns.map((column) => `${widthOf(column, widths)}px`).join(' ');
 
+  // While a VM's details are open (e.g. from a clouddesk:// link) its row is the active one, wherever a sweep's
+  // rows move it, so it is in view when the details close. The modal details leave the grid nothing else to do.
+  const detailsVmId = useVmGridStore((state) => state.detailsVmId);
+  useEffect(() => {
+    const index = detailsVmId ? rows.findIndex((vm) => vm.id === detailsVmId) : -1;
+    if (index >= 0 && index !== activeRow) setFocus(index, activeColumn);
+  }, [detailsVmId, rows, activeRow, activeColumn, setFocus]);
+
   // Keep the active cell in view, so the virtualizer renders its row.
   useEffect(() => {
     const element = scrollRef.current;
