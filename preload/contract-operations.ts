@@ -77,18 +77,42 @@ export const operationSchema = z.strictObject({
 export type Operation = z.infer<typeof operationSchema>;
 
 export const operationOptionsSchema = z.strictObject({
-  /** powerOff: skip the guest's graceful shutdown. */
+  /** powerOff: skip the guest's graceful shutdown (`powerOff?skipShutdown=true`). */
   skipShutdown: z.boolean().optional(),
-  /** deallocate: force it (Azure allows it only for some VMs; it may lose data in the guest). */
+  /**
+   * deallocate: `deallocate?forceDeallocate=true` (Compute api-version 2025-11-01 and later). Azure deallocates
+   * even when the normal stop cannot complete (e.g. during a platform problem); the guest is not shut down.
+   * Azure documents no per-VM condition for it, so it is offered on every plain deallocate and never with
+   * hibernate (Azure's own tools refuse that pair); if Azure refuses it for a VM, its reason is shown.
+   */
   forceDeallocate: z.boolean().optional(),
 });
 export type OperationOptions = z.infer<typeof operationOptionsSchema>;
 
-export const startOperationsArgsSchema = z.strictObject({
-  action: powerActionSchema,
-  vmIds: z.array(vmIdSchema).min(1).max(1000),
-  options: operationOptionsSchema.optional(),
-});
+/** Which action each option belongs to: an option sent with another action is refused at the contract's gate. */
+export const optionActions: Record<keyof OperationOptions, PowerAction> = {
+  skipShutdown: 'powerOff',
+  forceDeallocate: 'deallocate',
+};
+
+export const startOperationsArgsSchema = z
+  .strictObject({
+    action: powerActionSchema,
+    vmIds: z.array(vmIdSchema).min(1).max(1000),
+    options: operationOptionsSchema.optional(),
+  })
+  .superRefine((args, ctx) => {
+    for (const [option, value] of Object.entries(args.options ?? {})) {
+      const owner = optionActions[option as keyof OperationOptions];
+      if (value === true && owner !== args.action) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options', option],
+          message: `${option} applies only to ${actionLabels[owner].verb.toLowerCase()}`,
+        });
+      }
+    }
+  });
 export type StartOperationsArgs = z.infer<typeof startOperationsArgsSchema>;
 
 export const startOperationsResultSchema = z.strictObject({

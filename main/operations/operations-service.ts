@@ -21,7 +21,7 @@ import { isConnectivityError, type CloudConnectivity } from '../net/connectivity
 import type { NetworkConfig } from '../net/network-config.js';
 import type { Clock, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
-import { describeArmFailure, type ActionContext } from './arm-errors.js';
+import { describeArmFailure, retryAfterMs, type ActionContext } from './arm-errors.js';
 import { OperationsRegistry } from './operations-registry.js';
 import { PendingStore, type Pending } from './pending-store.js';
 import type { AccountsPort, InventoryPort } from './ports.js';
@@ -37,6 +37,8 @@ export interface OperationsTuning {
   basePollMs: number;
   /** With n operations running in a subscription each is polled every n / this seconds (at least basePollMs). */
   pollsPerSecondPerSubscription: number;
+  /** The longest Retry-After of a running operation's status honoured before polling it again anyway. */
+  maxPollRetryAfterMs: number;
   /** The longest Retry-After honoured on a 429 before giving up on that VM. */
   maxRetryAfterMs: number;
   maxThrottleRetries: number;
@@ -51,6 +53,7 @@ export const defaultTuning: OperationsTuning = {
   pollReadLimit: { capacity: 100, refillPerSecond: 10 },
   basePollMs: 2000,
   pollsPerSecondPerSubscription: 10,
+  maxPollRetryAfterMs: 30_000,
   maxRetryAfterMs: 60_000,
   maxThrottleRetries: 3,
   maxInFlightPerSubscription: 20,
@@ -281,10 +284,11 @@ export class OperationsService {
     const ctx = this.context(op);
     const correlationId = randomUUID();
     let poller: PowerPoller;
+    let retryAfter: string | undefined;
     try {
-      poller = this.client(op.accountId, job).begin(op.action, job.target, job.options, correlationId);
+      const client = this.client(op.accountId, job);
       this.stats.posts += 1;
-      await poller.submitted();
+      ({ value: poller, retryAfter } = await client.submit(op.action, job.target, job.options, correlationId));
     } catch (error) {
       const failure = describeArmFailure(error, ctx, this.deps.clock.now());
       if (failure.error.code === 'throttled') this.stats.throttled += 1;
@@ -317,7 +321,7 @@ export class OperationsService {
         poller: await poller.serialize(),
       });
     }
-    job.nextPollAt = this.deps.clock.now() + this.interval(job.lane);
+    job.nextPollAt = this.nextPoll(job, retryAfter);
     this.recheck(op.vmId);
     this.schedulePoll();
   }
@@ -358,6 +362,13 @@ export class OperationsService {
     let running = 0;
     for (const job of this.jobs.values()) if (job.lane === lane && job.poller) running += 1;
     return Math.max(this.tuning.basePollMs, Math.ceil((running * 1000) / this.tuning.pollsPerSecondPerSubscription));
+  }
+
+  /** When to poll again: the lane's interval, or later when Azure's Retry-After asks for it (up to a cap). */
+  private nextPoll(job: Job, retryAfter: string | undefined): number {
+    const now = this.deps.clock.now();
+    const asked = retryAfterMs(retryAfter, now) ?? 0;
+    return now + Math.max(this.interval(job.lane), Math.min(asked, this.tuning.maxPollRetryAfterMs));
   }
 
   private schedulePoll(): void {
@@ -403,9 +414,12 @@ export class OperationsService {
       job.nextPollAt = this.deps.clock.now() + wait;
       return;
     }
+    let retryAfter: string | undefined;
     try {
+      const op = this.registry.get(job.id);
+      if (!op) return;
       this.stats.polls += 1;
-      await poller.poll({ abortSignal: job.abort.signal });
+      ({ retryAfter } = await this.client(op.accountId, job).poll(poller, job.abort.signal));
     } catch (error) {
       if (job.abort.signal.aborted) return;
       if (!poller.isDone || isPassing(error)) {
@@ -424,7 +438,7 @@ export class OperationsService {
       }
     }
     if (poller.isDone) this.settle(job);
-    else job.nextPollAt = this.deps.clock.now() + this.interval(job.lane);
+    else job.nextPollAt = this.nextPoll(job, retryAfter);
   }
 
   private settle(job: Job): void {
