@@ -253,6 +253,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   };
   const operations = new OperationsService({ ...operationsDeps, inventory: mirror, vault: inventoryVault, activity });
   operations.registry.onChange((changed) => deps.events.emit('operations', [...changed]));
+  activity.onChange((change) => deps.events.emit('activity', change));
   const rename = new RenameService({ ...operationsDeps, inventory: mirror, activity });
   await accounts.start();
   // Stored states are on screen "as of" their times; confirm them with Entra ID and ARM in the background.
@@ -392,7 +393,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     'operations.start': (args) => operations.begin(args),
     'operations.list': () => operations.list(),
     'operations.cancel': (id) => operations.cancel(id),
-    'activity.list': (filter) => activity.list(filter),
+    'activity.list': (filter) => activity.page(filter),
     'activity.clear': async () => {
       await activity.clear();
       return null;

@@ -159,6 +159,36 @@ export const activityFilterSchema = z
   .optional();
 export type ActivityFilter = z.infer<typeof activityFilterSchema>;
 
+/** Whether an entry passes a filter: the one rule main's list and the renderer's live view both apply. */
+export function matchesActivityFilter(entry: ActivityEntry, filter: ActivityFilter): boolean {
+  const vm = filter?.vm?.trim().toLowerCase();
+  const account = filter?.account?.trim().toLowerCase();
+  return (
+    (filter?.result === undefined || entry.result === filter.result) &&
+    (!vm || entry.targetName.toLowerCase().includes(vm) || entry.targetId.toLowerCase().includes(vm)) &&
+    (!account || entry.accountId.toLowerCase() === account || entry.accountName.toLowerCase().includes(account))
+  );
+}
+
+/** The log as `activity.list` answers it: newest first, with the sequence number of the last change sent. */
+export const activityPageSchema = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  entries: z.array(activityEntrySchema),
+});
+export type ActivityPage = z.infer<typeof activityPageSchema>;
+
+/**
+ * The `activity` event: what changed since the last one (seq is one more; a gap means: list again). `cleared`
+ * says the log was emptied before `appended` (oldest first) was written; entries dropped at the bound are not
+ * sent (a view keeps at most as many entries as the log).
+ */
+export const activityChangeSchema = z.strictObject({
+  seq: z.number().int().positive(),
+  cleared: z.boolean(),
+  appended: z.array(activityEntrySchema),
+});
+export type ActivityChange = z.infer<typeof activityChangeSchema>;
+
 /**
  * The desktop app saves through a save dialog in main (`savedTo` the path, or null when the user cancelled) and
  * sends no text back; the browser preview has no dialog, so main answers the text and the page downloads it.
