@@ -38,7 +38,14 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  message: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
+  subheading: { margin: 0 },
+  // Auto layout sizes columns to their content (the fixed default let an account name run into the result);
+  // the wrapper scrolls sideways when even that does not fit.
+  scroll: { overflowX: 'auto' },
+  table: { tableLayout: 'auto' },
+  // Names stay whole (the table scrolls sideways instead) unless one alone is wider than the window.
+  wrap: { overflowWrap: 'break-word' },
+  message: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2, minWidth: '10em' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });
 
@@ -132,7 +139,7 @@ export function ActivityView() {
       </Title2>
       <OperationsPanel />
       <section className={styles.view} aria-labelledby="activity-log-heading">
-        <Text as="h2" id="activity-log-heading" size={500} weight="semibold">
+        <Text as="h2" id="activity-log-heading" size={500} weight="semibold" className={styles.subheading}>
           Activity log
         </Text>
         <Text>
@@ -187,35 +194,37 @@ export function ActivityView() {
         {entries.length === 0 ? (
           <Text>No activity{result !== 'all' || vm || account ? ' matches these filters' : ' yet'}.</Text>
         ) : (
-          <Table size="small" aria-label="Activity log, newest first">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>When</TableHeaderCell>
-                <TableHeaderCell>Action</TableHeaderCell>
-                <TableHeaderCell>Target</TableHeaderCell>
-                <TableHeaderCell>Account</TableHeaderCell>
-                <TableHeaderCell>Result</TableHeaderCell>
-                <TableHeaderCell>Details</TableHeaderCell>
-                <TableHeaderCell>Duration</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {entries.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell>{new Date(e.at).toLocaleString()}</TableCell>
-                  <TableCell>{e.action === 'rename' ? 'Rename subscription' : actionLabels[e.action].verb}</TableCell>
-                  <TableCell>{e.targetName}</TableCell>
-                  <TableCell>{e.accountName}</TableCell>
-                  <TableCell>{results.find((r) => r.value === e.result)?.text}</TableCell>
-                  <TableCell className={styles.message}>
-                    {e.message}
-                    {e.correlationId && <div className={styles.mono}>Correlation id {e.correlationId}</div>}
-                  </TableCell>
-                  <TableCell>{(e.durationMs / 1000).toFixed(1)} s</TableCell>
+          <div className={styles.scroll}>
+            <Table size="small" aria-label="Activity log, newest first" className={styles.table}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>When</TableHeaderCell>
+                  <TableHeaderCell>Action</TableHeaderCell>
+                  <TableHeaderCell>Target</TableHeaderCell>
+                  <TableHeaderCell>Account</TableHeaderCell>
+                  <TableHeaderCell>Result</TableHeaderCell>
+                  <TableHeaderCell>Details</TableHeaderCell>
+                  <TableHeaderCell>Duration</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {entries.map((e) => (
+                  <TableRow key={e.id}>
+                    <TableCell>{new Date(e.at).toLocaleString()}</TableCell>
+                    <TableCell>{e.action === 'rename' ? 'Rename subscription' : actionLabels[e.action].verb}</TableCell>
+                    <TableCell className={styles.wrap}>{e.targetName}</TableCell>
+                    <TableCell className={styles.wrap}>{e.accountName}</TableCell>
+                    <TableCell>{results.find((r) => r.value === e.result)?.text}</TableCell>
+                    <TableCell className={styles.message}>
+                      {e.message}
+                      {e.correlationId && <div className={styles.mono}>Correlation id {e.correlationId}</div>}
+                    </TableCell>
+                    <TableCell>{(e.durationMs / 1000).toFixed(1)} s</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
         )}
       </section>
     </div>
