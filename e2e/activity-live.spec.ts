@@ -1,6 +1,6 @@
 // The Activity view stays open while a power action runs and ends: the operations panel shows it running, and
 // its activity entry appears without leaving the view (the log is not re-read: the `activity` event adds it), a
-// filter set beforehand still applies. With CLOUD_DESK_SCREENSHOTS naming a folder, it also keeps pictures of
+// filter set beforehand still applies, and clearing the log empties it. With CLOUD_DESK_SCREENSHOTS naming a folder, it also keeps pictures of
 // the confirmation dialog, the Activity view with a running operation, and the view after it ended, at
 // 720x480, 1024x640 and 1920x1080, light, dark and high contrast (forced colours).
 import { join, resolve } from 'node:path';
@@ -88,4 +88,12 @@ test('the Activity view adds an ended action without being reopened', async ({ a
   await expect(log.getByRole('row', { name: /web-prod-02/ })).toContainText('Succeeded', { timeout: 90_000 });
   await expect(log.getByRole('row')).toHaveCount(2);
   await pictures(page, 'activity-ended');
+
+  // Clearing empties the open view through the same event (the view does not list again).
+  await page.getByRole('button', { name: 'Clear activity log' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Clear the activity log?' })
+    .getByRole('button', { name: 'Clear' })
+    .click();
+  await expect(page.getByText('No activity matches these filters.')).toBeVisible();
 });

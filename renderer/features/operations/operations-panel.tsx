@@ -100,7 +100,9 @@ export function OperationsPanel() {
                     <OperationState op={op} />
                   </TableCell>
                   <TableCell className={styles.wrap}>{op.accountName}</TableCell>
-                  <TableCell className={styles.message}>{op.error?.message ?? op.note ?? ''}</TableCell>
+                  <TableCell className={styles.message}>
+                    {op.error?.message ?? op.note ?? (op.resumed ? 'Watched again since Cloud Desk restarted.' : '')}
+                  </TableCell>
                   <TableCell>
                     {!finishedStates.has(op.state) && (
                       <Button size="small" onClick={() => void cancel(op.id)} aria-label={`Stop watching ${op.vmName}`}>
