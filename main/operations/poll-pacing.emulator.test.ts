@@ -1,6 +1,7 @@
 // How often the operations service polls, against the emulator's ARM through the real SDK: it waits for the
 // Retry-After Azure sends with the POST's 202 and with each status (up to a cap), and with many operations
-// running in one subscription it polls each one less often.
+// running in one subscription it polls each one less often, and from five on it watches them through one list
+// of the subscription and polls an operation once its VM looks settled.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SubscriptionSummary } from '../../preload/contract-inventory.js';
 import { armAudience, startHarness, waitFor, type Harness } from '../../emulator/arm/test-harness.js';
@@ -48,6 +49,8 @@ interface Run {
   polls: Map<string, number[]>;
   /** Arrival times of the accepted POSTs. */
   posts: number[];
+  /** statusOnly lists of the subscription (the inventory's fast re-check) after the POSTs. */
+  lists: number;
   startedAt: number;
   endedAt: number;
 }
@@ -112,14 +115,16 @@ async function deallocateAll(vms: number, arm: Partial<ArmOptions>, tuning: Part
   await service.stop();
   const polls = new Map<string, number[]>();
   const posts: number[] = [];
+  let lists = 0;
   for (const r of harness.requests.slice(from)) {
+    if (r.method === 'GET' && r.path.includes('statusOnly=true')) lists += 1;
     if (r.method === 'POST' && r.status === 202) posts.push(r.at);
     const status = /\/operations\/([^/?]+)\?/.exec(r.path);
     if (r.method === 'GET' && status?.[1] && !r.path.includes('monitor=true')) {
       polls.set(status[1], [...(polls.get(status[1]) ?? []), r.at]);
     }
   }
-  return { polls, posts, startedAt, endedAt };
+  return { polls, posts, lists, startedAt, endedAt };
 }
 
 function gaps(times: readonly number[]): number[] {
@@ -164,5 +169,14 @@ describe('polling a running operation', () => {
     const total = [...run.polls.values()].reduce((n, times) => n + times.length, 0);
     const seconds = (run.endedAt - run.startedAt) / 1000;
     expect(total).toBeLessThanOrEqual(Math.ceil(seconds * 5) + 10);
+  });
+
+  it('watches many through the subscription list and polls each about once, when its VM has settled', async () => {
+    const run = await deallocateAll(8, { transitionMs: 4000, lroRetryAfterSeconds: 0 }, { basePollMs: 500 });
+    expect(run.lists).toBeGreaterThan(0);
+    const perOperation = [...run.polls.values()].map((times) => times.length);
+    expect(perOperation).toHaveLength(8);
+    // Without the list each would be polled every basePollMs (8 running at 10 polls/s): about 8 times in 4 s.
+    for (const n of perOperation) expect(n).toBeLessThanOrEqual(2);
   });
 });
