@@ -140,7 +140,7 @@ export class OperationsService {
   private readonly latestByVm = new Map<string, string>();
   private pollTimer: { at: number; handle: ReturnType<typeof setTimeout> } | undefined;
   private listTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly listing = new Set<string>();
+  private listing = false;
   private recheckIds = new Set<string>();
   private recheckTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
@@ -411,30 +411,41 @@ export class OperationsService {
     return running >= this.tuning.listWatchFrom ? Math.max(spread, this.tuning.listWatchPollMs) : spread;
   }
 
-  /** Every basePollMs, one re-check per subscription with many operations running (never two at once). */
-  private scheduleLists(): void {
-    if (this.stopped || this.listTimer) return;
-    const lanes = new Map<string, string[]>();
+  /** The VMs of unsettled operations in subscriptions where many run: the ones the list watches. */
+  private listWatched(): string[] {
+    const vmIds: string[] = [];
+    const crowded = new Map<string, boolean>();
     for (const job of this.jobs.values()) {
       const vmId = this.registry.get(job.id)?.vmId;
       if (!job.poller || job.settled || !vmId) continue;
-      lanes.set(job.lane, [...(lanes.get(job.lane) ?? []), vmId]);
+      let many = crowded.get(job.lane);
+      if (many === undefined) {
+        many = this.runningIn(job.lane) >= this.tuning.listWatchFrom;
+        crowded.set(job.lane, many);
+      }
+      if (many) vmIds.push(vmId);
     }
-    if (![...lanes.keys()].some((lane) => this.runningIn(lane) >= this.tuning.listWatchFrom)) return;
+    return vmIds;
+  }
+
+  /**
+   * Every basePollMs while some subscription has many operations running: one re-check of all their VMs (the
+   * inventory lists each of those subscriptions once, in one sweep), never two at once.
+   */
+  private scheduleLists(): void {
+    if (this.stopped || this.listTimer || this.listWatched().length === 0) return;
     this.listTimer = setTimeout(() => {
-      this.listTimer = undefined;
-      const now = new Map<string, string[]>();
-      for (const job of this.jobs.values()) {
-        const vmId = this.registry.get(job.id)?.vmId;
-        if (!job.poller || job.settled || !vmId) continue;
-        now.set(job.lane, [...(now.get(job.lane) ?? []), vmId]);
-      }
-      for (const [lane, vmIds] of now) {
-        if (this.listing.has(lane) || this.stopped || this.runningIn(lane) < this.tuning.listWatchFrom) continue;
-        this.listing.add(lane);
+      const vmIds = this.stopped || this.listing ? [] : this.listWatched();
+      if (vmIds.length > 0) {
+        this.listing = true;
         this.stats.lists += 1;
-        this.track(this.deps.inventory.recheck(vmIds).finally(() => this.listing.delete(lane)));
+        this.track(
+          this.deps.inventory.recheck(vmIds).finally(() => {
+            this.listing = false;
+          }),
+        );
       }
+      this.listTimer = undefined;
       this.scheduleLists();
     }, this.tuning.basePollMs);
   }
