@@ -3,6 +3,7 @@
 // Measured in one run: Cloud Desk's OperationsService against its lower bound (no VM can settle before the
 // emulator's transition time; POSTs beyond the write burst wait for refills), and a naive baseline that awaits
 // the SDK's pollers (a poll every 2 s each, the SDK's own retries). Figures: total time, 429s received, polls.
+import { loadavg } from 'node:os';
 import { ComputeManagementClient } from '@azure/arm-compute';
 import type { SubscriptionSummary } from '../preload/contract-inventory.js';
 import { armAudience, startHarness, type Harness } from '../emulator/arm/test-harness.js';
@@ -57,6 +58,8 @@ interface Counts {
   throttled: number;
   polls: number;
   posts: number;
+  /** statusOnly lists of a subscription's VMs (the inventory's fast re-check). */
+  lists: number;
 }
 
 function counts(h: Harness, from: number): Counts {
@@ -65,6 +68,7 @@ function counts(h: Harness, from: number): Counts {
     throttled: seen.filter((r) => r.status === 429).length,
     polls: seen.filter((r) => r.method === 'GET' && r.path.includes('/operations/')).length,
     posts: seen.filter((r) => r.method === 'POST').length,
+    lists: seen.filter((r) => r.method === 'GET' && r.path.includes('statusOnly=true')).length,
   };
 }
 
@@ -187,11 +191,13 @@ export const powerSuite: BenchSuite = {
       ratioToLowerBound: Number((ours.totalMs / lowerBoundMs).toFixed(2)),
       throttled429: ours.throttled,
       pollsIssued: ours.polls,
+      listsIssued: ours.lists,
       postsIssued: ours.posts,
       failed: ours.failed,
       naiveTotalMs: baseline.totalMs,
       naiveThrottled429: baseline.throttled,
       naivePollsIssued: baseline.polls,
+      loadAverage1m: Number(loadavg()[0]?.toFixed(2)),
       naiveFailed: baseline.failed,
     };
   },

@@ -288,6 +288,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     deps.events.emit('operations', [...changed]);
     workLog.operations(changed);
   });
+  activity.onChange((change) => deps.events.emit('activity', change));
   // Quitting cancels queued operations: that is no news to notify about, so the indicator stops listening first.
   const stopBatchIndicator = batchIndicator
     ? operations.registry.onChange((changed) => batchIndicator.changed(changed))
@@ -429,7 +430,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     'operations.start': (args) => operations.begin(args),
     'operations.list': () => operations.list(),
     'operations.cancel': (id) => operations.cancel(id),
-    'activity.list': (filter) => activity.list(filter),
+    'activity.list': (filter) => activity.page(filter),
     'activity.clear': async () => {
       await activity.clear();
       return null;

@@ -82,6 +82,17 @@ describe('batches', () => {
     expect(startOperationsArgsSchema.safeParse({ action: 'hibernate', vmIds: ['x'] }).success).toBe(true);
   });
 
+  it('takes each option only with its own action', () => {
+    const parse = (action: string, options: object) =>
+      startOperationsArgsSchema.safeParse({ action, vmIds: ['x'], options }).success;
+    expect(parse('deallocate', { forceDeallocate: true })).toBe(true);
+    expect(parse('hibernate', { forceDeallocate: true })).toBe(false);
+    expect(parse('powerOff', { forceDeallocate: true })).toBe(false);
+    expect(parse('powerOff', { skipShutdown: true })).toBe(true);
+    expect(parse('deallocate', { skipShutdown: true })).toBe(false);
+    expect(parse('restart', { skipShutdown: false })).toBe(true);
+  });
+
   it('knows production tags by environment or env, any case', () => {
     expect(isProductionTagged({ tags: { Environment: 'Production' } })).toBe(true);
     expect(isProductionTagged({ tags: { env: 'prod' } })).toBe(true);

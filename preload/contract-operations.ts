@@ -77,18 +77,42 @@ export const operationSchema = z.strictObject({
 export type Operation = z.infer<typeof operationSchema>;
 
 export const operationOptionsSchema = z.strictObject({
-  /** powerOff: skip the guest's graceful shutdown. */
+  /** powerOff: skip the guest's graceful shutdown (`powerOff?skipShutdown=true`). */
   skipShutdown: z.boolean().optional(),
-  /** deallocate: force it (Azure allows it only for some VMs; it may lose data in the guest). */
+  /**
+   * deallocate: `deallocate?forceDeallocate=true` (Compute api-version 2025-11-01 and later). Azure deallocates
+   * even when the normal stop cannot complete (e.g. during a platform problem); the guest is not shut down.
+   * Azure documents no per-VM condition for it, so it is offered on every plain deallocate and never with
+   * hibernate (Azure's own tools refuse that pair); if Azure refuses it for a VM, its reason is shown.
+   */
   forceDeallocate: z.boolean().optional(),
 });
 export type OperationOptions = z.infer<typeof operationOptionsSchema>;
 
-export const startOperationsArgsSchema = z.strictObject({
-  action: powerActionSchema,
-  vmIds: z.array(vmIdSchema).min(1).max(1000),
-  options: operationOptionsSchema.optional(),
-});
+/** Which action each option belongs to: an option sent with another action is refused at the contract's gate. */
+export const optionActions: Record<keyof OperationOptions, PowerAction> = {
+  skipShutdown: 'powerOff',
+  forceDeallocate: 'deallocate',
+};
+
+export const startOperationsArgsSchema = z
+  .strictObject({
+    action: powerActionSchema,
+    vmIds: z.array(vmIdSchema).min(1).max(1000),
+    options: operationOptionsSchema.optional(),
+  })
+  .superRefine((args, ctx) => {
+    for (const [option, value] of Object.entries(args.options ?? {})) {
+      const owner = optionActions[option as keyof OperationOptions];
+      if (value === true && owner !== args.action) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options', option],
+          message: `${option} applies only to ${actionLabels[owner].verb.toLowerCase()}`,
+        });
+      }
+    }
+  });
 export type StartOperationsArgs = z.infer<typeof startOperationsArgsSchema>;
 
 export const startOperationsResultSchema = z.strictObject({
@@ -134,6 +158,36 @@ export const activityFilterSchema = z
   })
   .optional();
 export type ActivityFilter = z.infer<typeof activityFilterSchema>;
+
+/** Whether an entry passes a filter: the one rule main's list and the renderer's live view both apply. */
+export function matchesActivityFilter(entry: ActivityEntry, filter: ActivityFilter): boolean {
+  const vm = filter?.vm?.trim().toLowerCase();
+  const account = filter?.account?.trim().toLowerCase();
+  return (
+    (filter?.result === undefined || entry.result === filter.result) &&
+    (!vm || entry.targetName.toLowerCase().includes(vm) || entry.targetId.toLowerCase().includes(vm)) &&
+    (!account || entry.accountId.toLowerCase() === account || entry.accountName.toLowerCase().includes(account))
+  );
+}
+
+/** The log as `activity.list` answers it: newest first, with the sequence number of the last change sent. */
+export const activityPageSchema = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  entries: z.array(activityEntrySchema),
+});
+export type ActivityPage = z.infer<typeof activityPageSchema>;
+
+/**
+ * The `activity` event: what changed since the last one (seq is one more; a gap means: list again). `cleared`
+ * says the log was emptied before `appended` (oldest first) was written; entries dropped at the bound are not
+ * sent (a view keeps at most as many entries as the log).
+ */
+export const activityChangeSchema = z.strictObject({
+  seq: z.number().int().positive(),
+  cleared: z.boolean(),
+  appended: z.array(activityEntrySchema),
+});
+export type ActivityChange = z.infer<typeof activityChangeSchema>;
 
 /**
  * The desktop app saves through a save dialog in main (`savedTo` the path, or null when the user cancelled) and

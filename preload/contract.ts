@@ -33,9 +33,10 @@ import {
   tenantRefSchema,
 } from './contract-accounts.js';
 import {
-  activityEntrySchema,
+  activityChangeSchema,
   activityExportSchema,
   activityFilterSchema,
+  activityPageSchema,
   operationSchema,
   renameSubscriptionArgsSchema,
   startOperationsArgsSchema,
@@ -341,7 +342,7 @@ export const requests = {
   'operations.list': request(none, z.array(operationSchema)),
   /** Stops watching an operation (Azure may still finish it); an operation not yet sent is not sent. */
   'operations.cancel': request(z.string().min(1).max(100), operationSchema),
-  'activity.list': request(activityFilterSchema, z.array(activityEntrySchema)),
+  'activity.list': request(activityFilterSchema, activityPageSchema),
   'activity.clear': request(none, z.null()),
   'activity.exportCsv': request(activityFilterSchema, activityExportSchema),
   'subscriptions.rename': request(
@@ -369,6 +370,8 @@ export const events = {
   inventoryProgress: sweepProgressSchema,
   /** Operations that changed since the last event (only those). */
   operations: z.array(operationSchema),
+  /** Activity log entries written (or the log cleared) since the last event. */
+  activity: activityChangeSchema,
 } as const;
 
 export type Requests = typeof requests;

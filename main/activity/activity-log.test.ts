@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityEntry } from '../../preload/contract-operations.js';
+import type { ActivityChange, ActivityEntry } from '../../preload/contract-operations.js';
 import { SecretVault } from '../storage/secret-vault.js';
 import { fixedClock, MemoryCipher, MemoryStore, RecordingLogger } from '../testing/fakes.js';
 import { activityBlob, ActivityLog } from './activity-log.js';
@@ -47,6 +47,28 @@ describe('csv', () => {
 });
 
 describe('the activity log', () => {
+  it('sends one numbered change per turn with only the new entries, and the clear', async () => {
+    const activity = await log();
+    const changes: ActivityChange[] = [];
+    activity.onChange((change) => changes.push(change));
+    activity.record(entry(1));
+    activity.record(entry(2));
+    activity.flushChanges();
+    expect(activity.page().seq).toBe(1);
+    activity.record(entry(3));
+    activity.flushChanges();
+    await activity.clear();
+    activity.record(entry(4));
+    activity.flushChanges();
+    activity.flushChanges();
+    expect(changes.map((c) => [c.seq, c.cleared, c.appended.map((e) => e.targetName)])).toEqual([
+      [1, false, ['vm-1', 'vm-2']],
+      [2, false, ['vm-3']],
+      [3, true, ['vm-4']],
+    ]);
+    expect(activity.page()).toEqual({ seq: 3, entries: [changes[2]?.appended[0]] });
+  });
+
   it('lists newest first and filters by result, VM and account', async () => {
     const activity = await log();
     activity.record(entry(1));

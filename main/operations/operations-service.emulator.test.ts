@@ -73,6 +73,7 @@ const scenario: ScenarioInput = {
     vm('actions', 'rg-a', 'web-3', 'deallocated'),
     vm('actions', 'rg-a', 'web-4', 'running'),
     { ...vm('actions', 'rg-a', 'web-5', 'running'), hibernationEnabled: true },
+    vm('actions', 'rg-a', 'web-6', 'running'),
     vm('reader', 'rg-r', 'ro-1', 'deallocated'),
     ...['ok-1', 'ok-2', 'ok-3', 'ok-4', 'ok-5', 'ok-6'].map((n) => vm('mixed', 'rg-ok', n, 'running')),
     vm('mixed', 'rg-ok', 'gone-1', 'running'),
@@ -233,6 +234,24 @@ describe('one action on one VM', () => {
       correlationId: done.correlationId,
     });
     expect(entry?.durationMs).toBeGreaterThan(0);
+    await service.stop();
+  });
+});
+
+describe('force deallocate', () => {
+  it('sends forceDeallocate=true with a plain deallocate and ends deallocated', async () => {
+    const { service } = await world();
+    const target = inventory.byName('web-6');
+    const before = h.requests.length;
+    const { operationIds } = service.begin({
+      action: 'deallocate',
+      vmIds: [target.id],
+      options: { forceDeallocate: true },
+    });
+    expect((await finished(service, operationIds[0])).state).toBe('succeeded');
+    const [post] = h.requests.slice(before).filter((r) => r.method === 'POST');
+    expect(post?.path).toMatch(/\/virtualMachines\/web-6\/deallocate\?.*forceDeallocate=true/);
+    await waitFor(() => inventory.byName('web-6').powerState === 'deallocated');
     await service.stop();
   });
 });

@@ -2,8 +2,12 @@
 // sends the POSTs per subscription through a token bucket shaped like ARM's write limit, watches the accepted
 // ones with the SDK's pollers (fewer polls per operation when many run), persists the pollers so a quit does
 // not lose them, and when one ends asks the inventory to re-check the VM from Azure and writes the activity
-// log. No Electron imports.
+// log. With many running in one subscription it watches them through the inventory's fast re-check (one
+// statusOnly list for the whole subscription) and polls an operation soon only once its VM looks settled, so
+// a bulk action costs about one list per subscription every two seconds plus a poll or two per VM.
+// No Electron imports.
 import { randomUUID } from 'node:crypto';
+import { transitionalPowerStates, type PowerState } from '../../preload/contract-inventory.js';
 import {
   actionAvailability,
   actionLabels,
@@ -21,7 +25,7 @@ import { isConnectivityError, type CloudConnectivity } from '../net/connectivity
 import type { NetworkConfig } from '../net/network-config.js';
 import type { Clock, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
-import { describeArmFailure, type ActionContext } from './arm-errors.js';
+import { describeArmFailure, retryAfterMs, type ActionContext } from './arm-errors.js';
 import { OperationsRegistry } from './operations-registry.js';
 import { PendingStore, type Pending } from './pending-store.js';
 import type { AccountsPort, InventoryPort } from './ports.js';
@@ -37,6 +41,8 @@ export interface OperationsTuning {
   basePollMs: number;
   /** With n operations running in a subscription each is polled every n / this seconds (at least basePollMs). */
   pollsPerSecondPerSubscription: number;
+  /** The longest Retry-After of a running operation's status honoured before polling it again anyway. */
+  maxPollRetryAfterMs: number;
   /** The longest Retry-After honoured on a 429 before giving up on that VM. */
   maxRetryAfterMs: number;
   maxThrottleRetries: number;
@@ -44,6 +50,10 @@ export interface OperationsTuning {
   maxInFlightPerSubscription: number;
   /** Re-checks requested within this window go to the inventory as one. */
   recheckDelayMs: number;
+  /** From this many operations running in one subscription, they are watched through the inventory's list. */
+  listWatchFrom: number;
+  /** Then each is polled at most this often until its VM looks settled (then every basePollMs). */
+  listWatchPollMs: number;
 }
 
 export const defaultTuning: OperationsTuning = {
@@ -51,10 +61,23 @@ export const defaultTuning: OperationsTuning = {
   pollReadLimit: { capacity: 100, refillPerSecond: 10 },
   basePollMs: 2000,
   pollsPerSecondPerSubscription: 10,
+  maxPollRetryAfterMs: 30_000,
   maxRetryAfterMs: 60_000,
   maxThrottleRetries: 3,
   maxInFlightPerSubscription: 20,
   recheckDelayMs: 200,
+  listWatchFrom: 5,
+  listWatchPollMs: 10_000,
+};
+
+/** Where each action leaves a VM: seeing it there means the operation has probably ended. */
+const settledStates: Record<Operation['action'], ReadonlySet<PowerState>> = {
+  start: new Set(['running']),
+  powerOff: new Set(['stopped']),
+  deallocate: new Set(['deallocated']),
+  hibernate: new Set(['hibernated', 'deallocated']),
+  // A restarted VM is running before and after: only the end of a transition seen on the way counts.
+  restart: new Set(),
 };
 
 export interface OperationsDeps {
@@ -85,6 +108,10 @@ interface Job {
   nextPollAt: number;
   throttleRetries: number;
   abort: AbortController;
+  /** The inventory showed the VM in a transitional state while this ran. */
+  sawTransition: boolean;
+  /** The inventory shows the VM where the action leaves it: poll it soon. */
+  settled: boolean;
 }
 
 interface Lane {
@@ -112,12 +139,14 @@ export class OperationsService {
   private readonly work = new Set<Promise<void>>();
   private readonly latestByVm = new Map<string, string>();
   private pollTimer: { at: number; handle: ReturnType<typeof setTimeout> } | undefined;
+  private listTimer: ReturnType<typeof setTimeout> | undefined;
+  private listing = false;
   private recheckIds = new Set<string>();
   private recheckTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private readonly unsubscribe: () => void;
   /** Counters for benchmarks and tests: requests this service sent. */
-  readonly stats = { posts: 0, polls: 0, throttled: 0 };
+  readonly stats = { posts: 0, polls: 0, throttled: 0, lists: 0 };
 
   constructor(private readonly deps: OperationsDeps) {
     this.tuning = { ...defaultTuning, ...deps.tuning };
@@ -132,6 +161,7 @@ export class OperationsService {
   async start(): Promise<void> {
     for (const item of await this.pending.load()) this.resume(item);
     this.schedulePoll();
+    this.scheduleLists();
   }
 
   list(): Operation[] {
@@ -188,6 +218,8 @@ export class OperationsService {
         nextPollAt: 0,
         throttleRetries: 0,
         abort: new AbortController(),
+        sawTransition: false,
+        settled: false,
       };
       this.registry.put(op);
       this.latestByVm.set(vmId, op.id);
@@ -227,6 +259,8 @@ export class OperationsService {
     }
     if (this.pollTimer) clearTimeout(this.pollTimer.handle);
     this.pollTimer = undefined;
+    if (this.listTimer) clearTimeout(this.listTimer);
+    this.listTimer = undefined;
     for (const job of this.jobs.values()) job.abort.abort();
     // Rows of operations that just ended are still re-checked (the inventory stops after this service).
     this.flushRechecks();
@@ -281,10 +315,11 @@ export class OperationsService {
     const ctx = this.context(op);
     const correlationId = randomUUID();
     let poller: PowerPoller;
+    let retryAfter: string | undefined;
     try {
-      poller = this.client(op.accountId, job).begin(op.action, job.target, job.options, correlationId);
+      const client = this.client(op.accountId, job);
       this.stats.posts += 1;
-      await poller.submitted();
+      ({ value: poller, retryAfter } = await client.submit(op.action, job.target, job.options, correlationId));
     } catch (error) {
       const failure = describeArmFailure(error, ctx, this.deps.clock.now());
       if (failure.error.code === 'throttled') this.stats.throttled += 1;
@@ -317,9 +352,10 @@ export class OperationsService {
         poller: await poller.serialize(),
       });
     }
-    job.nextPollAt = this.deps.clock.now() + this.interval(job.lane);
+    job.nextPollAt = this.nextPoll(job, retryAfter);
     this.recheck(op.vmId);
     this.schedulePoll();
+    this.scheduleLists();
   }
 
   private resume(item: Pending): void {
@@ -335,6 +371,8 @@ export class OperationsService {
       nextPollAt: this.deps.clock.now(),
       throttleRetries: 0,
       abort: new AbortController(),
+      sawTransition: false,
+      settled: false,
     };
     this.registry.put(op);
     this.latestByVm.set(op.vmId, op.id);
@@ -353,11 +391,70 @@ export class OperationsService {
 
   // ---- watching ------------------------------------------------------------------------------------------
 
-  /** With many operations running in one subscription, each is polled less often (ARM counts the reads). */
-  private interval(lane: string): number {
+  private runningIn(lane: string): number {
     let running = 0;
     for (const job of this.jobs.values()) if (job.lane === lane && job.poller) running += 1;
-    return Math.max(this.tuning.basePollMs, Math.ceil((running * 1000) / this.tuning.pollsPerSecondPerSubscription));
+    return running;
+  }
+
+  /**
+   * With many operations running in one subscription, each is polled less often (ARM counts the reads); from
+   * `listWatchFrom` on, rarely, because the subscription's list says when one is worth polling.
+   */
+  private interval(job: Job): number {
+    if (job.settled) return this.tuning.basePollMs;
+    const running = this.runningIn(job.lane);
+    const spread = Math.max(
+      this.tuning.basePollMs,
+      Math.ceil((running * 1000) / this.tuning.pollsPerSecondPerSubscription),
+    );
+    return running >= this.tuning.listWatchFrom ? Math.max(spread, this.tuning.listWatchPollMs) : spread;
+  }
+
+  /** The VMs of unsettled operations in subscriptions where many run: the ones the list watches. */
+  private listWatched(): string[] {
+    const vmIds: string[] = [];
+    const crowded = new Map<string, boolean>();
+    for (const job of this.jobs.values()) {
+      const vmId = this.registry.get(job.id)?.vmId;
+      if (!job.poller || job.settled || !vmId) continue;
+      let many = crowded.get(job.lane);
+      if (many === undefined) {
+        many = this.runningIn(job.lane) >= this.tuning.listWatchFrom;
+        crowded.set(job.lane, many);
+      }
+      if (many) vmIds.push(vmId);
+    }
+    return vmIds;
+  }
+
+  /**
+   * Every basePollMs while some subscription has many operations running: one re-check of all their VMs (the
+   * inventory lists each of those subscriptions once, in one sweep), never two at once.
+   */
+  private scheduleLists(): void {
+    if (this.stopped || this.listTimer || this.listWatched().length === 0) return;
+    this.listTimer = setTimeout(() => {
+      const vmIds = this.stopped || this.listing ? [] : this.listWatched();
+      if (vmIds.length > 0) {
+        this.listing = true;
+        this.stats.lists += 1;
+        this.track(
+          this.deps.inventory.recheck(vmIds).finally(() => {
+            this.listing = false;
+          }),
+        );
+      }
+      this.listTimer = undefined;
+      this.scheduleLists();
+    }, this.tuning.basePollMs);
+  }
+
+  /** When to poll again: the lane's interval, or later when Azure's Retry-After asks for it (up to a cap). */
+  private nextPoll(job: Job, retryAfter: string | undefined): number {
+    const now = this.deps.clock.now();
+    const asked = retryAfterMs(retryAfter, now) ?? 0;
+    return now + Math.max(this.interval(job), Math.min(asked, this.tuning.maxPollRetryAfterMs));
   }
 
   private schedulePoll(): void {
@@ -403,9 +500,12 @@ export class OperationsService {
       job.nextPollAt = this.deps.clock.now() + wait;
       return;
     }
+    let retryAfter: string | undefined;
     try {
+      const op = this.registry.get(job.id);
+      if (!op) return;
       this.stats.polls += 1;
-      await poller.poll({ abortSignal: job.abort.signal });
+      ({ retryAfter } = await this.client(op.accountId, job).poll(poller, job.abort.signal));
     } catch (error) {
       if (job.abort.signal.aborted) return;
       if (!poller.isDone || isPassing(error)) {
@@ -417,14 +517,14 @@ export class OperationsService {
         if (failure?.error.code === 'throttled') this.stats.throttled += 1;
         if (poller.isDone && op && job.serialized)
           job.poller = this.client(op.accountId, job).restore(op.action, job.serialized);
-        const wait = Math.min(this.tuning.maxRetryAfterMs, failure?.retryAfterMs ?? this.interval(job.lane) * 2);
+        const wait = Math.min(this.tuning.maxRetryAfterMs, failure?.retryAfterMs ?? this.interval(job) * 2);
         job.nextPollAt = this.deps.clock.now() + wait;
         this.deps.logger.warn('a poll of a running operation failed; trying again', { id: job.id, error });
         return;
       }
     }
     if (poller.isDone) this.settle(job);
-    else job.nextPollAt = this.deps.clock.now() + this.interval(job.lane);
+    else job.nextPollAt = this.nextPoll(job, retryAfter);
   }
 
   private settle(job: Job): void {
@@ -495,14 +595,27 @@ export class OperationsService {
     if (ids.length > 0) this.track(this.deps.inventory.recheck(ids));
   }
 
-  /** The inventory's rows come from Azure: the latest operation on each VM shows its power state. */
+  /**
+   * The inventory's rows come from Azure: the latest operation on each VM shows its power state, and one whose
+   * VM has reached where the action leaves it is polled now (its operation has probably ended).
+   */
   private takePowerStates(vms: readonly { id: string; powerState: Operation['powerState'] }[]): void {
+    let soon = false;
     for (const vm of vms) {
       const id = this.latestByVm.get(vm.id);
       const op = id ? this.registry.get(id) : undefined;
-      if (op && vm.powerState && op.powerState !== vm.powerState)
-        this.registry.update(op.id, { powerState: vm.powerState });
+      if (!op || !vm.powerState) continue;
+      if (op.powerState !== vm.powerState) this.registry.update(op.id, { powerState: vm.powerState });
+      const job = this.jobs.get(op.id);
+      if (!job?.poller || job.settled) continue;
+      if (transitionalPowerStates.has(vm.powerState)) job.sawTransition = true;
+      else if (settledStates[op.action].has(vm.powerState) || (job.sawTransition && vm.powerState !== 'unknown')) {
+        job.settled = true;
+        job.nextPollAt = Math.min(job.nextPollAt, this.deps.clock.now());
+        soon = true;
+      }
     }
+    if (soon) this.schedulePoll();
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------

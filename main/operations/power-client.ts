@@ -2,7 +2,11 @@
 // SDK's poller; `restore` rebuilds a poller from its serialized state (in a fresh process, or after a poll that
 // failed for a passing reason). The pipeline still retries dropped connections, but a 429 goes straight back to
 // the operations service, which honours Retry-After with a cap and paces the whole subscription (the SDK would
-// sleep through any Retry-After, and Compute has answered 1200 s). No Electron imports.
+// sleep through any Retry-After, and Compute has answered 1200 s). `submit` and `poll` also answer the Retry-After
+// Azure sent with the POST's 202 or the operation's status, which the service honours (capped) when it schedules
+// the next poll: core-lro reads it too but keeps it private, and the service, not core-lro, times the polls.
+// No Electron imports.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ComputeManagementClient, restorePoller } from '@azure/arm-compute';
 import type { TokenCredential } from '@azure/core-auth';
 import type { OperationState, PollerLike } from '@azure/core-lro';
@@ -54,6 +58,31 @@ const throttledToCaller: PipelinePolicy = {
   },
 };
 
+/** What one submit or poll heard: the last Retry-After among its responses (a poll may be two GETs). */
+interface Heard {
+  retryAfter?: string;
+}
+
+const heard = new AsyncLocalStorage<Heard>();
+
+/** Notes each response's Retry-After for the submit or poll it belongs to (the call's async context says which). */
+const retryAfterHeard: PipelinePolicy = {
+  name: 'cloudDeskRetryAfterHeard',
+  async sendRequest(request, next) {
+    const response = await next(request);
+    const value = response.headers.get('retry-after');
+    const into = heard.getStore();
+    if (into && value !== undefined) into.retryAfter = value;
+    return response;
+  },
+};
+
+export interface Answer<T> {
+  value: T;
+  /** Azure's Retry-After header as sent (seconds or an HTTP date), if it sent one. */
+  retryAfter: string | undefined;
+}
+
 export class PowerClient {
   private readonly client: ComputeManagementClient;
 
@@ -67,12 +96,39 @@ export class PowerClient {
     const options = armClientOptions(cloud, connectivity, network);
     this.client = new ComputeManagementClient(credential, subscriptionId, {
       ...options,
-      additionalPolicies: [...options.additionalPolicies, { policy: throttledToCaller, position: 'perRetry' }],
+      additionalPolicies: [
+        ...options.additionalPolicies,
+        { policy: throttledToCaller, position: 'perRetry' },
+        { policy: retryAfterHeard, position: 'perRetry' },
+      ],
     });
   }
 
-  /** Sends the action; the poller's `submitted()` settles with Azure's answer to the POST. */
-  begin(action: PowerAction, vm: VmTarget, options: OperationOptions, correlationId: string): PowerPoller {
+  /** Sends the action and waits for Azure's answer to the POST (a 429 or a refusal throws). */
+  async submit(
+    action: PowerAction,
+    vm: VmTarget,
+    options: OperationOptions,
+    correlationId: string,
+  ): Promise<Answer<PowerPoller>> {
+    const into: Heard = {};
+    // The poller is awaitable (awaiting it waits for the whole operation), so it travels inside an object.
+    const { poller } = await heard.run(into, async () => {
+      const started = this.begin(action, vm, options, correlationId);
+      await started.submitted();
+      return { poller: started };
+    });
+    return { value: poller, retryAfter: into.retryAfter };
+  }
+
+  /** One poll of a running operation. */
+  async poll(poller: PowerPoller, abortSignal: AbortSignal): Promise<Answer<void>> {
+    const into: Heard = {};
+    await heard.run(into, () => poller.poll({ abortSignal }));
+    return { value: undefined, retryAfter: into.retryAfter };
+  }
+
+  private begin(action: PowerAction, vm: VmTarget, options: OperationOptions, correlationId: string): PowerPoller {
     const vms = this.client.virtualMachines;
     const common = { requestOptions: { headers: { 'x-ms-correlation-request-id': correlationId } } };
     switch (action) {
@@ -90,7 +146,7 @@ export class PowerClient {
         return vms.deallocate(vm.resourceGroup, vm.name, {
           ...common,
           ...(action === 'hibernate' ? { hibernate: true } : {}),
-          ...(options.forceDeallocate ? { forceDeallocate: true } : {}),
+          ...(action === 'deallocate' && options.forceDeallocate ? { forceDeallocate: true } : {}),
         });
     }
   }

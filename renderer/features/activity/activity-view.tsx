@@ -1,6 +1,7 @@
 // The Activity view: the operations panel (running and recent power actions), then the local activity log,
-// newest first, filtered by result, VM and account; exported as CSV (Electron saves through a dialog in main;
-// the browser preview gets the text back and downloads it) and cleared after asking.
+// newest first, filtered by result, VM and account, read once and then kept current by the `activity` event
+// (activity-feed.ts); exported as CSV (Electron saves through a dialog in main; the browser preview gets the text
+// back and downloads it) and cleared after asking.
 import {
   Button,
   Dropdown,
@@ -18,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Delete20Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppError } from '../../../preload/contract';
 import {
   actionLabels,
@@ -29,15 +30,22 @@ import {
 import { getBridge } from '../../bridge';
 import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorBar } from '../../components/error-bar';
-import { useOperationsStore } from '../../stores/operations-store';
 import { OperationsPanel } from '../operations/operations-panel';
+import { applyChange, emptyFeed, takePage, type ActivityFeed } from './activity-feed';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   heading: { margin: 0 },
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  message: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
+  subheading: { margin: 0 },
+  // Auto layout sizes columns to their content (the fixed default let an account name run into the result);
+  // the wrapper scrolls sideways when even that does not fit.
+  scroll: { overflowX: 'auto' },
+  table: { tableLayout: 'auto' },
+  // Names stay whole (the table scrolls sideways instead) unless one alone is wider than the window.
+  wrap: { overflowWrap: 'break-word' },
+  message: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2, minWidth: '10em' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });
 
@@ -57,55 +65,66 @@ function download(fileName: string, text: string): void {
   URL.revokeObjectURL(url);
 }
 
+/** The log's rows for `filter`: one `activity.list`, then the `activity` events applied as they come. */
+function useActivityFeed(filter: ActivityFilter): { entries: ActivityEntry[]; error: AppError | undefined } {
+  const [feed, setFeed] = useState<ActivityFeed>(emptyFeed);
+  const [error, setError] = useState<AppError>();
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let live = true;
+    let current = emptyFeed;
+    const update = (next: ActivityFeed | 'reload'): void => {
+      if (!live) return;
+      if (next === 'reload') {
+        live = false;
+        setGeneration((n) => n + 1);
+        return;
+      }
+      current = next;
+      if (next.seq !== undefined) setFeed(next);
+    };
+    const bridge = getBridge();
+    const stop = bridge.events.on('activity', (change) => update(applyChange(current, change, filter)));
+    void bridge.activity.list(filter).then((answer) => {
+      if (!live) return;
+      if (answer.ok) {
+        setError(undefined);
+        update(takePage(current, answer.value, filter));
+      } else setError(answer.error);
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [filter, generation]);
+  return { entries: feed.entries, error };
+}
+
 export function ActivityView() {
   const styles = useStyles();
-  const [entries, setEntries] = useState<ActivityEntry[]>([]);
-  const [error, setError] = useState<AppError>();
+  const [actionError, setActionError] = useState<AppError>();
   const [result, setResult] = useState<ActivityResult | 'all'>('all');
   const [vm, setVm] = useState('');
   const [account, setAccount] = useState('');
   const [status, setStatus] = useState('');
-  // Re-read the log when operations change (one that ended has just written its entry).
-  const operations = useOperationsStore((state) => state.byId);
 
-  const filter = useCallback((): ActivityFilter => {
+  const filter = useMemo((): ActivityFilter => {
     const out: NonNullable<ActivityFilter> = {};
     if (result !== 'all') out.result = result;
     if (vm.trim()) out.vm = vm.trim();
     if (account.trim()) out.account = account.trim();
     return out;
   }, [result, vm, account]);
-
-  const load = useCallback(async (): Promise<void> => {
-    const answer = await getBridge().activity.list(filter());
-    if (answer.ok) {
-      setEntries(answer.value);
-      setError(undefined);
-    } else setError(answer.error);
-  }, [filter]);
-
-  useEffect(() => {
-    let live = true;
-    void getBridge()
-      .activity.list(filter())
-      .then((answer) => {
-        if (!live) return;
-        if (answer.ok) {
-          setEntries(answer.value);
-          setError(undefined);
-        } else setError(answer.error);
-      });
-    return () => {
-      live = false;
-    };
-  }, [filter, operations]);
+  const { entries, error: listError } = useActivityFeed(filter);
+  const error = actionError ?? listError;
 
   const exportCsv = async (): Promise<void> => {
-    const answer = await getBridge().activity.exportCsv(filter());
+    const answer = await getBridge().activity.exportCsv(filter);
     if (!answer.ok) {
-      setError(answer.error);
+      setActionError(answer.error);
       return;
     }
+    setActionError(undefined);
     const { csv, fileName, savedTo, rows } = answer.value;
     if (csv !== null) {
       download(fileName, csv);
@@ -120,7 +139,7 @@ export function ActivityView() {
       </Title2>
       <OperationsPanel />
       <section className={styles.view} aria-labelledby="activity-log-heading">
-        <Text as="h2" id="activity-log-heading" size={500} weight="semibold">
+        <Text as="h2" id="activity-log-heading" size={500} weight="semibold" className={styles.subheading}>
           Activity log
         </Text>
         <Text>
@@ -165,8 +184,7 @@ export function ActivityView() {
             confirmLabel="Clear"
             onConfirm={async () => {
               const answer = await getBridge().activity.clear();
-              if (!answer.ok) setError(answer.error);
-              await load();
+              setActionError(answer.ok ? undefined : answer.error);
             }}
           >
             Every entry is removed from this computer. Azure keeps its own activity log.
@@ -176,35 +194,37 @@ export function ActivityView() {
         {entries.length === 0 ? (
           <Text>No activity{result !== 'all' || vm || account ? ' matches these filters' : ' yet'}.</Text>
         ) : (
-          <Table size="small" aria-label="Activity log, newest first">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>When</TableHeaderCell>
-                <TableHeaderCell>Action</TableHeaderCell>
-                <TableHeaderCell>Target</TableHeaderCell>
-                <TableHeaderCell>Account</TableHeaderCell>
-                <TableHeaderCell>Result</TableHeaderCell>
-                <TableHeaderCell>Details</TableHeaderCell>
-                <TableHeaderCell>Duration</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {entries.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell>{new Date(e.at).toLocaleString()}</TableCell>
-                  <TableCell>{e.action === 'rename' ? 'Rename subscription' : actionLabels[e.action].verb}</TableCell>
-                  <TableCell>{e.targetName}</TableCell>
-                  <TableCell>{e.accountName}</TableCell>
-                  <TableCell>{results.find((r) => r.value === e.result)?.text}</TableCell>
-                  <TableCell className={styles.message}>
-                    {e.message}
-                    {e.correlationId && <div className={styles.mono}>Correlation id {e.correlationId}</div>}
-                  </TableCell>
-                  <TableCell>{(e.durationMs / 1000).toFixed(1)} s</TableCell>
+          <div className={styles.scroll}>
+            <Table size="small" aria-label="Activity log, newest first" className={styles.table}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>When</TableHeaderCell>
+                  <TableHeaderCell>Action</TableHeaderCell>
+                  <TableHeaderCell>Target</TableHeaderCell>
+                  <TableHeaderCell>Account</TableHeaderCell>
+                  <TableHeaderCell>Result</TableHeaderCell>
+                  <TableHeaderCell>Details</TableHeaderCell>
+                  <TableHeaderCell>Duration</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {entries.map((e) => (
+                  <TableRow key={e.id}>
+                    <TableCell>{new Date(e.at).toLocaleString()}</TableCell>
+                    <TableCell>{e.action === 'rename' ? 'Rename subscription' : actionLabels[e.action].verb}</TableCell>
+                    <TableCell className={styles.wrap}>{e.targetName}</TableCell>
+                    <TableCell className={styles.wrap}>{e.accountName}</TableCell>
+                    <TableCell>{results.find((r) => r.value === e.result)?.text}</TableCell>
+                    <TableCell className={styles.message}>
+                      {e.message}
+                      {e.correlationId && <div className={styles.mono}>Correlation id {e.correlationId}</div>}
+                    </TableCell>
+                    <TableCell>{(e.durationMs / 1000).toFixed(1)} s</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
         )}
       </section>
     </div>

@@ -1,5 +1,6 @@
 // Asks before a disruptive power action (stop, deallocate, hibernate, restart): lists the VMs it will touch, says
-// how many are production-tagged, offers the action's one safe option, and focuses Cancel first.
+// how many are production-tagged, offers the action's one option (stop: skip the shutdown; deallocate: force,
+// which Azure's API offers on every deallocate but never with hibernate), and focuses Cancel first.
 import {
   Button,
   Checkbox,
@@ -36,6 +37,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, maxHeight: '240px', overflowY: 'auto' },
   production: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  hint: { paddingLeft: tokens.spacingHorizontalXXXL, color: tokens.colorNeutralForeground2 },
 });
 
 export interface ConfirmPowerActionProps {
@@ -45,9 +47,16 @@ export interface ConfirmPowerActionProps {
   onConfirm(options: OperationOptions): void;
 }
 
+function chosenOptions(action: PowerAction, skipShutdown: boolean, force: boolean): OperationOptions {
+  if (action === 'powerOff' && skipShutdown) return { skipShutdown: true };
+  if (action === 'deallocate' && force) return { forceDeallocate: true };
+  return {};
+}
+
 export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: ConfirmPowerActionProps) {
   const styles = useStyles();
   const [skipShutdown, setSkipShutdown] = useState(false);
+  const [force, setForce] = useState(false);
   const label = actionLabels[action];
   const production = vms.filter(isProductionTagged).length;
   const noun = vms.length === 1 ? 'VM' : 'VMs';
@@ -80,13 +89,28 @@ export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: Confirm
                 label="Skip the graceful shutdown (like pulling the plug)"
               />
             )}
+            {action === 'deallocate' && (
+              <div>
+                <Checkbox
+                  checked={force}
+                  onChange={(_event, data) => setForce(data.checked === true)}
+                  label="Force deallocate"
+                  aria-describedby="force-deallocate-hint"
+                />
+                <Text id="force-deallocate-hint" size={200} block className={styles.hint}>
+                  For VMs whose normal stop cannot finish (for example during an Azure problem): Azure releases them
+                  without shutting the guest down, so unsaved data in it is lost. Azure may refuse it for a VM; the
+                  reason is shown.
+                </Text>
+              </div>
+            )}
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" autoFocus onClick={onCancel}>
               Cancel
             </Button>
-            <Button appearance="primary" onClick={() => onConfirm(skipShutdown ? { skipShutdown: true } : {})}>
-              {label.verb} {vms.length} {noun}
+            <Button appearance="primary" onClick={() => onConfirm(chosenOptions(action, skipShutdown, force))}>
+              {force && action === 'deallocate' ? 'Force deallocate' : label.verb} {vms.length} {noun}
             </Button>
           </DialogActions>
         </DialogBody>

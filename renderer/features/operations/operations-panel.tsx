@@ -24,6 +24,10 @@ const useStyles = makeStyles({
   state: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   message: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   table: { tableLayout: 'auto' },
+  heading: { margin: 0 },
+  scroll: { overflowX: 'auto' },
+  // Names stay whole (the table scrolls sideways instead) unless one alone is wider than the window.
+  wrap: { overflowWrap: 'break-word' },
 });
 
 const stateBadge: Record<
@@ -70,43 +74,47 @@ export function OperationsPanel() {
   const rows = [...open, ...recent];
   return (
     <section className={styles.panel} aria-labelledby="operations-heading">
-      <Text as="h2" id="operations-heading" size={500} weight="semibold">
+      <Text as="h2" id="operations-heading" size={500} weight="semibold" className={styles.heading}>
         Operations
       </Text>
       <Text role="status">{open.length === 0 ? 'Nothing is running.' : `${open.length} running.`}</Text>
       {rows.length > 0 && (
-        <Table size="small" aria-label="Running and recent operations" className={styles.table}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>VM</TableHeaderCell>
-              <TableHeaderCell>Action</TableHeaderCell>
-              <TableHeaderCell>State</TableHeaderCell>
-              <TableHeaderCell>Account</TableHeaderCell>
-              <TableHeaderCell>Details</TableHeaderCell>
-              <TableHeaderCell>Actions</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((op) => (
-              <TableRow key={op.id}>
-                <TableCell>{op.vmName}</TableCell>
-                <TableCell>{actionLabels[op.action].verb}</TableCell>
-                <TableCell>
-                  <OperationState op={op} />
-                </TableCell>
-                <TableCell>{op.accountName}</TableCell>
-                <TableCell className={styles.message}>{op.error?.message ?? op.note ?? ''}</TableCell>
-                <TableCell>
-                  {!finishedStates.has(op.state) && (
-                    <Button size="small" onClick={() => void cancel(op.id)} aria-label={`Stop watching ${op.vmName}`}>
-                      Stop watching
-                    </Button>
-                  )}
-                </TableCell>
+        <div className={styles.scroll}>
+          <Table size="small" aria-label="Running and recent operations" className={styles.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>VM</TableHeaderCell>
+                <TableHeaderCell>Action</TableHeaderCell>
+                <TableHeaderCell>State</TableHeaderCell>
+                <TableHeaderCell>Account</TableHeaderCell>
+                <TableHeaderCell>Details</TableHeaderCell>
+                <TableHeaderCell>Actions</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {rows.map((op) => (
+                <TableRow key={op.id}>
+                  <TableCell className={styles.wrap}>{op.vmName}</TableCell>
+                  <TableCell>{actionLabels[op.action].verb}</TableCell>
+                  <TableCell>
+                    <OperationState op={op} />
+                  </TableCell>
+                  <TableCell className={styles.wrap}>{op.accountName}</TableCell>
+                  <TableCell className={styles.message}>
+                    {op.error?.message ?? op.note ?? (op.resumed ? 'Watched again since Cloud Desk restarted.' : '')}
+                  </TableCell>
+                  <TableCell>
+                    {!finishedStates.has(op.state) && (
+                      <Button size="small" onClick={() => void cancel(op.id)} aria-label={`Stop watching ${op.vmName}`}>
+                        Stop watching
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       )}
     </section>
   );

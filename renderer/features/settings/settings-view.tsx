@@ -11,6 +11,7 @@ import { NetworkSettings } from './network-settings';
 import { SignInSettings } from './sign-in-settings';
 import { UpdateSettings } from '../updates/update-settings';
 import { DesktopSettings } from './desktop-settings';
+import { ActivitySettings } from '../activity/activity-settings';
 
 const themeLabels: Record<Theme, string> = {
   system: 'Use system setting',
@@ -74,6 +75,7 @@ export function SettingsView() {
       {settings && <NetworkSettings />}
       {settings && <UpdateSettings settings={settings} />}
       {settings && <DesktopSettings settings={settings} />}
+      {settings && <ActivitySettings />}
     </section>
   );
 }
