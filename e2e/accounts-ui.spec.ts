@@ -242,6 +242,43 @@ test.describe('against the emulator', () => {
     await expect(account.getByText('Azure could not list this account’s tenants just now')).toBeHidden();
   });
 
+  test('waiting for the browser: the sign-in page opens again, and "Copy link" gives a link that finishes the sign-in', async ({
+    app,
+  }) => {
+    const { page } = app;
+    // The preview's page may read back what the app wrote, as a person pasting it would.
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    const first = page.context().waitForEvent('page');
+    await page.getByRole('button', { name: 'Sign in with the browser' }).click();
+    const opened = await first;
+    const signInPage = opened.url();
+    await opened.close();
+
+    const panel = page.getByRole('region', { name: 'Signing in' });
+    const again = page.context().waitForEvent('page');
+    await panel.getByRole('button', { name: 'Open the sign-in page again' }).click();
+    const reopened = await again;
+    expect(reopened.url()).toBe(signInPage);
+    await reopened.close();
+
+    await panel.getByRole('button', { name: 'Copy link' }).click();
+    await expect(panel.getByText('Link copied: paste it into the browser you want to sign in with.')).toBeVisible();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(signInPage);
+
+    // Pasted into another browser, the link signs in: the app carries on by itself.
+    const other = await page.context().newPage();
+    await other.goto(link);
+    await other.getByLabel('Email or username').fill(demo.alice.username);
+    await other.getByLabel('Password').fill(demo.alice.password);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.getByRole('button', { name: 'Accept' }).click();
+    await expect(page.getByRole('region', { name: 'Alice Example' })).toBeVisible({ timeout: 30_000 });
+    await expect(panel).toBeHidden();
+  });
+
   test('declining consent says what to do and offers the admin-consent page', async ({ app }) => {
     const { page } = app;
     await signIn(
