@@ -36,7 +36,7 @@ import type {
   TaskProgress,
   WindowFocus,
 } from './ports.js';
-import { effectiveClientId } from './settings/client-choice.js';
+import { effectiveClientId, nationalClientIds } from './settings/client-choice.js';
 import { InventoryService } from './inventory/inventory-service.js';
 import { exportActivity, type FileSaver } from './activity/activity-export.js';
 import { ActivityLog } from './activity/activity-log.js';
@@ -195,6 +195,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     clouds,
     signInSettings: () => ({
       clientId: effectiveClientId(settings.get(), deps.builtinClientId),
+      cloudClientIds: nationalClientIds(settings.get()),
       defaultTenant: settings.get().defaultTenant,
     }),
     opener: deps.opener,

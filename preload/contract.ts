@@ -10,7 +10,7 @@ import {
   diagnosticsResultSchema,
   rendererErrorSchema,
 } from './contract-desktop.js';
-import { clientChoiceSchema } from './contract-client.js';
+import { clientChoiceSchema, nationalCloudClientsSchema } from './contract-client.js';
 import {
   instanceViewSchema,
   inventoryPatchSchema,
@@ -102,6 +102,8 @@ export const settingsSchema = z.strictObject({
   clientChoice: clientChoiceSchema,
   /** The organisation's app registration (public client), used when `clientChoice` is `organisation`. */
   clientId: z.union([guidSchema, z.literal('')]),
+  /** How to sign in to Azure China and Azure US Government, whose Entra IDs need their own registration. */
+  nationalCloudClients: nationalCloudClientsSchema,
   /** Tenant to sign in to first: `organizations`, a tenant id or a domain. */
   defaultTenant: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be organizations, a tenant id or a domain'),
   /** Keep secrets on disk even when the OS keychain is unavailable (Linux without a keyring). Explicit opt-in. */

@@ -79,7 +79,7 @@ export function SignInSettings({ settings }: { settings: Settings }) {
       </Subtitle2>
       <Field
         label="How Cloud Desk signs in"
-        hint="Applies to Azure, Azure China and Azure US Government, and to custom clouds without a client ID of their own."
+        hint="Applies to Azure and to custom clouds without a client ID of their own. The national clouds have their own choice below."
       >
         <RadioGroup
           value={choice ?? ''}
