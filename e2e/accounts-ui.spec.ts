@@ -170,6 +170,8 @@ test.describe('against the emulator', () => {
 
   test('keyboard-only sign-out of one of two accounts leaves focus on the other account', async ({ app }) => {
     const { page } = app;
+    // The window's minimum size: the second account lands below the first, out of sight unless scrolled to.
+    await page.setViewportSize({ width: 720, height: 480 });
     await page.getByRole('button', { name: 'Add account' }).click();
     await page.getByRole('menuitem', { name: 'Service principal' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a service principal' });
@@ -190,6 +192,9 @@ test.describe('against the emulator', () => {
     );
     const alice = page.getByRole('region', { name: 'Alice Example' });
     await expect(alice).toBeVisible();
+    // The finished sign-in is announced and the new account brought into view.
+    await expect(page.getByRole('status').filter({ hasText: /^Alice Example connected: 3 tenants/ })).toHaveCount(1);
+    await expect(alice.getByRole('heading', { name: 'Alice Example' })).toBeInViewport();
 
     await alice.getByRole('button', { name: 'Sign out alice@contoso.test' }).focus();
     await page.keyboard.press('Enter');
@@ -277,6 +282,59 @@ test.describe('against the emulator', () => {
     await other.getByRole('button', { name: 'Accept' }).click();
     await expect(page.getByRole('region', { name: 'Alice Example' })).toBeVisible({ timeout: 30_000 });
     await expect(panel).toBeHidden();
+  });
+
+  test('Refresh says it is checking, with a spinner, while a slow tenant list answers', async ({ app }) => {
+    const { page, emulator } = app;
+    if (!emulator) throw new Error('this test needs the emulator');
+    const account = await signInAliceFromWelcome(page);
+    await emulator.admin.addFaults('GET:/tenants=slow:4000');
+    try {
+      const refresh = account.getByRole('button', { name: 'Refresh alice@contoso.test' });
+      await refresh.click();
+      const checking = account.getByRole('status').filter({ hasText: 'Checking…' });
+      await expect(checking).toBeVisible();
+      await expect(checking.locator('.fui-Spinner')).toBeVisible();
+      await expect(refresh).toBeDisabled();
+      await expect(account.getByText(/^Tenant list as of \d/)).toBeVisible({ timeout: 20_000 });
+      await expect(refresh).toBeEnabled();
+    } finally {
+      await emulator.admin.clearFaults();
+    }
+  });
+
+  test('cancelling a device-code sign-in says "Cancelling…" at once, then goes back quietly', async ({ app }) => {
+    const { page } = app;
+    const popup = page.context().waitForEvent('page');
+    await page.getByRole('button', { name: 'Sign in with the browser' }).click();
+    await (await popup).close();
+    await page.getByRole('button', { name: 'Try another way: sign in with a code' }).click();
+    const panel = page.getByRole('region', { name: 'Signing in' });
+    await expect(panel.getByText('Enter this code on the sign-in page')).toBeVisible();
+    // Main stops a device-code flow only between two polls of the token endpoint (seconds apart).
+    await panel.getByRole('button', { name: 'Cancel sign-in' }).click();
+    await expect(panel.getByRole('button', { name: 'Cancelling…' })).toBeVisible();
+    await expect(panel.getByRole('status').first()).toHaveText('Cancelling the sign-in…');
+    await expect(panel).toBeHidden({ timeout: 15_000 });
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('while a sign-in runs, the buttons that cannot act say why', async ({ app }) => {
+    const { page } = app;
+    const account = await signInAliceFromWelcome(page);
+    const popup = page.context().waitForEvent('page');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('menuitem', { name: 'Microsoft account' }).click();
+    await page
+      .getByRole('dialog', { name: 'Add a Microsoft account' })
+      .getByRole('button', { name: 'Sign in with the browser' })
+      .click();
+    await (await popup).close();
+    const tenantSignIn = account.getByRole('button', { name: 'Sign in to this tenant: Northwind Lab' });
+    await expect(tenantSignIn).toBeDisabled();
+    await expect(tenantSignIn).toHaveAccessibleDescription('A sign-in is already running: finish or cancel it first.');
+    await page.getByRole('region', { name: 'Signing in' }).getByRole('button', { name: 'Cancel sign-in' }).click();
+    await expect(tenantSignIn).toBeEnabled();
   });
 
   test('declining consent says what to do and offers the admin-consent page', async ({ app }) => {
