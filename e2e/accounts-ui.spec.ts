@@ -208,6 +208,31 @@ test.describe('against the emulator', () => {
     await expect(page.getByRole('heading', { name: 'Build agent' })).toBeFocused();
   });
 
+  test('dialogs opened from "Add account" give the keyboard back to it when they close', async ({ app }) => {
+    const { page } = app;
+    const account = await signInAliceFromWelcome(page);
+    // A confirmation dialog closed earlier must not be where the keyboard lands later.
+    await account.getByRole('button', { name: 'Sign out alice@contoso.test' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('alertdialog')).toBeHidden();
+
+    const addAccount = page.getByRole('button', { name: 'Add account' });
+    for (const [item, dialog] of [
+      ['Service principal', 'Add a service principal'],
+      ['Microsoft account', 'Add a Microsoft account'],
+    ] as const) {
+      await addAccount.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('menuitem', { name: item }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('dialog', { name: dialog })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
+      await expect(addAccount, `after closing "${dialog}"`).toBeFocused();
+    }
+  });
+
   test('after a restart with the cloud unreachable, the offline state and "as of" times show without a click', async ({
     app,
   }) => {

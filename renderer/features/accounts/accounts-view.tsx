@@ -24,6 +24,7 @@ import {
   Title2,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
   type MenuButtonProps,
 } from '@fluentui/react-components';
 import {
@@ -232,10 +233,12 @@ function AddAccountMenu({
   primary: boolean;
 }) {
   const appearance: MenuButtonProps['appearance'] = primary ? 'primary' : 'secondary';
+  // The dialogs its items open hand the keyboard back here when they close (not to the last confirm button).
+  const restoreFocus = useRestoreFocusTarget();
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
-        <MenuButton appearance={appearance} icon={<PersonAdd20Regular />}>
+        <MenuButton appearance={appearance} icon={<PersonAdd20Regular />} {...restoreFocus}>
           Add account
         </MenuButton>
       </MenuTrigger>
@@ -262,6 +265,7 @@ const keptWords: Record<AppStatus['secretStorage']['mode'], string> = {
 function Welcome({ onServicePrincipal }: { onServicePrincipal: () => void }) {
   const styles = useStyles();
   const storage = useStatusStore((state) => state.status?.secretStorage.mode);
+  const restoreFocus = useRestoreFocusTarget();
   return (
     <Card className={styles.welcome} role="region" aria-labelledby="welcome-heading">
       <Subtitle1 as="h2" id="welcome-heading" className={styles.heading}>
@@ -281,7 +285,7 @@ function Welcome({ onServicePrincipal }: { onServicePrincipal: () => void }) {
       <SignInForm />
       <Text>
         Automating with an application instead?{' '}
-        <Link as="button" inline onClick={onServicePrincipal}>
+        <Link as="button" inline onClick={onServicePrincipal} {...restoreFocus}>
           Add a service principal
         </Link>
       </Text>
