@@ -1,6 +1,7 @@
 // Composes the main-process services from their ports and maps every contract channel to a handler. Called by
 // the Electron composition root (main/index.ts) and the browser preview host alike. No Electron imports.
 import {
+  secretStorageText,
   sessionOnlyNoticeId,
   type AppInfo,
   type AppStatus,
@@ -439,7 +440,7 @@ function sessionOnlyNotice(backend: string | undefined): Notice {
   return {
     id: sessionOnlyNoticeId,
     level: 'warning',
-    title: 'Sign-ins are kept only until you quit',
+    title: secretStorageText.session_only.title,
     message:
       (backend === 'basic_text'
         ? 'No keyring was found, so your system cannot encrypt Cloud Desk’s sign-in data. '

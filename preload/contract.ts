@@ -28,6 +28,7 @@ import {
   cloudConnectivitySchema,
   consentProblemSchema,
   guidSchema,
+  secretStorageModeSchema,
   servicePrincipalCredentialSchema,
   signInReasonSchema,
   tenantRefSchema,
@@ -236,8 +237,7 @@ export const appStatusSchema = z.strictObject({
   /** Connectivity of each configured cloud, re-checked on a timer with back-off while offline. */
   clouds: z.array(cloudConnectivitySchema),
   secretStorage: z.strictObject({
-    /** encrypted: OS keychain; session_only: kept in memory, lost on quit; weak: on disk with weak protection (opt-in). */
-    mode: z.enum(['encrypted', 'session_only', 'weak']),
+    mode: secretStorageModeSchema,
     backend: z.string().optional(),
     /** Whether the weak-storage opt-in can keep secrets on disk here (false when there is no encryption at all). */
     weakAvailable: z.boolean(),

@@ -35,7 +35,7 @@ import {
   SignOut20Regular,
 } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
-import type { AccountSummary, AppStatus } from '../../../preload/contract';
+import { secretStorageText, type AccountSummary } from '../../../preload/contract';
 import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorBar } from '../../components/error-bar';
 import { focusLost } from '../../components/focus';
@@ -256,12 +256,6 @@ function AddAccountMenu({
   );
 }
 
-const keptWords: Record<AppStatus['secretStorage']['mode'], string> = {
-  encrypted: 'keeps your sign-in encrypted on this computer',
-  session_only: 'keeps your sign-in in memory until you quit (see above)',
-  weak: 'keeps your sign-in on this computer with weak protection (see above)',
-};
-
 function Welcome({ onServicePrincipal }: { onServicePrincipal: () => void }) {
   const styles = useStyles();
   const storage = useStatusStore((state) => state.status?.secretStorage.mode);
@@ -280,7 +274,10 @@ function Welcome({ onServicePrincipal }: { onServicePrincipal: () => void }) {
           Cloud Desk finds every tenant the account belongs to and shows, for each, whether it is ready or asks you to
           sign in again (for example for multi-factor authentication).
         </li>
-        <li>It acts only with your own Azure permissions, and {keptWords[storage ?? 'encrypted']}.</li>
+        <li>
+          It acts only with your own Azure permissions. Your sign-in data is{' '}
+          {secretStorageText[storage ?? 'encrypted'].phrase}.
+        </li>
       </ul>
       <SignInForm />
       <Text>
