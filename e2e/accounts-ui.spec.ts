@@ -362,6 +362,38 @@ test.describe('against the emulator', () => {
     await expect(tenantSignIn).toBeEnabled();
   });
 
+  test('a tenant whose check fails shows its correlation ID cut to fit, with a copy button that copies it whole', async ({
+    app,
+  }) => {
+    const { page, emulator } = app;
+    if (!emulator) throw new Error('this test needs the emulator');
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    const account = await signInAliceFromWelcome(page);
+    await emulator.admin.addFaults(`POST:/${demo.tenants.fabrikam}/oauth2/v2.0/token=500`);
+    try {
+      await account.getByRole('button', { name: 'Refresh alice@contoso.test' }).click();
+      await expect(account.getByText(/^Tenant list as of \d/)).toBeVisible({ timeout: 20_000 });
+    } finally {
+      await emulator.admin.clearFaults();
+    }
+    const row = account.getByRole('row', { name: /Fabrikam/ });
+    await expect(row.getByText('Correlation ID', { exact: true })).toBeVisible();
+    const copy = row.getByRole('button', { name: 'Copy the correlation ID for Fabrikam' });
+    await page.setViewportSize({ width: 720, height: 480 });
+    const id = row.getByTitle(/^[0-9a-f-]{36}$/).filter({ hasNotText: demo.tenants.fabrikam });
+    const full = (await id.getAttribute('title')) ?? '';
+    const fits = await id.evaluate((element) => element.scrollWidth <= element.clientWidth);
+    expect(fits, 'the id is cut with an ellipsis at 720x480 rather than overflowing').toBe(false);
+    const [idBox, copyBox] = [await id.boundingBox(), await copy.boundingBox()];
+    expect(idBox && copyBox && idBox.x + idBox.width <= copyBox.x, 'the copy button stays beside the id').toBe(true);
+    await copy.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(full);
+    // An ordinary sign-in prompt carries no correlation ID.
+    await expect(account.getByRole('row', { name: /Northwind Lab/ }).getByText('Correlation ID')).toHaveCount(0);
+  });
+
   test('declining consent says what to do and offers the admin-consent page', async ({ app }) => {
     const { page } = app;
     await signIn(
