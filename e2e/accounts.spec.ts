@@ -193,7 +193,9 @@ test.describe('against the emulator', () => {
     const account = page.getByRole('region', { name: 'Build agent' });
     await expect(account.getByText('Service principal', { exact: true })).toBeVisible();
     await expect(account.getByText(`Client ID ${demo.secretSp.clientId}`)).toBeVisible();
+    await expect(account.getByRole('button', { name: 'Copy the client ID of Build agent' })).toBeVisible();
     await expect(account.getByRole('button', { name: 'Remove Build agent' })).toBeVisible();
+    await expect(account.getByRole('button', { name: /^Sign out/ })).toHaveCount(0);
     await expect(tenantRow(account, 'Contoso')).toContainText('Ready');
     await expect(account.getByRole('button', { name: /Sign in to this tenant/ })).toHaveCount(0);
     expect(await page.content()).not.toContain(demo.secretSp.secret);
