@@ -1,7 +1,8 @@
 // Many tenants, fast: the emulator's `fleet` user (12 tenants) with 80 ms per request. Measures the time from the
 // browser's success page (the form_post back to the app) to every tenant's state, and a Refresh, each against its
 // dependency-chain bound: sign-in = code redemption -> tenant list -> per-tenant tokens (3 requests deep);
-// Refresh = tenant list and per-tenant tokens, which need nothing from each other but a home token (2 deep).
+// Refresh = the tenant list (with the home tenant's cached token) beside each known tenant's token redemption:
+// none waits for another, so 1 request deep (a 2-deep bound was beaten by the measurement: not a bound).
 // Runs the real accounts services (MSAL, Azure SDK) with the sign-in pages driven by the emulator's test browser,
 // and the same with one token call at a time (the naive baseline). The emulator runs in this process: the CPU
 // time of each window and the machine's load are reported beside the times, since a busy machine stretches both.
@@ -143,7 +144,7 @@ export const tenantsSuite: BenchSuite = {
       const signInMs = pick(samples, 'signInMs');
       const refreshMs = pick(samples, 'refreshMs');
       const signInBoundMs = 3 * latencyMs;
-      const refreshBoundMs = 2 * latencyMs;
+      const refreshBoundMs = latencyMs;
       return {
         tenants: samples[0]?.tenants ?? 0,
         latency_ms: latencyMs,

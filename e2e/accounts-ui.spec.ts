@@ -170,6 +170,8 @@ test.describe('against the emulator', () => {
 
   test('keyboard-only sign-out of one of two accounts leaves focus on the other account', async ({ app }) => {
     const { page } = app;
+    // The window's minimum size: the second account lands below the first, out of sight unless scrolled to.
+    await page.setViewportSize({ width: 720, height: 480 });
     await page.getByRole('button', { name: 'Add account' }).click();
     await page.getByRole('menuitem', { name: 'Service principal' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a service principal' });
@@ -190,6 +192,9 @@ test.describe('against the emulator', () => {
     );
     const alice = page.getByRole('region', { name: 'Alice Example' });
     await expect(alice).toBeVisible();
+    // The finished sign-in is announced and the new account brought into view.
+    await expect(page.getByRole('status').filter({ hasText: /^Alice Example connected: 3 tenants/ })).toHaveCount(1);
+    await expect(alice.getByRole('heading', { name: 'Alice Example' })).toBeInViewport();
 
     await alice.getByRole('button', { name: 'Sign out alice@contoso.test' }).focus();
     await page.keyboard.press('Enter');
@@ -201,6 +206,31 @@ test.describe('against the emulator', () => {
     await page.keyboard.press('Enter');
     await expect(alice).toBeHidden();
     await expect(page.getByRole('heading', { name: 'Build agent' })).toBeFocused();
+  });
+
+  test('dialogs opened from "Add account" give the keyboard back to it when they close', async ({ app }) => {
+    const { page } = app;
+    const account = await signInAliceFromWelcome(page);
+    // A confirmation dialog closed earlier must not be where the keyboard lands later.
+    await account.getByRole('button', { name: 'Sign out alice@contoso.test' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('alertdialog')).toBeHidden();
+
+    const addAccount = page.getByRole('button', { name: 'Add account' });
+    for (const [item, dialog] of [
+      ['Service principal', 'Add a service principal'],
+      ['Microsoft account', 'Add a Microsoft account'],
+    ] as const) {
+      await addAccount.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('menuitem', { name: item }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('dialog', { name: dialog })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
+      await expect(addAccount, `after closing "${dialog}"`).toBeFocused();
+    }
   });
 
   test('after a restart with the cloud unreachable, the offline state and "as of" times show without a click', async ({
@@ -240,6 +270,128 @@ test.describe('against the emulator', () => {
     }
     await account.getByRole('button', { name: 'Retry listing the tenants of alice@contoso.test' }).click();
     await expect(account.getByText('Azure could not list this account’s tenants just now')).toBeHidden();
+  });
+
+  test('waiting for the browser: the sign-in page opens again, and "Copy link" gives a link that finishes the sign-in', async ({
+    app,
+  }) => {
+    const { page } = app;
+    // The preview's page may read back what the app wrote, as a person pasting it would.
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    const first = page.context().waitForEvent('page');
+    await page.getByRole('button', { name: 'Sign in with the browser' }).click();
+    const opened = await first;
+    const signInPage = opened.url();
+    await opened.close();
+
+    const panel = page.getByRole('region', { name: 'Signing in' });
+    const again = page.context().waitForEvent('page');
+    await panel.getByRole('button', { name: 'Open the sign-in page again' }).click();
+    const reopened = await again;
+    expect(reopened.url()).toBe(signInPage);
+    await reopened.close();
+
+    await panel.getByRole('button', { name: 'Copy link' }).click();
+    await expect(panel.getByText('Link copied: paste it into the browser you want to sign in with.')).toBeVisible();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(signInPage);
+
+    // Pasted into another browser, the link signs in: the app carries on by itself.
+    const other = await page.context().newPage();
+    await other.goto(link);
+    await other.getByLabel('Email or username').fill(demo.alice.username);
+    await other.getByLabel('Password').fill(demo.alice.password);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.getByRole('button', { name: 'Accept' }).click();
+    await expect(page.getByRole('region', { name: 'Alice Example' })).toBeVisible({ timeout: 30_000 });
+    await expect(panel).toBeHidden();
+  });
+
+  test('Refresh says it is checking, with a spinner, while a slow tenant list answers', async ({ app }) => {
+    const { page, emulator } = app;
+    if (!emulator) throw new Error('this test needs the emulator');
+    const account = await signInAliceFromWelcome(page);
+    await emulator.admin.addFaults('GET:/tenants=slow:4000');
+    try {
+      const refresh = account.getByRole('button', { name: 'Refresh alice@contoso.test' });
+      await refresh.click();
+      const checking = account.getByRole('status').filter({ hasText: 'Checking…' });
+      await expect(checking).toBeVisible();
+      await expect(checking.locator('.fui-Spinner')).toBeVisible();
+      await expect(refresh).toBeDisabled();
+      await expect(account.getByText(/^Tenant list as of \d/)).toBeVisible({ timeout: 20_000 });
+      await expect(refresh).toBeEnabled();
+    } finally {
+      await emulator.admin.clearFaults();
+    }
+  });
+
+  test('cancelling a device-code sign-in says "Cancelling…" at once, then goes back quietly', async ({ app }) => {
+    const { page } = app;
+    const popup = page.context().waitForEvent('page');
+    await page.getByRole('button', { name: 'Sign in with the browser' }).click();
+    await (await popup).close();
+    await page.getByRole('button', { name: 'Try another way: sign in with a code' }).click();
+    const panel = page.getByRole('region', { name: 'Signing in' });
+    await expect(panel.getByText('Enter this code on the sign-in page')).toBeVisible();
+    // Main stops a device-code flow only between two polls of the token endpoint (seconds apart).
+    await panel.getByRole('button', { name: 'Cancel sign-in' }).click();
+    await expect(panel.getByRole('button', { name: 'Cancelling…' })).toBeVisible();
+    await expect(panel.getByRole('status').first()).toHaveText('Cancelling the sign-in…');
+    await expect(panel).toBeHidden({ timeout: 15_000 });
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('while a sign-in runs, the buttons that cannot act say why', async ({ app }) => {
+    const { page } = app;
+    const account = await signInAliceFromWelcome(page);
+    const popup = page.context().waitForEvent('page');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('menuitem', { name: 'Microsoft account' }).click();
+    await page
+      .getByRole('dialog', { name: 'Add a Microsoft account' })
+      .getByRole('button', { name: 'Sign in with the browser' })
+      .click();
+    await (await popup).close();
+    const tenantSignIn = account.getByRole('button', { name: 'Sign in to this tenant: Northwind Lab' });
+    await expect(tenantSignIn).toBeDisabled();
+    await expect(tenantSignIn).toHaveAccessibleDescription('A sign-in is already running: finish or cancel it first.');
+    await page.getByRole('region', { name: 'Signing in' }).getByRole('button', { name: 'Cancel sign-in' }).click();
+    await expect(tenantSignIn).toBeEnabled();
+  });
+
+  test('a tenant whose check fails shows its correlation ID cut to fit, with a copy button that copies it whole', async ({
+    app,
+  }) => {
+    const { page, emulator } = app;
+    if (!emulator) throw new Error('this test needs the emulator');
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    const account = await signInAliceFromWelcome(page);
+    await emulator.admin.addFaults(`POST:/${demo.tenants.fabrikam}/oauth2/v2.0/token=500`);
+    try {
+      await account.getByRole('button', { name: 'Refresh alice@contoso.test' }).click();
+      await expect(account.getByText(/^Tenant list as of \d/)).toBeVisible({ timeout: 20_000 });
+    } finally {
+      await emulator.admin.clearFaults();
+    }
+    const row = account.getByRole('row', { name: /Fabrikam/ });
+    await expect(row.getByText('Correlation ID', { exact: true })).toBeVisible();
+    const copy = row.getByRole('button', { name: 'Copy the correlation ID for Fabrikam' });
+    await page.setViewportSize({ width: 720, height: 480 });
+    const id = row.getByTitle(/^[0-9a-f-]{36}$/).filter({ hasNotText: demo.tenants.fabrikam });
+    const full = (await id.getAttribute('title')) ?? '';
+    const fits = await id.evaluate((element) => element.scrollWidth <= element.clientWidth);
+    expect(fits, 'the id is cut with an ellipsis at 720x480 rather than overflowing').toBe(false);
+    const [idBox, copyBox] = [await id.boundingBox(), await copy.boundingBox()];
+    expect(idBox && copyBox && idBox.x + idBox.width <= copyBox.x, 'the copy button stays beside the id').toBe(true);
+    await copy.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(full);
+    // An ordinary sign-in prompt carries no correlation ID.
+    await expect(account.getByRole('row', { name: /Northwind Lab/ }).getByText('Correlation ID')).toHaveCount(0);
   });
 
   test('declining consent says what to do and offers the admin-consent page', async ({ app }) => {

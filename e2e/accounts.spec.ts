@@ -3,7 +3,7 @@
 // reset, and what the view says when offline or when secrets can only be kept for the session.
 import type { Locator, Page } from '@playwright/test';
 import { demo } from '../emulator/testing/demo-ids.js';
-import { signInReasonText } from '../preload/contract.js';
+import { secretStorageText, signInReasonText } from '../preload/contract.js';
 import { expect, test } from './fixtures.js';
 
 /** Signs Alice in through the emulator's sign-in page, opened as the system browser would open it. */
@@ -197,7 +197,9 @@ test.describe('against the emulator', () => {
     const account = page.getByRole('region', { name: 'Build agent' });
     await expect(account.getByText('Service principal', { exact: true })).toBeVisible();
     await expect(account.getByText(`Client ID ${demo.secretSp.clientId}`)).toBeVisible();
+    await expect(account.getByRole('button', { name: 'Copy the client ID of Build agent' })).toBeVisible();
     await expect(account.getByRole('button', { name: 'Remove Build agent' })).toBeVisible();
+    await expect(account.getByRole('button', { name: /^Sign out/ })).toHaveCount(0);
     await expect(tenantRow(account, 'Contoso')).toContainText('Ready');
     await expect(account.getByRole('button', { name: /Sign in to this tenant/ })).toHaveCount(0);
     expect(await page.content()).not.toContain(demo.secretSp.secret);
@@ -271,8 +273,12 @@ test.describe('without a keyring (Linux basic_text)', () => {
       `Simulating a missing keyring is a preview-host switch. ${systemBrowserOutOfReach}`,
     );
     const { page } = app;
-    await expect(page.getByText('Sign-ins are kept for this session only')).toBeVisible();
+    await expect(page.getByText(secretStorageText.session_only.title)).toBeVisible();
     await expect(page.getByText(/install or unlock a keyring such as GNOME Keyring or KWallet/)).toBeVisible();
+    // One vocabulary: the welcome card words the storage mode as the banner and Settings do.
+    await expect(page.getByRole('region', { name: 'Connect your first account' })).toContainText(
+      `Your sign-in data is ${secretStorageText.session_only.phrase}.`,
+    );
     const account = await signInAlice(page);
     await expect(account.getByText('Session only', { exact: true })).toBeVisible();
 
@@ -280,6 +286,7 @@ test.describe('without a keyring (Linux basic_text)', () => {
     const optIn = page.getByRole('switch', { name: 'Store sign-in data on disk when no keyring is available' });
     await expect(optIn).toBeFocused();
     await expect(optIn).not.toBeChecked();
+    await expect(page.getByText(`Sign-in data is now ${secretStorageText.session_only.phrase}`)).toBeVisible();
   });
 });
 
@@ -291,7 +298,7 @@ test.describe('without any OS encryption', () => {
   }) => {
     test.skip(app.runtime === 'electron', 'Simulating missing OS encryption is a preview-host switch.');
     const { page } = app;
-    await expect(page.getByText('Sign-ins are kept for this session only')).toBeVisible();
+    await expect(page.getByText(secretStorageText.session_only.title)).toBeVisible();
     await expect(
       page.getByRole('button', { name: 'allow storing sign-in data without a keyring in Settings' }),
     ).toHaveCount(0);

@@ -80,3 +80,46 @@ test.describe('with a default client id built in', () => {
     await expect(builtIn).not.toBeChecked();
   });
 });
+
+test.describe('national clouds', () => {
+  const builtin = '2f1b5e64-3c4d-4e8f-9a0b-1c2d3e4f5a6b';
+  test.use({ appEnv: { CLOUD_DESK_CLIENT_ID: builtin } });
+
+  test('do not borrow Azure’s registration; each takes its own choice, in the first run or in Settings', async ({
+    app,
+  }) => {
+    test.skip(app.runtime === 'electron', 'A packaged app reads its default from package.json, not the environment.');
+    const { page } = app;
+    const browserSignIn = page.getByRole('button', { name: 'Sign in with the browser' });
+    await expect(browserSignIn).toBeEnabled();
+    // Azure signs in with the built-in registration; Azure China has no registration of its own yet.
+    await page.getByRole('combobox', { name: 'Cloud' }).selectOption({ label: 'Azure operated by 21Vianet' });
+    const china = page.getByRole('group', { name: 'Choose how Cloud Desk signs in to Azure operated by 21Vianet' });
+    await expect(china).toContainText('runs its own Microsoft Entra ID');
+    await expect(browserSignIn).toBeDisabled();
+    await expect(china.getByRole('radio', { name: /built into this copy/ })).toHaveCount(0);
+    await china.getByRole('radio', { name: azureCli }).check();
+    await china.getByRole('button', { name: 'Use this choice' }).click();
+    await expect(china).toBeHidden();
+    await expect(browserSignIn).toBeEnabled();
+
+    // US Government still needs its own: Settings gives it a registration made in that cloud.
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const chinaSettings = page.getByRole('group', { name: 'Sign-in to Azure operated by 21Vianet' });
+    await expect(chinaSettings.getByRole('radio', { name: /^The Azure CLI’s public client/ })).toBeChecked();
+    const usGov = page.getByRole('group', { name: 'Sign-in to Azure US Government' });
+    await usGov.getByRole('radio', { name: 'An app registration made in Azure US Government' }).check();
+    await page.getByRole('button', { name: 'Save national cloud sign-in' }).click();
+    await expect(usGov.getByText(/Enter your organisation’s Application \(client\) ID/)).toBeVisible();
+    await usGov
+      .getByRole('textbox', { name: 'Application (client) ID in Azure US Government' })
+      .fill('0d35c0de-c10d-4dd5-a0e1-c1a5de5c0de1');
+    await page.getByRole('button', { name: 'Save national cloud sign-in' }).click();
+    await expect(page.getByText('National cloud sign-in saved.')).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Accounts' }).click();
+    await page.getByRole('combobox', { name: 'Cloud' }).selectOption({ label: 'Azure US Government' });
+    await expect(browserSignIn).toBeEnabled();
+    await expect(page.getByRole('group', { name: /^Choose how Cloud Desk signs in/ })).toHaveCount(0);
+  });
+});

@@ -1,5 +1,5 @@
 // A tour of the Accounts view for people to look at: Alice signed in (one tenant waiting for MFA) at the window's
-// minimum size, a laptop size and full HD, light and dark, with and without a dialog open. Runs only when
+// minimum size, a laptop size and full HD, light, dark and high contrast, with a menu, a dialog or neither open. Runs only when
 // CLOUD_DESK_SCREENSHOTS names a folder to write into (`CLOUD_DESK_SCREENSHOTS=out npx playwright test
 // --project preview e2e/screenshots.spec.ts`); docs/screenshots/ holds the ones the README shows.
 import { join, resolve } from 'node:path';
@@ -22,14 +22,20 @@ test('screenshots of the Accounts view', async ({ app }) => {
   const { page } = app;
   await signInAliceInBrowser(page);
 
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
+  for (const scheme of ['light', 'dark', 'contrast'] as const) {
+    await page.emulateMedia(
+      scheme === 'contrast'
+        ? { colorScheme: 'dark', forcedColors: 'active' }
+        : { colorScheme: scheme, forcedColors: 'none' },
+    );
     // The README's pair (docs/screenshots/accounts-light.png and -dark.png), with no control focused.
     await page.setViewportSize({ width: 1280, height: 860 });
+    await page.mouse.move(0, 859);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.screenshot({ path: join(out, `accounts-${scheme}.png`) });
     for (const size of sizes) {
       await page.setViewportSize({ width: size.width, height: size.height });
+      await page.mouse.move(0, size.height - 1);
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.screenshot({ path: join(out, `accounts-${size.name}-${scheme}.png`) });
       // The whole view, scrolled: the shell's main area scrolls, so make it as tall as its content first.
@@ -55,6 +61,7 @@ test('screenshots of the Accounts view', async ({ app }) => {
   }
 
   // Waiting for the browser, at the laptop size.
+  await page.emulateMedia({ colorScheme: 'dark', forcedColors: 'none' });
   await page.setViewportSize({ width: 1024, height: 640 });
   const mfaPage = page.context().waitForEvent('page');
   await page.getByRole('button', { name: 'Sign in to this tenant: Northwind Lab' }).click();
@@ -64,6 +71,18 @@ test('screenshots of the Accounts view', async ({ app }) => {
   await page.getByRole('button', { name: 'Cancel sign-in' }).click();
   await expect(page.getByRole('region', { name: /Signing in/ })).toBeHidden();
 
+  // The main screen a newcomer sees after the demo's sign-in (the README's first picture): Alice's VMs.
+  await page.getByRole('tab', { name: 'Virtual machines' }).click();
+  const grid = page.getByRole('grid', { name: 'Virtual machines' });
+  await expect(grid.getByRole('row').nth(1)).toBeVisible({ timeout: 30_000 });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, forcedColors: 'none' });
+    await page.mouse.move(0, 799);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.screenshot({ path: join(out, `demo-vms-${scheme}.png`) });
+  }
+
   // Started with the cloud unreachable: the offline banner and "as of" times, light and dark.
   const { emulator } = app;
   if (!emulator) throw new Error('the tour needs the emulator');
@@ -71,6 +90,8 @@ test('screenshots of the Accounts view', async ({ app }) => {
   try {
     const offline = await app.restart();
     await offline.setViewportSize({ width: 1024, height: 640 });
+    // The app opens on the VMs view; the accounts' offline state and ages are on Accounts.
+    await offline.getByRole('tab', { name: 'Accounts' }).click();
     await expect(offline.getByText('You are offline')).toBeVisible();
     for (const scheme of ['light', 'dark'] as const) {
       await offline.emulateMedia({ colorScheme: scheme });

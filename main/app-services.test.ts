@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { secretStorageText } from '../preload/contract.js';
 import { createAppServices } from './app-services.js';
 import { builtInClouds } from './clouds.js';
 import { systemClock } from './system-clock.js';
@@ -39,7 +40,7 @@ describe('secret storage status', () => {
       secretStorage: { mode: 'session_only', backend: 'basic_text', weakAvailable: true },
     });
     const [notice] = services.notices.list();
-    expect(notice?.title).toBe('Sign-ins are kept only until you quit');
+    expect(notice?.title).toBe(secretStorageText.session_only.title);
     expect(notice?.message).toContain('GNOME Keyring');
   });
 

@@ -1,6 +1,7 @@
 // Composes the main-process services from their ports and maps every contract channel to a handler. Called by
 // the Electron composition root (main/index.ts) and the browser preview host alike. No Electron imports.
 import {
+  secretStorageText,
   sessionOnlyNoticeId,
   type AppInfo,
   type AppStatus,
@@ -40,7 +41,7 @@ import type {
   WindowActivator,
   WindowFocus,
 } from './ports.js';
-import { effectiveClientId } from './settings/client-choice.js';
+import { effectiveClientId, nationalClientIds } from './settings/client-choice.js';
 import { InventoryService } from './inventory/inventory-service.js';
 import { exportActivity, type FileSaver } from './activity/activity-export.js';
 import { ActivityLog } from './activity/activity-log.js';
@@ -205,6 +206,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     clouds,
     signInSettings: () => ({
       clientId: effectiveClientId(settings.get(), deps.builtinClientId),
+      cloudClientIds: nationalClientIds(settings.get()),
       defaultTenant: settings.get().defaultTenant,
     }),
     opener: deps.opener,
@@ -481,7 +483,7 @@ function sessionOnlyNotice(backend: string | undefined): Notice {
   return {
     id: sessionOnlyNoticeId,
     level: 'warning',
-    title: 'Sign-ins are kept only until you quit',
+    title: secretStorageText.session_only.title,
     message:
       (backend === 'basic_text'
         ? 'No keyring was found, so your system cannot encrypt Cloud Desk’s sign-in data. '

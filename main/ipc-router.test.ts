@@ -16,6 +16,7 @@ const defaults: Settings = {
   theme: 'system',
   clientChoice: 'unset',
   clientId: '',
+  nationalCloudClients: {},
   defaultTenant: 'organizations',
   allowWeakSecretStorage: false,
   customClouds: [],

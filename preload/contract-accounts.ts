@@ -35,6 +35,25 @@ const privateKeyPem = z
   .max(64 * 1024)
   .regex(privateKeyPemPattern, validationMessages.privateKey);
 
+// ---- how sign-in data is kept ---------------------------------------------------------------------------
+
+/** encrypted: OS keychain; session_only: kept in memory, lost on quit; weak: on disk with weak protection (opt-in). */
+export const secretStorageModeSchema = z.enum(['encrypted', 'session_only', 'weak']);
+export type SecretStorageMode = z.infer<typeof secretStorageModeSchema>;
+
+/** Each storage mode in the words every view and notice uses: a title, and a phrase for "Sign-in data is …". */
+export const secretStorageText: Record<SecretStorageMode, { title: string; phrase: string }> = {
+  encrypted: { title: 'Sign-in data is encrypted', phrase: 'encrypted by your system’s keyring' },
+  session_only: {
+    title: 'Sign-ins are kept for this session only',
+    phrase: 'kept in memory for this session only: you sign in again after you quit',
+  },
+  weak: {
+    title: 'Sign-in data is stored without a keyring',
+    phrase: 'stored on disk with weak protection: anyone who can read your files can use it',
+  },
+};
+
 // ---- why a tenant needs a sign-in -----------------------------------------------------------------------
 
 /** Why a tenant needs an interactive sign-in. */

@@ -10,7 +10,7 @@ import {
   diagnosticsResultSchema,
   rendererErrorSchema,
 } from './contract-desktop.js';
-import { clientChoiceSchema } from './contract-client.js';
+import { clientChoiceSchema, nationalCloudClientsSchema } from './contract-client.js';
 import {
   instanceViewSchema,
   inventoryPatchSchema,
@@ -28,6 +28,7 @@ import {
   cloudConnectivitySchema,
   consentProblemSchema,
   guidSchema,
+  secretStorageModeSchema,
   servicePrincipalCredentialSchema,
   signInReasonSchema,
   tenantRefSchema,
@@ -106,6 +107,8 @@ export const settingsSchema = z.strictObject({
   clientChoice: clientChoiceSchema,
   /** The organisation's app registration (public client), used when `clientChoice` is `organisation`. */
   clientId: z.union([guidSchema, z.literal('')]),
+  /** How to sign in to Azure China and Azure US Government, whose Entra IDs need their own registration. */
+  nationalCloudClients: nationalCloudClientsSchema,
   /** Tenant to sign in to first: `organizations`, a tenant id or a domain. */
   defaultTenant: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be organizations, a tenant id or a domain'),
   /** Keep secrets on disk even when the OS keychain is unavailable (Linux without a keyring). Explicit opt-in. */
@@ -238,8 +241,7 @@ export const appStatusSchema = z.strictObject({
   /** Connectivity of each configured cloud, re-checked on a timer with back-off while offline. */
   clouds: z.array(cloudConnectivitySchema),
   secretStorage: z.strictObject({
-    /** encrypted: OS keychain; session_only: kept in memory, lost on quit; weak: on disk with weak protection (opt-in). */
-    mode: z.enum(['encrypted', 'session_only', 'weak']),
+    mode: secretStorageModeSchema,
     backend: z.string().optional(),
     /** Whether the weak-storage opt-in can keep secrets on disk here (false when there is no encryption at all). */
     weakAvailable: z.boolean(),

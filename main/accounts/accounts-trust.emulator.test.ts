@@ -9,6 +9,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { demo } from '../../emulator/testing/demo-ids.js';
 import type { AccountSummary, SignInFlow, TenantSummary } from '../../preload/contract.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
+import { FormBrowser } from '../../emulator/testing/form-browser.js';
 import { accountsService, emulatorCloud, ScriptedBrowser } from '../testing/accounts-harness.js';
 import { MemoryCipher, MemoryStore, RecordingOpener } from '../testing/fakes.js';
 
@@ -172,6 +173,35 @@ describe('consent', () => {
     expect(opener.opened).toEqual([
       `${emu.authority}/${demo.tenants.fabrikam}/adminconsent?client_id=${demo.clientId}`,
     ]);
+  });
+
+  it('declining a device-code sign-in on the code page says what happened and what to do', async () => {
+    const { accounts, ready, events } = accountsService([cloud], new ScriptedBrowser(emu, undefined, true));
+    await ready;
+    const pending = accounts.signIn({ cloudId: cloud.id, method: 'device_code' });
+    const withCode = (): SignInFlow | undefined =>
+      events.emitted
+        .filter((event) => event.name === 'signIn' && event.payload !== null)
+        .map((event) => event.payload as SignInFlow)
+        .find((candidate) => candidate.userCode);
+    await expect.poll(withCode).toBeDefined();
+    const code = withCode();
+    if (!code?.userCode || !code.verificationUri) throw new Error('the flow event carries no code');
+    const page = new FormBrowser(emu.caPem);
+    let step = await page.get(code.verificationUri);
+    step = await page.submit(step, 'Next', { otc: code.userCode });
+    step = await page.submit(step, 'Sign in', { login: demo.bob.username, passwd: demo.bob.password });
+    await page.submit(step, 'Cancel');
+
+    await expect(pending).rejects.toMatchObject({
+      code: 'forbidden',
+      message:
+        'The sign-in was declined on the page where the code was entered, so you are not signed in. If that was ' +
+        'a mistake, sign in again and accept; if your organisation lets only administrators approve apps, ask ' +
+        'one to approve Cloud Desk.',
+    });
+    expect(lastFailedFlow(events.emitted)?.error?.message).not.toMatch(/authorization_declined|post_request/);
+    expect(accounts.list()).toEqual([]);
   });
 
   it('a cancel by the user stays quiet', async () => {

@@ -7,6 +7,8 @@ import { ServiceError } from '../errors.js';
 export interface SignInSettings {
   /** Settings' client id ('' when none); a custom cloud may bring its own. */
   clientId: string;
+  /** Client ids by cloud id that replace `clientId` there ('' for none yet): the national clouds' own. */
+  cloudClientIds?: Readonly<Record<string, string>>;
   /** `organizations`, a tenant id or a domain. */
   defaultTenant: string;
 }
@@ -27,7 +29,7 @@ export class CloudCatalog {
       kind: cloud.kind,
       authorityHost: cloud.authorityHost,
       armEndpoint: cloud.armEndpoint,
-      signInReady: Boolean(cloud.clientId ?? settings.clientId),
+      signInReady: Boolean(clientIdOf(cloud, settings)),
     }));
   }
 
@@ -57,11 +59,14 @@ export class CloudCatalog {
 
   /** The app registration to sign in to `cloud` with. */
   clientId(cloud: CloudEndpoints): string {
-    const clientId = cloud.clientId ?? this.deps.signInSettings().clientId;
+    const clientId = clientIdOf(cloud, this.deps.signInSettings());
     if (!clientId) {
       throw new ServiceError(
         'invalid_input',
-        `Signing in to ${cloud.name} needs an app registration: enter its Application (client) ID in Settings.`,
+        cloud.kind === 'china' || cloud.kind === 'usgov'
+          ? `Signing in to ${cloud.name} needs an app registration made in that cloud (one made in Azure does not ` +
+              'exist there) or the Azure CLI’s public client: choose one in Settings, Sign-in.'
+          : `Signing in to ${cloud.name} needs an app registration: enter its Application (client) ID in Settings.`,
         'clientId',
       );
     }
@@ -71,4 +76,9 @@ export class CloudCatalog {
   defaultTenant(): string {
     return this.deps.signInSettings().defaultTenant;
   }
+}
+
+/** A custom cloud's own client id, else the one Settings gives this cloud, else Settings' client id. */
+function clientIdOf(cloud: CloudEndpoints, settings: SignInSettings): string {
+  return cloud.clientId ?? settings.cloudClientIds?.[cloud.id] ?? settings.clientId;
 }

@@ -5,7 +5,7 @@
 import type { AccountInfo } from '@azure/msal-node';
 import { randomUUID } from 'node:crypto';
 import type { ConsentProblem, SignInFlow } from '../../preload/contract.js';
-import { consentProblemKind, type AuthProblem } from '../auth/auth-errors.js';
+import { consentProblemKind, deviceCodeDeclined, type AuthProblem } from '../auth/auth-errors.js';
 import type { SignInPage } from '../auth/sign-in-flows.js';
 import type { CloudEndpoints } from '../clouds.js';
 import { ServiceError } from '../errors.js';
@@ -178,6 +178,15 @@ export class SignInRunner {
       return {
         code: 'offline',
         message: `Signing in needs a connection to ${cloud.name}'s sign-in service. ${problem.message}`,
+      };
+    }
+    if (deviceCodeDeclined(error)) {
+      return {
+        code: 'forbidden',
+        message:
+          'The sign-in was declined on the page where the code was entered, so you are not signed in. If that was ' +
+          'a mistake, sign in again and accept; if your organisation lets only administrators approve apps, ask ' +
+          'one to approve Cloud Desk.',
       };
     }
     const consent = consentProblemKind(error);

@@ -1,6 +1,6 @@
 import { InteractionRequiredAuthError } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
-import { classifyAuthError, consentProblemKind } from './auth-errors.js';
+import { classifyAuthError, consentProblemKind, deviceCodeDeclined } from './auth-errors.js';
 
 function interaction(errorCode: string, message: string, subError = '', claims = ''): InteractionRequiredAuthError {
   return new InteractionRequiredAuthError(errorCode, 'corr-1', message, subError, undefined, undefined, claims);
@@ -112,5 +112,14 @@ describe('consentProblemKind', () => {
       'admin_approval_required',
     );
     expect(consentProblemKind({ errorMessage: 'AADSTS50076: MFA' })).toBeUndefined();
+  });
+});
+
+describe('deviceCodeDeclined', () => {
+  it('recognises the token endpoint declining a device code, in Entra’s words and RFC 8628’s', () => {
+    expect(deviceCodeDeclined({ errorCode: 'post_request_failed', errorMessage: 'authorization_declined' })).toBe(true);
+    expect(deviceCodeDeclined({ errorCode: 'post_request_failed', errorMessage: 'access_denied' })).toBe(true);
+    expect(deviceCodeDeclined({ errorCode: 'post_request_failed', errorMessage: 'expired_token' })).toBe(false);
+    expect(deviceCodeDeclined({ errorCode: 'access_denied', errorMessage: 'authorization_declined' })).toBe(false);
   });
 });

@@ -34,6 +34,17 @@ export function consentProblemKind(error: unknown): ConsentProblem['kind'] | und
   return undefined;
 }
 
+/**
+ * Whether a device-code sign-in was declined on the page where the code was entered: MSAL stops polling with
+ * `post_request_failed` and the token endpoint's bare error code (Entra's `authorization_declined`, RFC 8628's
+ * `access_denied`) as its message, which says nothing to a person.
+ */
+export function deviceCodeDeclined(error: unknown): boolean {
+  const details = (typeof error === 'object' && error !== null ? error : {}) as MsalLike;
+  const code = (details.errorMessage ?? '').trim();
+  return details.errorCode === 'post_request_failed' && (code === 'authorization_declined' || code === 'access_denied');
+}
+
 interface MsalLike {
   errorCode?: string;
   status?: number;

@@ -10,7 +10,7 @@ import {
   RecordingLogger,
   RecordingOpener,
 } from '../testing/fakes.js';
-import { builtinClientIdFrom, effectiveClientId } from './client-choice.js';
+import { builtinClientIdFrom, effectiveClientId, nationalClientIds } from './client-choice.js';
 
 const organisationId = '11111111-2222-4333-8444-555555555555';
 const builtinId = '2f1b5e64-3c4d-4e8f-9a0b-1c2d3e4f5a6b';
@@ -90,6 +90,58 @@ describe('the sign-in client choice', () => {
   it('treats a client id given while nothing was chosen as the organisation’s registration', async () => {
     const { services } = await start(undefined);
     expect(services.settings.set({ clientId: organisationId })).toMatchObject({ clientChoice: 'organisation' });
+  });
+});
+
+describe('national clouds', () => {
+  const chinaRegistration = '33333333-4444-4555-8666-777777777777';
+  const ready = (services: Awaited<ReturnType<typeof start>>['services'], cloudId: string) =>
+    services.accounts.clouds().find((cloud) => cloud.id === cloudId)?.signInReady;
+
+  it('do not borrow Azure’s registration: they sign in only with their own choice or the Azure CLI’s client', async () => {
+    const { services, azureReady } = await start(undefined, builtinId);
+    services.settings.set({ clientChoice: 'organisation', clientId: organisationId });
+    expect(azureReady()).toBe(true);
+    expect(ready(services, 'azure-china')).toBe(false);
+    expect(ready(services, 'azure-us-government')).toBe(false);
+    await expect(services.accounts.signIn({ cloudId: 'azure-china', method: 'browser' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('needs an app registration made in that cloud'),
+    });
+
+    services.settings.set({ clientChoice: 'azure_cli' });
+    expect(ready(services, 'azure-china')).toBe(true);
+    expect(ready(services, 'azure-us-government')).toBe(true);
+  });
+
+  it('each take their own registration or the Azure CLI’s client, apart from each other and from Azure', async () => {
+    const { services, azureReady } = await start(undefined);
+    services.settings.set({
+      nationalCloudClients: { 'azure-china': { choice: 'organisation', clientId: chinaRegistration } },
+    });
+    expect(ready(services, 'azure-china')).toBe(true);
+    expect(ready(services, 'azure-us-government')).toBe(false);
+    expect(azureReady()).toBe(false);
+    expect(
+      nationalClientIds({
+        clientChoice: 'organisation',
+        nationalCloudClients: {
+          'azure-china': { choice: 'organisation', clientId: chinaRegistration },
+          'azure-us-government': { choice: 'azure_cli', clientId: '' },
+        },
+      }),
+    ).toEqual({ 'azure-china': chinaRegistration, 'azure-us-government': azureCliClientId });
+  });
+
+  it('keep other settings when a stored entry is not a valid choice', async () => {
+    const { services } = await start({
+      theme: 'dark',
+      clientChoice: 'azure_cli',
+      clientId: '',
+      nationalCloudClients: { 'azure-china': { choice: 'someday', clientId: 'x' } },
+    });
+    expect(services.settings.get()).toMatchObject({ theme: 'dark', nationalCloudClients: {} });
+    expect(ready(services, 'azure-china')).toBe(true);
   });
 });
 

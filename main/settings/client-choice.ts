@@ -3,7 +3,7 @@
 // the packaged package.json under `cloudDesk.clientId`). No Electron imports.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { azureCliClientId } from '../../preload/contract-client.js';
+import { azureCliClientId, nationalCloudIds } from '../../preload/contract-client.js';
 import { settingsSchema, type Settings } from '../../preload/contract.js';
 
 /** Where the packaged app's package.json carries the built-in client id (see scripts/electron-builder-config.ts). */
@@ -52,4 +52,21 @@ export function effectiveClientId(
     case 'unset':
       return builtinClientId ?? '';
   }
+}
+
+/**
+ * The client id to sign in to each national cloud with ('' when none yet): its own choice in Settings, else the
+ * Azure CLI's client when that is the main choice. The built-in and the organisation's registrations live in
+ * Azure's Entra ID and do not exist in a national cloud's, so they never carry over.
+ */
+export function nationalClientIds(
+  settings: Pick<Settings, 'clientChoice' | 'nationalCloudClients'>,
+): Record<string, string> {
+  return Object.fromEntries(
+    nationalCloudIds.map((cloudId) => {
+      const own = settings.nationalCloudClients[cloudId];
+      if (own) return [cloudId, own.choice === 'azure_cli' ? azureCliClientId : own.clientId];
+      return [cloudId, settings.clientChoice === 'azure_cli' ? azureCliClientId : ''];
+    }),
+  );
 }

@@ -10,6 +10,7 @@ export const defaultSettings: Settings = {
   theme: 'system',
   clientChoice: 'unset',
   clientId: '',
+  nationalCloudClients: {},
   defaultTenant: 'organizations',
   allowWeakSecretStorage: false,
   customClouds: [],

@@ -24,6 +24,7 @@ import {
   Title2,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
   type MenuButtonProps,
 } from '@fluentui/react-components';
 import {
@@ -34,7 +35,7 @@ import {
   SignOut20Regular,
 } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
-import type { AccountSummary, AppStatus } from '../../../preload/contract';
+import { secretStorageText, type AccountSummary } from '../../../preload/contract';
 import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorBar } from '../../components/error-bar';
 import { focusLost } from '../../components/focus';
@@ -232,10 +233,12 @@ function AddAccountMenu({
   primary: boolean;
 }) {
   const appearance: MenuButtonProps['appearance'] = primary ? 'primary' : 'secondary';
+  // The dialogs its items open hand the keyboard back here when they close (not to the last confirm button).
+  const restoreFocus = useRestoreFocusTarget();
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
-        <MenuButton appearance={appearance} icon={<PersonAdd20Regular />}>
+        <MenuButton appearance={appearance} icon={<PersonAdd20Regular />} {...restoreFocus}>
           Add account
         </MenuButton>
       </MenuTrigger>
@@ -253,15 +256,10 @@ function AddAccountMenu({
   );
 }
 
-const keptWords: Record<AppStatus['secretStorage']['mode'], string> = {
-  encrypted: 'keeps your sign-in encrypted on this computer',
-  session_only: 'keeps your sign-in in memory until you quit (see above)',
-  weak: 'keeps your sign-in on this computer with weak protection (see above)',
-};
-
 function Welcome({ onServicePrincipal }: { onServicePrincipal: () => void }) {
   const styles = useStyles();
   const storage = useStatusStore((state) => state.status?.secretStorage.mode);
+  const restoreFocus = useRestoreFocusTarget();
   return (
     <Card className={styles.welcome} role="region" aria-labelledby="welcome-heading">
       <Subtitle1 as="h2" id="welcome-heading" className={styles.heading}>
@@ -276,12 +274,15 @@ function Welcome({ onServicePrincipal }: { onServicePrincipal: () => void }) {
           Cloud Desk finds every tenant the account belongs to and shows, for each, whether it is ready or asks you to
           sign in again (for example for multi-factor authentication).
         </li>
-        <li>It acts only with your own Azure permissions, and {keptWords[storage ?? 'encrypted']}.</li>
+        <li>
+          It acts only with your own Azure permissions. Your sign-in data is{' '}
+          {secretStorageText[storage ?? 'encrypted'].phrase}.
+        </li>
       </ul>
       <SignInForm />
       <Text>
         Automating with an application instead?{' '}
-        <Link as="button" inline onClick={onServicePrincipal}>
+        <Link as="button" inline onClick={onServicePrincipal} {...restoreFocus}>
           Add a service principal
         </Link>
       </Text>

@@ -16,7 +16,13 @@ import { useId, useState } from 'react';
 import type { Cloud } from '../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import { useSettingsStore } from '../../stores/settings-store';
-import { checkClientChoice, clientChoiceLabels, shownChoice, type ChosenClient } from '../settings/client-choice-draft';
+import {
+  checkClientChoice,
+  clientChoiceLabels,
+  nationalCloudId,
+  shownChoice,
+  type ChosenClient,
+} from '../settings/client-choice-draft';
 import { useBuiltinClientId } from '../settings/use-builtin-client';
 import { AppRegistrationHelp } from './app-registration-help';
 
@@ -42,19 +48,35 @@ export function ClientChoice({ cloud }: { cloud: Cloud }) {
   const saveError = useSettingsStore((state) => state.error);
   const builtinClientId = useBuiltinClientId();
   const headingId = useId();
+  // A national cloud runs its own Entra ID: its choice is its own, and Azure's registrations do not exist there.
+  const national = nationalCloudId(cloud.id);
+  const own = national ? settings?.nationalCloudClients[national] : undefined;
   const [choice, setChoice] = useState<ChosenClient | undefined>(() =>
-    settings ? shownChoice(settings.clientChoice, false) : undefined,
+    national ? own?.choice : settings ? shownChoice(settings.clientChoice, false) : undefined,
   );
-  const [clientId, setClientId] = useState(settings?.clientId ?? '');
+  const [clientId, setClientId] = useState((national ? own?.clientId : settings?.clientId) ?? '');
   const [tried, setTried] = useState(false);
   const checked = checkClientChoice({ choice, clientId });
-  const options: ChosenClient[] = builtinClientId
-    ? ['builtin', 'organisation', 'azure_cli']
-    : ['organisation', 'azure_cli'];
+  const options: ChosenClient[] =
+    builtinClientId && !national ? ['builtin', 'organisation', 'azure_cli'] : ['organisation', 'azure_cli'];
+  const label = (option: ChosenClient): string =>
+    national && option === 'organisation'
+      ? `Use my organisation’s app registration in ${cloud.name}`
+      : clientChoiceLabels[option];
 
   const save = async (): Promise<void> => {
     setTried(true);
-    if (checked.ok) await update(checked.patch);
+    if (!checked.ok) return;
+    if (!national || !settings || checked.patch.clientChoice === 'builtin') return update(checked.patch);
+    await update({
+      nationalCloudClients: {
+        ...settings.nationalCloudClients,
+        [national]: {
+          choice: checked.patch.clientChoice === 'azure_cli' ? 'azure_cli' : 'organisation',
+          clientId: checked.patch.clientId ?? '',
+        },
+      },
+    });
   };
 
   return (
@@ -66,6 +88,9 @@ export function ClientChoice({ cloud }: { cloud: Cloud }) {
       <Text as="p" block>
         Cloud Desk signs you in through an application registered in Microsoft Entra ID. You can change this later in
         Settings.
+        {national &&
+          ` ${cloud.name} runs its own Microsoft Entra ID: an app registered in Azure does not exist there, so use ` +
+            'a registration made in this cloud, or the Azure CLI’s public client.'}
       </Text>
       <RadioGroup
         aria-labelledby={headingId}
@@ -73,7 +98,7 @@ export function ClientChoice({ cloud }: { cloud: Cloud }) {
         onChange={(_event, data) => setChoice(options.find((option) => option === data.value))}
       >
         {options.map((option) => (
-          <Radio key={option} value={option} label={clientChoiceLabels[option]} />
+          <Radio key={option} value={option} label={label(option)} />
         ))}
       </RadioGroup>
       {choice === 'organisation' && (

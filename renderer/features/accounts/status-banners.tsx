@@ -2,7 +2,7 @@
 // shown is from the last check, and main re-checks by itself), and how sign-in data is stored (session only, or
 // the weak opt-in). They appear from main's status event, without the user asking.
 import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { sessionOnlyNoticeId, type CloudConnectivity } from '../../../preload/contract';
+import { secretStorageText, sessionOnlyNoticeId, type CloudConnectivity } from '../../../preload/contract';
 import { useNow } from '../../components/use-now';
 import { useAccountsStore } from '../../stores/accounts-store';
 import { useNavigationStore } from '../../stores/navigation-store';
@@ -55,7 +55,7 @@ export function StatusBanners() {
       {mode === 'session_only' && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Sign-ins are kept for this session only</MessageBarTitle>
+            <MessageBarTitle>{secretStorageText.session_only.title}</MessageBarTitle>
             Cloud Desk found no keyring to encrypt your sign-in data{backend ? ` (storage backend: ${backend})` : ''},
             so it keeps it in memory and you will need to sign in again after you quit. To fix this, install or unlock a
             keyring such as GNOME Keyring or KWallet, then restart Cloud Desk.
@@ -75,7 +75,7 @@ export function StatusBanners() {
       {mode === 'weak' && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Sign-in data is stored without a keyring</MessageBarTitle>
+            <MessageBarTitle>{secretStorageText.weak.title}</MessageBarTitle>
             You allowed this in Settings. Anyone who can read your files can use these sign-ins. Install or unlock a
             keyring and restart Cloud Desk to encrypt them again, or{' '}
             <Link as="button" inline onClick={() => go('settings', weakStorageFieldId)}>

@@ -1,7 +1,7 @@
 // The client choice check agrees with the contract: what it lets through, main accepts.
 import { describe, expect, it } from 'vitest';
 import { settingsPatchSchema } from '../../../preload/contract';
-import { checkClientChoice, shownChoice } from './client-choice-draft';
+import { checkClientChoice, checkNationalClients, shownChoice } from './client-choice-draft';
 
 const guid = '0d35c0de-c10d-4dd5-a0e1-c1a5de5c0de1';
 
@@ -36,5 +36,34 @@ describe('shownChoice', () => {
     expect(shownChoice('unset', false)).toBeUndefined();
     expect(shownChoice('builtin', false)).toBeUndefined();
     expect(shownChoice('azure_cli', true)).toBe('azure_cli');
+  });
+});
+
+describe('checkNationalClients', () => {
+  const names = { 'azure-china': 'Azure operated by 21Vianet' };
+
+  it('keeps only the clouds with a choice of their own, in a shape main accepts', () => {
+    const checked = checkNationalClients(
+      {
+        'azure-china': { choice: 'organisation', clientId: ` ${guid} ` },
+        'azure-us-government': { choice: 'inherit', clientId: guid },
+      },
+      names,
+    );
+    expect(checked).toEqual({ ok: true, value: { 'azure-china': { choice: 'organisation', clientId: guid } } });
+    const patch = { nationalCloudClients: checked.ok ? checked.value : {} };
+    expect(settingsPatchSchema.safeParse(patch).success).toBe(true);
+    expect(
+      checkNationalClients({ 'azure-us-government': { choice: 'azure_cli', clientId: 'left over' } }, names),
+    ).toEqual({ ok: true, value: { 'azure-us-government': { choice: 'azure_cli', clientId: '' } } });
+  });
+
+  it('names the cloud whose registration is missing or not a GUID', () => {
+    expect(checkNationalClients({ 'azure-china': { choice: 'organisation', clientId: '' } }, names)).toEqual({
+      ok: false,
+      problem: 'Azure operated by 21Vianet: Enter your organisation’s Application (client) ID.',
+    });
+    const wrong = checkNationalClients({ 'azure-china': { choice: 'organisation', clientId: 'app' } }, names);
+    expect(wrong.ok ? '' : wrong.problem).toMatch(/^Azure operated by 21Vianet: .*is a GUID/);
   });
 });

@@ -1,6 +1,12 @@
 // The sign-in client choice as the user words it, and the check a choice must pass before it is saved: pure, so
 // the first-run choice (Accounts) and Settings agree with each other and with the contract; main checks again.
-import type { ClientChoice } from '../../../preload/contract-client';
+import type {
+  ClientChoice,
+  NationalCloudClient,
+  NationalCloudClients,
+  NationalCloudId,
+} from '../../../preload/contract-client';
+import { nationalCloudIds } from '../../../preload/contract-client';
 import type { SettingsPatch } from '../../../preload/contract';
 import { checkClientId } from './sign-in-fields';
 
@@ -36,4 +42,36 @@ export function checkClientChoice(
   if (clientId === '') return { ok: false, problem: 'Enter your organisation’s Application (client) ID.' };
   const problem = checkClientId(clientId);
   return problem ? { ok: false, problem } : { ok: true, patch: { clientChoice: 'organisation', clientId } };
+}
+
+/** Whether a cloud is a national one, which needs a client of its own (a registration made there, or Azure CLI's). */
+export function nationalCloudId(cloudId: string): NationalCloudId | undefined {
+  return nationalCloudIds.find((id) => id === cloudId);
+}
+
+/** One national cloud's draft: `inherit` follows the main choice (it carries over only as the Azure CLI's client). */
+export interface NationalClientDraft {
+  choice: NationalCloudClient['choice'] | 'inherit';
+  clientId: string;
+}
+
+/** The national clouds' settings a set of drafts makes, or the first problem (in words, naming the cloud). */
+export function checkNationalClients(
+  drafts: Partial<Record<NationalCloudId, NationalClientDraft>>,
+  cloudNames: Partial<Record<NationalCloudId, string>>,
+): { ok: true; value: NationalCloudClients } | { ok: false; problem: string } {
+  const value: NationalCloudClients = {};
+  for (const cloudId of nationalCloudIds) {
+    const draft = drafts[cloudId];
+    if (!draft || draft.choice === 'inherit') continue;
+    if (draft.choice === 'azure_cli') {
+      value[cloudId] = { choice: 'azure_cli', clientId: '' };
+      continue;
+    }
+    const checked = checkClientChoice({ choice: 'organisation', clientId: draft.clientId });
+    const name = cloudNames[cloudId] ?? cloudId;
+    if (!checked.ok) return { ok: false, problem: `${name}: ${checked.problem}` };
+    value[cloudId] = { choice: 'organisation', clientId: checked.patch.clientId ?? '' };
+  }
+  return { ok: true, value };
 }

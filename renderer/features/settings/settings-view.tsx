@@ -8,6 +8,7 @@ import { useNavigationStore } from '../../stores/navigation-store';
 import { useSettingsStore } from '../../stores/settings-store';
 import { CustomCloudsSettings } from './custom-clouds-settings';
 import { NetworkSettings } from './network-settings';
+import { NationalCloudsSettings } from './national-clouds-settings';
 import { SignInSettings } from './sign-in-settings';
 import { UpdateSettings } from '../updates/update-settings';
 import { DesktopSettings } from './desktop-settings';
@@ -71,6 +72,7 @@ export function SettingsView() {
         )}
       </div>
       {settings && <SignInSettings settings={settings} />}
+      {settings && <NationalCloudsSettings settings={settings} />}
       {settings && <CustomCloudsSettings settings={settings} />}
       {settings && <NetworkSettings />}
       {settings && <UpdateSettings settings={settings} />}

@@ -15,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Settings } from '../../../preload/contract';
+import { secretStorageText, type Settings } from '../../../preload/contract';
 import { useSettingsStore } from '../../stores/settings-store';
 import { useStatusStore } from '../../stores/status-store';
 import { checkClientChoice, clientChoiceLabels, shownChoice, type ChosenClient } from './client-choice-draft';
@@ -79,7 +79,7 @@ export function SignInSettings({ settings }: { settings: Settings }) {
       </Subtitle2>
       <Field
         label="How Cloud Desk signs in"
-        hint="Applies to Azure, Azure China and Azure US Government, and to custom clouds without a client ID of their own."
+        hint="Applies to Azure and to custom clouds without a client ID of their own. The national clouds have their own choice below."
       >
         <RadioGroup
           value={choice ?? ''}
@@ -159,7 +159,7 @@ export function SignInSettings({ settings }: { settings: Settings }) {
       </Field>
       {status && (
         <Text className={styles.note} role="status">
-          Sign-in data is now {storageWords[status.secretStorage.mode]}
+          Sign-in data is now {secretStorageText[status.secretStorage.mode].phrase}
           {status.secretStorage.backend ? ` (backend: ${status.secretStorage.backend})` : ''}.
           {settings.allowWeakSecretStorage &&
             status.secretStorage.mode === 'session_only' &&
@@ -169,9 +169,3 @@ export function SignInSettings({ settings }: { settings: Settings }) {
     </form>
   );
 }
-
-const storageWords: Record<'encrypted' | 'session_only' | 'weak', string> = {
-  encrypted: 'encrypted by your system’s keyring',
-  session_only: 'kept in memory for this session only',
-  weak: 'stored on disk with weak protection',
-};
