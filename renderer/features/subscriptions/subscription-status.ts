@@ -50,7 +50,9 @@ export function describeSubscriptionStatus(sub: SubscriptionSummary, now: number
         label: 'Throttled',
         color: 'warning',
         message: sub.throttledUntil
-          ? `Azure asked Cloud Desk to wait until ${formatClock(sub.throttledUntil, now)} before listing it again.`
+          ? `Azure is limiting requests for this subscription and asked Cloud Desk to wait until ` +
+            `${formatClock(sub.throttledUntil, now)} (${formatWait(sub.throttledUntil, now)}). The rows shown are ` +
+            'from the last listing.'
           : (sub.error?.message ?? 'Azure asked Cloud Desk to slow down.'),
       };
     case 'not_listed':
@@ -62,6 +64,14 @@ export function describeSubscriptionStatus(sub: SubscriptionSummary, now: number
           : (states[sub.state].message ?? 'Cloud Desk does not list its VMs.'),
       };
   }
+}
+
+/** "in 20 min", or "any moment now" once the time has passed. */
+function formatWait(iso: string, now: number): string {
+  const minutes = Math.ceil((Date.parse(iso) - now) / 60_000);
+  if (minutes <= 0) return 'any moment now';
+  if (minutes < 120) return `in ${minutes} min`;
+  return `in ${Math.round(minutes / 60)} h`;
 }
 
 /** Whether the subscription's last listing failed in a way the user should see beside the grid. */

@@ -61,6 +61,8 @@ function ProblemChip({ sub }: { sub: SubscriptionSummary }) {
   const go = useNavigationStore((state) => state.go);
   const status = describeSubscriptionStatus(sub, now);
   const sentence = `${sub.displayName}: ${status.message ?? status.label}`;
+  // Azure asked to wait: a retry before then is refused (main skips it), so it is not offered.
+  const waiting = sub.status === 'throttled' && !!sub.throttledUntil && Date.parse(sub.throttledUntil) > now;
   return (
     <li className={styles.chip} aria-label={`${sub.displayName}: ${status.label}`}>
       <Badge appearance="tint" color={status.color}>
@@ -78,7 +80,7 @@ function ProblemChip({ sub }: { sub: SubscriptionSummary }) {
           size="small"
           appearance="subtle"
           icon={<ArrowSync16Regular />}
-          disabledFocusable={!online || retrying}
+          disabledFocusable={!online || retrying || waiting}
           aria-label={`Retry ${sub.displayName}`}
           onClick={() => void refresh([sub.id])}
         >
