@@ -23,7 +23,8 @@ import { loadClouds } from '../main/cloud-config.js';
 import { devFileCipher } from './dev-cipher.js';
 import { systemClock } from '../main/system-clock.js';
 import { invalidInput } from '../preload/contract.js';
-import { clientMessageSchema, wsPath, bridgePath, type HostMessage } from './protocol.js';
+import { PageVisibility } from './page-visibility.js';
+import { clientMessageSchema, visibilityMessageSchema, wsPath, bridgePath, type HostMessage } from './protocol.js';
 
 export interface PreviewOptions {
   port: number;
@@ -44,6 +45,8 @@ export interface PreviewOptions {
 export interface PreviewHost {
   url: string;
   origin: string;
+  /** Whether a connected page is visible: the inventory's power sweeps run every minute then, slower otherwise. */
+  readonly pageVisible: boolean;
   close(): Promise<void>;
 }
 
@@ -114,6 +117,10 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     storageHealth,
     builtinClientId: options.builtinClientId,
   });
+
+  // No page is connected yet: hidden until one says it is visible.
+  const visibility = new PageVisibility((visible) => services.inventory.setVisible(visible));
+  services.inventory.setVisible(false);
 
   if (options.watchProcess)
     watchProcessFailures(options.watchProcess, logger, (notice) => services.notices.post(notice));
@@ -186,6 +193,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       });
       ws.on('close', () => {
         sockets.delete(ws);
+        visibility.closed(ws);
         if (lastActive === ws) lastActive = undefined;
       });
       ws.on('message', (data) => {
@@ -206,6 +214,11 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       logger.warn('ignored a preview message that is not JSON');
       return;
     }
+    const seen = visibilityMessageSchema.safeParse(json);
+    if (seen.success) {
+      visibility.report(ws, seen.data.visible);
+      return;
+    }
     const message = clientMessageSchema.safeParse(json);
     if (!message.success) {
       logger.warn('ignored a malformed preview message');
@@ -222,6 +235,9 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
   return {
     url: `${origin}/?token=${token}`,
     origin,
+    get pageVisible() {
+      return visibility.visible;
+    },
     close: async () => {
       await services.stop();
       await closeAll(server, wss);
