@@ -118,6 +118,8 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
   const accountName = (accountId: string) => context.accountNames.get(accountId) ?? accountId;
   const accounts = [...new Set(sub.accessPaths.map((path) => path.accountId))];
   const canRetry = sub.status === 'error' || sub.status === 'throttled';
+  // Azure asked to wait: main skips it until then, so a retry is not offered.
+  const waiting = sub.status === 'throttled' && !!sub.throttledUntil && Date.parse(sub.throttledUntil) > now;
 
   return (
     <TableRow className={sub.hidden ? styles.hiddenRow : undefined}>
@@ -144,7 +146,7 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
             <Button
               size="small"
               icon={<ArrowSync16Regular />}
-              disabledFocusable={!online || retrying}
+              disabledFocusable={!online || retrying || waiting}
               aria-label={`Retry ${sub.displayName}`}
               onClick={() => void refresh([sub.id])}
             >
@@ -155,24 +157,29 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
       </TableCell>
       <TableCell>
         {accounts.length > 1 ? (
-          <Dropdown
-            size="small"
-            aria-label={`Account that acts on ${sub.displayName}`}
-            value={accountName(sub.actingAccountId)}
-            selectedOptions={[sub.actingAccountId]}
-            disabled={choosing}
-            onOptionSelect={(_event, data) => {
-              if (data.optionValue && data.optionValue !== sub.actingAccountId) {
-                void setActing(sub.id, data.optionValue);
-              }
-            }}
-          >
-            {accounts.map((accountId) => (
-              <Option key={accountId} value={accountId}>
-                {accountName(accountId)}
-              </Option>
-            ))}
-          </Dropdown>
+          <div className={styles.status}>
+            <Dropdown
+              size="small"
+              aria-label={`Account that acts on ${sub.displayName}`}
+              value={accountName(sub.actingAccountId)}
+              selectedOptions={[sub.actingAccountId]}
+              disabled={choosing}
+              onOptionSelect={(_event, data) => {
+                if (data.optionValue && data.optionValue !== sub.actingAccountId) {
+                  void setActing(sub.id, data.optionValue);
+                }
+              }}
+            >
+              {accounts.map((accountId) => (
+                <Option key={accountId} value={accountId}>
+                  {accountName(accountId)}
+                </Option>
+              ))}
+            </Dropdown>
+            <Caption1 className={styles.message}>
+              Reached through {accounts.length} accounts: {accounts.map(accountName).join(', ')}
+            </Caption1>
+          </div>
         ) : (
           <Text>{accountName(sub.actingAccountId)}</Text>
         )}
