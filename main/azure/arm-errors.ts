@@ -95,7 +95,7 @@ export function describeArmError(error: unknown, subject: ArmSubject): Inventory
       code: 'throttled',
       message:
         `Azure is limiting requests for ${words.target} and asked Cloud Desk to wait ${duration(error.retryAfterMs)}. ` +
-        'Cloud Desk lists it again after that; until then the rows shown are from the last listing.',
+        'Cloud Desk lists it again after that.',
       ...ids(error.requestId, error.correlationId),
     };
   }

@@ -74,7 +74,7 @@ export function signInNeededError(tenantName: string): InventoryError {
     code: 'interaction_required',
     message:
       `Tenant ${tenantName} needs you to sign in again before Cloud Desk can list this subscription: open ` +
-      'Accounts and sign in to that tenant. The rows shown are from the last listing.',
+      'Accounts and sign in to that tenant.',
   };
 }
 

@@ -25,7 +25,16 @@ describe('describeSubscriptionStatus', () => {
     expect(text.message).toMatch(
       /^Azure is limiting requests for this subscription and asked Cloud Desk to wait until /,
     );
-    expect(text.message).toContain('(in 20 min). The rows shown are from the last listing.');
+    expect(text.message).toContain('(in 20 min). Its VMs have not been listed yet.');
+  });
+
+  it('says how old the rows of a subscription whose listing failed are', () => {
+    const error = { code: 'internal' as const, message: 'Azure had a problem answering for this subscription.' };
+    const powerFetchedAt = new Date(now - 20 * 60_000).toISOString();
+    const text = describeSubscriptionStatus(sub({ status: 'error', error, powerFetchedAt }), now);
+    expect(text.message).toMatch(
+      /^Azure had a problem answering for this subscription\. The VMs shown for it are as of .+, 20 min ago\.$/,
+    );
   });
 
   it("shows main's words for an error, and a hidden subscription is not a problem", () => {
@@ -33,7 +42,9 @@ describe('describeSubscriptionStatus', () => {
       code: 'forbidden' as const,
       message: 'You do not have permission to list the VMs of this subscription.',
     };
-    expect(describeSubscriptionStatus(sub({ status: 'error', error }), now).message).toBe(error.message);
+    expect(describeSubscriptionStatus(sub({ status: 'error', error }), now).message).toBe(
+      `${error.message} Its VMs have not been listed yet.`,
+    );
     expect(hasProblem(sub({ status: 'error', error }))).toBe(true);
     expect(hasProblem(sub({ status: 'not_listed', hidden: true }))).toBe(false);
   });

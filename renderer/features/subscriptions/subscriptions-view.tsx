@@ -39,7 +39,7 @@ const useStyles = makeStyles({
   tenant: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   tenantHeading: { margin: 0 },
   table: { tableLayout: 'auto' },
-  name: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  name: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0 },
   id: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   status: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   message: { color: tokens.colorNeutralForeground2 },
@@ -135,7 +135,10 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
           {state.label}
         </Badge>
       </TableCell>
-      <TableCell>{sub.status === 'not_listed' ? '—' : sub.vmCount.toLocaleString()}</TableCell>
+      <TableCell>
+        {/* Never listed (or not listed at all): no count to show, rather than a 0 nobody confirmed. */}
+        {sub.status === 'not_listed' || sub.fetchedAt === undefined ? '—' : sub.vmCount.toLocaleString()}
+      </TableCell>
       <TableCell>
         <div className={styles.status}>
           <Badge appearance="tint" color={status.color}>

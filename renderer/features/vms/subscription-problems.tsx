@@ -26,6 +26,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   text: { minWidth: 0, maxWidth: '640px', overflowWrap: 'anywhere' },
+  // The label never gives way to a long sentence beside it.
+  badge: { flexShrink: 0 },
 });
 
 export function SubscriptionProblems() {
@@ -65,7 +67,7 @@ function ProblemChip({ sub }: { sub: SubscriptionSummary }) {
   const waiting = sub.status === 'throttled' && !!sub.throttledUntil && Date.parse(sub.throttledUntil) > now;
   return (
     <li className={styles.chip} aria-label={`${sub.displayName}: ${status.label}`}>
-      <Badge appearance="tint" color={status.color}>
+      <Badge appearance="tint" color={status.color} className={styles.badge}>
         {status.label}
       </Badge>
       <Text size={200} className={styles.text}>
