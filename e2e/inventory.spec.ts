@@ -69,7 +69,11 @@ test.describe('the VM inventory', () => {
     // The refused subscription's chip says what Azure said, and offers a retry of that subscription only.
     const problems = page.getByRole('list', { name: 'Subscriptions with problems' });
     const chip = problems.getByRole('listitem', { name: /Contoso Dev\/Test/ });
-    await expect(chip).toContainText('You do not have permission to list the virtual machines');
+    await expect(chip).toContainText(
+      'Contoso Dev/Test: You do not have permission to list the VMs of this subscription (Azure: AuthorizationFailed).',
+    );
+    await expect(chip).toContainText('Ask an owner of the subscription for the Reader role');
+    await expect(chip).not.toContainText('Pagination');
     await expect(chip.getByRole('button', { name: 'Retry Contoso Dev/Test' })).toBeVisible();
 
     await search.fill('lab-');

@@ -3,7 +3,7 @@
 // sends (sign-in pages) in a new tab, as the system browser would. Never part of the packaged app.
 import { buildApi } from '../preload/api';
 import type { Channel, EventName, Result } from '../preload/contract';
-import { wsPath, type ClientMessage, type HostMessage } from './protocol';
+import { wsPath, type ClientMessage, type HostMessage, type VisibilityMessage } from './protocol';
 
 const token = new URLSearchParams(window.location.search).get('token') ?? '';
 const socketUrl = `ws://${window.location.host}${wsPath}?token=${encodeURIComponent(token)}`;
@@ -23,6 +23,7 @@ function connect(): Promise<WebSocket> {
     const ws = new WebSocket(socketUrl);
     ws.addEventListener('open', () => {
       socket = ws;
+      reportVisibility();
       resolve(ws);
     });
     ws.addEventListener('message', (event) => receive(String(event.data)));
@@ -36,6 +37,13 @@ function connect(): Promise<WebSocket> {
   });
   return ready;
 }
+
+/** Main's sweep schedule follows whether anyone can see the app (Electron's main reads it from its window). */
+function reportVisibility(): void {
+  const message: VisibilityMessage = { type: 'visibility', visible: document.visibilityState === 'visible' };
+  socket?.send(JSON.stringify(message));
+}
+document.addEventListener('visibilitychange', reportVisibility);
 
 function receive(data: string): void {
   const message = JSON.parse(data) as HostMessage;

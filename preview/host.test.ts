@@ -89,6 +89,21 @@ describe('preview host WebSocket', () => {
   });
 });
 
+describe('preview host page visibility', () => {
+  it("follows the pages' visibilitychange reports, and counts a closed page as gone", async () => {
+    expect(host.pageVisible).toBe(false);
+    const page = await connect(`?token=${token()}`, host.origin);
+    page.send(JSON.stringify({ type: 'visibility', visible: true }));
+    await expect.poll(() => host.pageVisible).toBe(true);
+    page.send(JSON.stringify({ type: 'visibility', visible: false }));
+    await expect.poll(() => host.pageVisible).toBe(false);
+    page.send(JSON.stringify({ type: 'visibility', visible: true }));
+    await expect.poll(() => host.pageVisible).toBe(true);
+    page.close();
+    await expect.poll(() => host.pageVisible).toBe(false);
+  });
+});
+
 /** Opens a WebSocket by hand over TCP (valid token and Origin), so the test can then send frames no client would. */
 function rawUpgrade(): Promise<Socket> {
   const { port, pathname } = new URL(host.url.replace('/?', `${wsPath}?`));

@@ -23,7 +23,8 @@ import { loadClouds } from '../main/cloud-config.js';
 import { devFileCipher } from './dev-cipher.js';
 import { systemClock } from '../main/system-clock.js';
 import { invalidInput } from '../preload/contract.js';
-import { clientMessageSchema, wsPath, bridgePath, type HostMessage } from './protocol.js';
+import { PageVisibility } from './page-visibility.js';
+import { clientMessageSchema, visibilityMessageSchema, wsPath, bridgePath, type HostMessage } from './protocol.js';
 
 export interface PreviewOptions {
   port: number;
@@ -46,6 +47,8 @@ export interface PreviewOptions {
 export interface PreviewHost {
   url: string;
   origin: string;
+  /** Whether a connected page is visible: the inventory's power sweeps run every minute then, slower otherwise. */
+  readonly pageVisible: boolean;
   close(): Promise<void>;
 }
 
@@ -118,6 +121,10 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
   });
 
   if (options.openLink) services.deepLinks.open(options.openLink);
+  // No page is connected yet: hidden until one says it is visible.
+  const visibility = new PageVisibility((visible) => services.inventory.setVisible(visible));
+  services.inventory.setVisible(false);
+
   if (options.watchProcess)
     watchProcessFailures(options.watchProcess, logger, (notice) => services.notices.post(notice));
 
@@ -189,6 +196,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       });
       ws.on('close', () => {
         sockets.delete(ws);
+        visibility.closed(ws);
         if (lastActive === ws) lastActive = undefined;
       });
       ws.on('message', (data) => {
@@ -209,6 +217,11 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
       logger.warn('ignored a preview message that is not JSON');
       return;
     }
+    const seen = visibilityMessageSchema.safeParse(json);
+    if (seen.success) {
+      visibility.report(ws, seen.data.visible);
+      return;
+    }
     const message = clientMessageSchema.safeParse(json);
     if (!message.success) {
       logger.warn('ignored a malformed preview message');
@@ -225,6 +238,9 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
   return {
     url: `${origin}/?token=${token}`,
     origin,
+    get pageVisible() {
+      return visibility.visible;
+    },
     close: async () => {
       await services.stop();
       await closeAll(server, wss);

@@ -1,5 +1,6 @@
 // Messages on the preview's WebSocket, both directions. The preview carries exactly the Electron IPC contract;
-// these envelopes only add request ids and the "open this URL in a new tab" instruction.
+// these envelopes only add request ids, the "open this URL in a new tab" instruction, and the page's visibility
+// (which Electron's main reads from its window).
 import { z } from 'zod';
 
 export const clientMessageSchema = z.strictObject({
@@ -8,6 +9,10 @@ export const clientMessageSchema = z.strictObject({
   arg: z.unknown().optional(),
 });
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+/** A page's `document.visibilityState` changed (or the page just connected): main's sweep schedule follows it. */
+export const visibilityMessageSchema = z.strictObject({ type: z.literal('visibility'), visible: z.boolean() });
+export type VisibilityMessage = z.infer<typeof visibilityMessageSchema>;
 
 export type HostMessage =
   | { type: 'result'; id: number; result: unknown }

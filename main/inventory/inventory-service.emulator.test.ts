@@ -16,6 +16,7 @@ import { SecretVault } from '../storage/secret-vault.js';
 import { systemClock, systemScheduler } from '../system-clock.js';
 import { idleScheduler, ScriptedBrowser, type User } from '../testing/accounts-harness.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from '../testing/fakes.js';
+import { RateGovernor, defaultRateLimitOptions } from '../azure/rate-limit.js';
 import { InventoryService } from './inventory-service.js';
 
 const subs = {
@@ -56,7 +57,19 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(() => emu.admin.reset());
 
-async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?: User } = {}) {
+interface WorldOptions {
+  store?: MemoryStore;
+  prefs?: MemoryStore;
+  user?: User;
+  /** The cloud the accounts sign in to (default: this file's emulator). */
+  cloud?: CloudEndpoints;
+  /** The emulator whose sign-in page the scripted browser fills in (with `cloud`). */
+  emulator?: RunningEmulator;
+  governor?: RateGovernor;
+}
+
+async function world(options: WorldOptions = {}) {
+  const target = options.cloud ?? cloud;
   const logger = new RecordingLogger();
   const events = new RecordingEvents();
   const store = options.store ?? new MemoryStore();
@@ -78,9 +91,9 @@ async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?:
   };
   const accounts = createAccountsService({
     vault,
-    clouds: () => [cloud],
+    clouds: () => [target],
     signInSettings: () => ({ clientId: '', defaultTenant: 'organizations' }),
-    opener: new ScriptedBrowser(emu, options.user ?? demo.alice),
+    opener: new ScriptedBrowser(options.emulator ?? emu, options.user ?? demo.alice),
     events: accountEvents,
     connectivity,
     network,
@@ -92,7 +105,7 @@ async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?:
   const opener = new RecordingOpener();
   const inventory = new InventoryService({
     accounts,
-    clouds: () => [cloud],
+    clouds: () => [target],
     vault,
     preferencesStore: prefs,
     connectivity,
@@ -101,6 +114,7 @@ async function world(options: { store?: MemoryStore; prefs?: MemoryStore; user?:
     opener,
     logger,
     clock: systemClock,
+    ...(options.governor ? { governor: options.governor } : {}),
   });
   await accounts.start();
   await inventory.start({ schedule: false });
@@ -183,11 +197,16 @@ describe('faults stay with their subscription', () => {
     await inventory.sweep('full');
 
     expect(sub(subs.production)).toMatchObject({ status: 'error', error: { code: 'forbidden' } });
-    expect(sub(subs.production)?.error?.message).toMatch(/permission to list the virtual machines of subscription/);
-    expect(sub(subs.production)?.error?.message).toContain('AuthorizationFailed');
+    expect(sub(subs.production)?.error?.message).toBe(
+      'You do not have permission to list the VMs of this subscription (Azure: AuthorizationFailed). Ask an owner ' +
+        'of the subscription for the Reader role, or choose another account to act on it in Subscriptions.',
+    );
     expect(sub(subs.production)?.error?.requestId).toMatch(/[0-9a-f-]{36}/);
     expect(sub(subs.devTest)).toMatchObject({ status: 'error', error: { code: 'internal' } });
-    expect(sub(subs.devTest)?.error?.message).toMatch(/could not answer .* \(HTTP 503\)/);
+    expect(sub(subs.devTest)?.error?.message).toBe(
+      'Azure had a problem answering for this subscription (HTTP 503 ServiceUnavailable). This is usually ' +
+        'temporary: retry in a minute.',
+    );
     expect(sub(subs.shared)).toMatchObject({ status: 'ok' });
     expect(vmsOf(subs.shared)).toHaveLength(5);
     expect(inventory.getSnapshot().sweep).toMatchObject({ state: 'done', subscriptionsDone: 3, subscriptionsTotal: 3 });
@@ -214,6 +233,105 @@ describe('faults stay with their subscription', () => {
     await inventory.sweep('full');
     expect(sub(subs.production)).toMatchObject({ status: 'error', fetchedAt: before?.fetchedAt });
     expect(vmsOf(subs.production)).toEqual(rows);
+  });
+});
+
+describe('every failure reads as words: what happened, why, what to do', () => {
+  // The SDK's and MSAL's developer wording must never reach a chip.
+  const noise = /Pagination failed|statusCode|endpoints_resolution_error|network_error|aka\.ms|undefined/;
+
+  it.each([
+    [
+      '504',
+      /^Azure had a problem answering for this subscription \(HTTP 504 GatewayTimeout\)\. .*retry in a minute\.$/,
+    ],
+    [
+      'reset',
+      /^Cloud Desk could not list the VMs of this subscription\. Offline: .* could not be reached \(ECONNRESET\)\. Check your connection\.$/,
+    ],
+    ['truncate', /^Azure sent an answer for this subscription that Cloud Desk could not read .*Retry/],
+  ] as const)('a %s on one subscription', async (kind, words) => {
+    const { accounts, inventory, sub } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    await emu.admin.addFaults([{ method: 'GET', path: vmList(subs.production), kind }]);
+    await inventory.sweep('full');
+    const message = sub(subs.production)?.error?.message ?? '';
+    expect(message).toMatch(words);
+    expect(message).not.toMatch(noise);
+    expect(sub(subs.devTest)?.status).toBe('ok');
+  });
+
+  it('a request that times out', async () => {
+    const governor = new RateGovernor(systemClock, { ...defaultRateLimitOptions, timeoutMs: 1_000 });
+    const { accounts, inventory, sub } = await world({ governor });
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    await emu.admin.addFaults([{ method: 'GET', path: vmList(subs.production), kind: 'slow', arg: 5_000 }]);
+    await inventory.sweep('full');
+    expect(sub(subs.production)?.error?.message).toBe(
+      'Azure did not answer in time for this subscription: it may be busy, or the connection slow. Retry in a minute.',
+    );
+  });
+
+  it("a 403 on a tenant's subscription list names the tenant", async () => {
+    const { accounts, inventory, sub } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    await emu.admin.addFaults([{ method: 'GET', path: '/subscriptions', kind: '403' }]);
+    await inventory.sweep('full');
+    expect(sub(subs.production)).toMatchObject({ status: 'error', error: { code: 'forbidden' } });
+    expect(sub(subs.production)?.error?.message).toBe(
+      'You do not have permission to list the subscriptions of tenant Contoso (Azure: AuthorizationFailed). Ask an ' +
+        'administrator of the tenant for access, or connect another account that has it.',
+    );
+  });
+
+  it('a DNS failure names the host that could not be resolved', async () => {
+    const first = await world();
+    await first.accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await first.inventory.sweep('full');
+    await first.inventory.stop();
+    const unresolvable = { ...cloud, armEndpoint: `https://arm.cloud-desk.invalid:${new URL(emu.arm).port}` };
+    const { inventory, sub, vmsOf } = await world({ store: first.store, prefs: first.prefs, cloud: unresolvable });
+    await inventory.sweep('full');
+    expect(sub(subs.production)).toMatchObject({ status: 'error', error: { code: 'offline' } });
+    expect(sub(subs.production)?.error?.message).toMatch(
+      /^Cloud Desk could not list the subscriptions of tenant Contoso\. DNS failure: the name arm\.cloud-desk\.invalid could not be resolved\. Check your connection/,
+    );
+    expect(vmsOf(subs.production)).toHaveLength(9);
+  });
+
+  it('offline at start-up (MSAL cannot reach the sign-in service) says so and keeps the rows', async () => {
+    const away = await startEmulator({ scenario: 'demo' });
+    const awayCloud = customCloud(
+      {
+        name: 'Away',
+        authorityHost: away.authority,
+        armEndpoint: away.arm,
+        armAudience: 'https://management.azure.com/',
+        clientId: demo.clientId,
+      },
+      away.caPem,
+    );
+    const first = await world({ cloud: awayCloud, emulator: away });
+    try {
+      await first.accounts.signIn({ cloudId: awayCloud.id, method: 'browser' });
+      await first.inventory.sweep('full');
+      await first.inventory.stop();
+    } finally {
+      await away.close();
+    }
+    const { inventory, sub, vmsOf } = await world({ store: first.store, prefs: first.prefs, cloud: awayCloud });
+    await inventory.sweep('full');
+    const production = sub(subs.production);
+    expect(production).toMatchObject({ status: 'error', error: { code: 'offline' } });
+    expect(production?.error?.message).toBe(
+      'Cloud Desk could not get a sign-in token to list the subscriptions of tenant Contoso. The sign-in service ' +
+        'could not be reached. Check your connection (and proxy, if you use one), then try again.',
+    );
+    expect(production?.error?.message).not.toMatch(noise);
+    expect(vmsOf(subs.production)).toHaveLength(9);
   });
 });
 
@@ -245,9 +363,20 @@ describe('throttling', () => {
 
     const devTest = sub(subs.devTest);
     expect(devTest).toMatchObject({ status: 'throttled', error: { code: 'throttled' } });
+    expect(devTest?.error?.message).toMatch(
+      /^Azure is limiting requests for this subscription and asked Cloud Desk to wait 20 minutes\./,
+    );
     const until = Date.parse(devTest?.throttledUntil ?? '');
     expect(until - Date.now()).toBeGreaterThan(19 * 60_000);
     expect(until - Date.now()).toBeLessThanOrEqual(20 * 60_000);
+
+    // Until then, sweeps leave it alone: asking again would only earn another 429.
+    await emu.admin.clearRequestLog();
+    await inventory.sweep('full');
+    await inventory.sweep('power');
+    expect((await emu.admin.requestLog()).recent.filter((r) => r.path === vmList(subs.devTest))).toEqual([]);
+    expect(sub(subs.devTest)).toMatchObject({ status: 'throttled', vmCount: 10 });
+    expect(vmsOf(subs.devTest)).toHaveLength(10);
   });
 });
 
@@ -265,6 +394,9 @@ describe('accounts and tenants', () => {
     await accounts.refresh();
     await inventory.sweep('full');
     expect(sub(subs.sandbox)).toMatchObject({ status: 'needs_sign_in', error: { code: 'interaction_required' } });
+    expect(sub(subs.sandbox)?.error?.message).toMatch(
+      /^Tenant Northwind Lab needs you to sign in again before Cloud Desk can list this subscription: open Accounts/,
+    );
     expect(vmsOf(subs.sandbox)).toHaveLength(4);
   });
 

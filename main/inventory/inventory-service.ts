@@ -29,7 +29,7 @@ import { portalOrigin, resourcePortalUrl } from './portal.js';
 import { SubscriptionPreferences } from './preferences.js';
 import { SweepScheduler, systemTimers, type ScheduleOptions, type Timers } from './scheduler.js';
 import { SnapshotStore } from './snapshot-store.js';
-import { runSweep } from './sweep.js';
+import { runSweep, signInNeededError } from './sweep.js';
 import { isListable, SweepRecorder } from './sweep-recorder.js';
 
 export interface InventoryAccounts {
@@ -267,7 +267,7 @@ export class InventoryService {
       const view = await instanceViewOf(this.session().compute(path, subscription.id), vm.resourceId);
       return toInstanceView(vm.id, view, new Date(this.deps.clock.now()).toISOString());
     } catch (error) {
-      const described = describeArmError(error, `virtual machine ${vm.name}`);
+      const described = describeArmError(error, { kind: 'vm' });
       throw new ServiceError(described.code, described.message, described.correlationId);
     }
   }
@@ -373,10 +373,7 @@ export class InventoryService {
         change.upsertSubscription({
           ...subscription,
           status: 'needs_sign_in',
-          error: {
-            code: 'interaction_required',
-            message: `Sign in to the tenant of ${subscription.displayName} again to list it.`,
-          },
+          error: signInNeededError(subscription.tenantName ?? subscription.tenantId),
         });
       }
     });

@@ -64,6 +64,10 @@ export class SweepRecorder implements SweepHost {
     return this.deps.now();
   }
 
+  tenantName(path: AccessPathRef): string {
+    return this.deps.describePath(path)?.tenantName ?? path.tenantId;
+  }
+
   private iso(): string {
     return new Date(this.deps.now()).toISOString();
   }
@@ -79,6 +83,8 @@ export class SweepRecorder implements SweepHost {
 
   private claim(subscription: SubscriptionSummary, path: AccessPathRef): SweepTarget | undefined {
     if (this.swept.has(subscription.id)) return undefined;
+    // ARM asked us to wait: asking again before then only earns another 429 (and its rows stay as they were).
+    if (subscription.throttledUntil && Date.parse(subscription.throttledUntil) > this.deps.now()) return undefined;
     this.swept.add(subscription.id);
     const tenant = this.tenants.get(subscription.tenantId) ?? { done: 0, total: 0 };
     tenant.total += 1;
@@ -89,6 +95,7 @@ export class SweepRecorder implements SweepHost {
       subscriptionId: subscription.id,
       displayName: subscription.displayName,
       tenantId: subscription.tenantId,
+      tenantName: subscription.tenantName ?? subscription.tenantId,
       path,
       size: subscription.vmCount,
       needsDetails: subscription.fetchedAt === undefined,

@@ -4,7 +4,7 @@
 // next). Each failure stays with its subscription or tenant; results go to the host as they arrive.
 // No Electron imports.
 import type { InventoryError, SweepKind } from '../../preload/contract-inventory.js';
-import { describeArmError, LongThrottleError, needsSignIn } from '../azure/arm-errors.js';
+import { describeArmError, LongThrottleError, needsSignIn, type ArmSubject } from '../azure/arm-errors.js';
 import type { AccessPathRef, ArmSession } from '../azure/arm-session.js';
 import type { SubscriptionRecord } from '../azure/subscriptions.js';
 import {
@@ -21,6 +21,8 @@ export interface SweepTarget {
   subscriptionId: string;
   displayName: string;
   tenantId: string;
+  /** The tenant's display name (its id when the name is not known). */
+  tenantName: string;
   /** The acting account's path. */
   path: AccessPathRef;
   /** Previous VM count: larger subscriptions start first. */
@@ -43,6 +45,8 @@ export interface SweepResult {
 
 export interface SweepHost {
   now(): number;
+  /** The tenant's display name for messages (its id when unknown). */
+  tenantName(path: AccessPathRef): string;
   /** Merges what one path listed; returns the subscriptions to sweep now. */
   subscriptionsListed(path: AccessPathRef, records: SubscriptionRecord[]): SweepTarget[];
   pathFailed(path: AccessPathRef, failure: SubscriptionFailure): void;
@@ -64,17 +68,23 @@ export interface SweepPlan {
 
 const tenantPriority = Number.MAX_SAFE_INTEGER;
 
-export function classify(error: unknown, what: string, now: number): SubscriptionFailure {
-  if (needsSignIn(error)) {
-    return {
-      kind: 'needs_sign_in',
-      error: { code: 'interaction_required', message: `Sign in to the tenant of ${what} again to list it.` },
-    };
-  }
-  const described = describeArmError(error, what);
+/** The words for a subscription whose tenant needs an interactive sign-in before it can be listed. */
+export function signInNeededError(tenantName: string): InventoryError {
+  return {
+    code: 'interaction_required',
+    message:
+      `Tenant ${tenantName} needs you to sign in again before Cloud Desk can list this subscription: open ` +
+      'Accounts and sign in to that tenant.',
+  };
+}
+
+export function classify(error: unknown, subject: ArmSubject, tenantName: string, now: number): SubscriptionFailure {
+  if (needsSignIn(error)) return { kind: 'needs_sign_in', error: signInNeededError(tenantName) };
+  const described = describeArmError(error, subject);
   if (error instanceof LongThrottleError) {
     return { kind: 'throttled', error: described, until: now + error.retryAfterMs };
   }
+  if (described.code === 'interaction_required') return { kind: 'needs_sign_in', error: described };
   return { kind: 'error', error: described };
 }
 
@@ -98,8 +108,10 @@ export async function runSweep(
           listed.push(path);
           for (const target of host.subscriptionsListed(path, records)) sweepTarget(target);
         } catch (error) {
-          if (!signal.aborted)
-            host.pathFailed(path, classify(error, `the subscriptions of tenant ${path.tenantId}`, host.now()));
+          if (!signal.aborted) {
+            const tenant = host.tenantName(path);
+            host.pathFailed(path, classify(error, { kind: 'subscriptions', tenant }, tenant, host.now()));
+          }
         } finally {
           pending -= 1;
           if (pending === 0 && !signal.aborted) host.discoveryDone(listed);
@@ -119,7 +131,6 @@ function sweepSubscription(
   pool: WorkPool,
   signal: AbortSignal,
 ): void {
-  const what = `subscription ${target.displayName}`;
   let details: VmDetails[] | undefined;
   let readings: PowerReading[] | undefined;
   let failed = false;
@@ -130,7 +141,7 @@ function sweepSubscription(
   const fail = (error: unknown): void => {
     if (failed || signal.aborted) return;
     failed = true;
-    host.subscriptionFailed(target, classify(error, what, host.now()));
+    host.subscriptionFailed(target, classify(error, { kind: 'vms' }, target.tenantName, host.now()));
   };
   const listDone = (): void => {
     lists -= 1;

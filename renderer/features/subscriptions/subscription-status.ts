@@ -1,7 +1,7 @@
 // A subscription's state and listing status in words: the badge label and colour and, where there is one, the
 // sentence that says what went wrong and what to do. The one place these codes become words.
 import type { SubscriptionState, SubscriptionSummary } from '../../../preload/contract-inventory';
-import { formatAge, formatClock } from '../../components/age';
+import { formatAge, formatAsOf, formatClock } from '../../components/age';
 
 export interface StatusText {
   label: string;
@@ -37,21 +37,22 @@ export function describeSubscriptionStatus(sub: SubscriptionSummary, now: number
       return {
         label: 'Error',
         color: 'danger',
-        message: sub.error?.message ?? 'Cloud Desk could not list this subscription’s VMs.',
+        message: `${sub.error?.message ?? 'Cloud Desk could not list this subscription’s VMs.'}${rowsAge(sub, now)}`,
       };
     case 'needs_sign_in':
       return {
         label: 'Sign-in needed',
         color: 'warning',
-        message: sub.error?.message ?? 'Its tenant needs you to sign in again (Accounts).',
+        message: `${sub.error?.message ?? 'Its tenant needs you to sign in again (Accounts).'}${rowsAge(sub, now)}`,
       };
     case 'throttled':
       return {
         label: 'Throttled',
         color: 'warning',
         message: sub.throttledUntil
-          ? `Azure asked Cloud Desk to wait until ${formatClock(sub.throttledUntil, now)} before listing it again.`
-          : (sub.error?.message ?? 'Azure asked Cloud Desk to slow down.'),
+          ? `Azure is limiting requests for this subscription and asked Cloud Desk to wait until ` +
+            `${formatClock(sub.throttledUntil, now)} (${formatWait(sub.throttledUntil, now)}).${rowsAge(sub, now)}`
+          : `${sub.error?.message ?? 'Azure asked Cloud Desk to slow down.'}${rowsAge(sub, now)}`,
       };
     case 'not_listed':
       return {
@@ -62,6 +63,20 @@ export function describeSubscriptionStatus(sub: SubscriptionSummary, now: number
           : (states[sub.state].message ?? 'Cloud Desk does not list its VMs.'),
       };
   }
+}
+
+/** A failed listing keeps the previous rows: say how old they are (or that there are none yet). */
+function rowsAge(sub: SubscriptionSummary, now: number): string {
+  if (!sub.powerFetchedAt) return ' Its VMs have not been listed yet.';
+  return ` The VMs shown for it are as of ${formatAsOf(sub.powerFetchedAt, now)}.`;
+}
+
+/** "in 20 min", or "any moment now" once the time has passed. */
+function formatWait(iso: string, now: number): string {
+  const minutes = Math.ceil((Date.parse(iso) - now) / 60_000);
+  if (minutes <= 0) return 'any moment now';
+  if (minutes < 120) return `in ${minutes} min`;
+  return `in ${Math.round(minutes / 60)} h`;
 }
 
 /** Whether the subscription's last listing failed in a way the user should see beside the grid. */

@@ -42,7 +42,7 @@ const useStyles = makeStyles({
   tenant: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   tenantHeading: { margin: 0 },
   table: { tableLayout: 'auto' },
-  name: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  name: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0 },
   id: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   status: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   message: { color: tokens.colorNeutralForeground2 },
@@ -138,6 +138,8 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
   const accountName = (accountId: string) => context.accountNames.get(accountId) ?? accountId;
   const accounts = [...new Set(sub.accessPaths.map((path) => path.accountId))];
   const canRetry = sub.status === 'error' || sub.status === 'throttled';
+  // Azure asked to wait: main skips it until then, so a retry is not offered.
+  const waiting = sub.status === 'throttled' && !!sub.throttledUntil && Date.parse(sub.throttledUntil) > now;
 
   return (
     <TableRow
@@ -157,7 +159,10 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
           {state.label}
         </Badge>
       </TableCell>
-      <TableCell>{sub.status === 'not_listed' ? '—' : sub.vmCount.toLocaleString()}</TableCell>
+      <TableCell>
+        {/* Never listed (or not listed at all): no count to show, rather than a 0 nobody confirmed. */}
+        {sub.status === 'not_listed' || sub.fetchedAt === undefined ? '—' : sub.vmCount.toLocaleString()}
+      </TableCell>
       <TableCell>
         <div className={styles.status}>
           <Badge appearance="tint" color={status.color}>
@@ -168,7 +173,7 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
             <Button
               size="small"
               icon={<ArrowSync16Regular />}
-              disabledFocusable={!online || retrying}
+              disabledFocusable={!online || retrying || waiting}
               aria-label={`Retry ${sub.displayName}`}
               onClick={() => void refresh([sub.id])}
             >
@@ -179,24 +184,29 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
       </TableCell>
       <TableCell>
         {accounts.length > 1 ? (
-          <Dropdown
-            size="small"
-            aria-label={`Account that acts on ${sub.displayName}`}
-            value={accountName(sub.actingAccountId)}
-            selectedOptions={[sub.actingAccountId]}
-            disabled={choosing}
-            onOptionSelect={(_event, data) => {
-              if (data.optionValue && data.optionValue !== sub.actingAccountId) {
-                void setActing(sub.id, data.optionValue);
-              }
-            }}
-          >
-            {accounts.map((accountId) => (
-              <Option key={accountId} value={accountId}>
-                {accountName(accountId)}
-              </Option>
-            ))}
-          </Dropdown>
+          <div className={styles.status}>
+            <Dropdown
+              size="small"
+              aria-label={`Account that acts on ${sub.displayName}`}
+              value={accountName(sub.actingAccountId)}
+              selectedOptions={[sub.actingAccountId]}
+              disabled={choosing}
+              onOptionSelect={(_event, data) => {
+                if (data.optionValue && data.optionValue !== sub.actingAccountId) {
+                  void setActing(sub.id, data.optionValue);
+                }
+              }}
+            >
+              {accounts.map((accountId) => (
+                <Option key={accountId} value={accountId}>
+                  {accountName(accountId)}
+                </Option>
+              ))}
+            </Dropdown>
+            <Caption1 className={styles.message}>
+              Reached through {accounts.length} accounts: {accounts.map(accountName).join(', ')}
+            </Caption1>
+          </div>
         ) : (
           <Text>{accountName(sub.actingAccountId)}</Text>
         )}

@@ -7,6 +7,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useAccountsStore } from '../../stores/accounts-store';
 import { useInventory } from '../../stores/inventory';
 import { useNavigationStore } from '../../stores/navigation-store';
+import { useOnline } from '../../stores/status-store';
 
 const useStyles = makeStyles({
   empty: {
@@ -113,6 +114,7 @@ function NoVms() {
   const go = useNavigationStore((state) => state.go);
   const subscriptions = useInventory((state) => state.subscriptions);
   const running = useInventory((state) => state.progress?.state === 'running');
+  const online = useOnline();
   if (running) return <Spinner size="small" label="Listing virtual machines…" labelPosition="after" />;
   const total = subscriptions.size;
   let hidden = 0;
@@ -126,7 +128,8 @@ function NoVms() {
       <Text>
         None of your {total} {total === 1 ? 'subscription has' : 'subscriptions have'} virtual machines that Cloud Desk
         could list.
-        {failed ? ` ${failed} could not be listed (see above).` : ''}
+        {/* Offline the chips above are hidden (the banner says why): point to where the reasons are. */}
+        {failed ? ` ${failed} could not be listed (see ${online ? 'above' : 'Subscriptions'}).` : ''}
         {hidden ? ` ${hidden} ${hidden === 1 ? 'is' : 'are'} hidden.` : ''}
       </Text>
       <Button onClick={() => go('subscriptions')}>Go to Subscriptions</Button>

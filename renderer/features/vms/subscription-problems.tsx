@@ -26,6 +26,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   text: { minWidth: 0, maxWidth: '640px', overflowWrap: 'anywhere' },
+  // The label never gives way to a long sentence beside it.
+  badge: { flexShrink: 0 },
 });
 
 export function SubscriptionProblems() {
@@ -61,9 +63,11 @@ function ProblemChip({ sub }: { sub: SubscriptionSummary }) {
   const go = useNavigationStore((state) => state.go);
   const status = describeSubscriptionStatus(sub, now);
   const sentence = `${sub.displayName}: ${status.message ?? status.label}`;
+  // Azure asked to wait: a retry before then is refused (main skips it), so it is not offered.
+  const waiting = sub.status === 'throttled' && !!sub.throttledUntil && Date.parse(sub.throttledUntil) > now;
   return (
     <li className={styles.chip} aria-label={`${sub.displayName}: ${status.label}`}>
-      <Badge appearance="tint" color={status.color}>
+      <Badge appearance="tint" color={status.color} className={styles.badge}>
         {status.label}
       </Badge>
       <Text size={200} className={styles.text}>
@@ -78,7 +82,7 @@ function ProblemChip({ sub }: { sub: SubscriptionSummary }) {
           size="small"
           appearance="subtle"
           icon={<ArrowSync16Regular />}
-          disabledFocusable={!online || retrying}
+          disabledFocusable={!online || retrying || waiting}
           aria-label={`Retry ${sub.displayName}`}
           onClick={() => void refresh([sub.id])}
         >

@@ -29,7 +29,8 @@ export function useRowContext(): RowContext {
     const tenantNames = new Map<string, string>();
     const accountNames = new Map<string, string>();
     for (const account of accounts) {
-      accountNames.set(account.id, account.username);
+      // A person by their sign-in name; a service principal by the name it was given (its username is a GUID).
+      accountNames.set(account.id, account.kind === 'service_principal' ? account.name : account.username);
       for (const tenant of account.tenants) tenantNames.set(tenant.tenantId, tenant.displayName);
     }
     for (const sub of subscriptions.values()) {

@@ -1,0 +1,130 @@
+// A tour of the VMs and Subscriptions views for people to look at: the emulator's fleet (12 tenants, 200
+// subscriptions, 10,000 VMs) at the window's minimum size, a laptop size and full HD, light, dark and high
+// contrast; the details panel; subscriptions with problems (403, 503, a 20-minute throttle); and the offline
+// start. Runs only when CLOUD_DESK_SCREENSHOTS names a folder to write into
+// (`CLOUD_DESK_SCREENSHOTS=out npx playwright test --project preview e2e/inventory-screenshots.spec.ts`);
+// docs/screenshots/ holds the ones the README and docs show.
+import type { Page } from '@playwright/test';
+import { join, resolve } from 'node:path';
+import { fleetUser } from '../emulator/scenarios/fleet.js';
+import { expect, test } from './fixtures.js';
+import { signInAliceInBrowser } from './sign-in.js';
+
+const folder = process.env['CLOUD_DESK_SCREENSHOTS'];
+const sizes = [
+  { name: '720x480', width: 720, height: 480 },
+  { name: '1024x640', width: 1024, height: 640 },
+  { name: '1920x1080', width: 1920, height: 1080 },
+] as const;
+const schemes = ['light', 'dark', 'high-contrast'] as const;
+type Scheme = (typeof schemes)[number];
+
+test.use({ cloud: 'emulator' });
+test.beforeEach(({ app }) =>
+  test.skip(!folder || app.runtime === 'electron', 'Set CLOUD_DESK_SCREENSHOTS to a folder to take screenshots.'),
+);
+
+async function look(page: Page, scheme: Scheme): Promise<void> {
+  await page.emulateMedia(
+    scheme === 'high-contrast'
+      ? { colorScheme: 'dark', forcedColors: 'active' }
+      : { colorScheme: scheme, forcedColors: 'none' },
+  );
+}
+
+async function shoot(page: Page, name: string, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize({ width: size.width, height: size.height });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.screenshot({ path: join(resolve(folder ?? '.'), `${name}.png`) });
+}
+
+test('screenshots of the VM grid with 10,000 VMs, its details, and the Subscriptions view', async ({ app }) => {
+  test.setTimeout(900_000);
+  const { emulator } = app;
+  if (!emulator) throw new Error('the tour needs the emulator');
+  await emulator.admin.reset('fleet');
+  try {
+    const { page } = app;
+    const popup = page.context().waitForEvent('page');
+    await page.getByRole('button', { name: 'Sign in with the browser' }).click();
+    const login = await popup;
+    await login.getByLabel('Email or username').fill(fleetUser.username);
+    await login.getByLabel('Password').fill(fleetUser.password);
+    await login.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('region', { name: /ops@fleet\.test|Fleet/ }).first()).toBeVisible({ timeout: 60_000 });
+    await login.close();
+
+    await page.getByRole('tab', { name: 'Virtual machines' }).click();
+    await expect(page.getByText(/^10,000 VMs$/)).toBeVisible({ timeout: 600_000 });
+    await page.getByRole('progressbar', { name: 'Refresh progress' }).waitFor({ state: 'hidden', timeout: 600_000 });
+
+    for (const scheme of schemes) {
+      await look(page, scheme);
+      await page.getByRole('tab', { name: 'Virtual machines' }).click();
+      if (scheme !== 'high-contrast') await shoot(page, `vms-${scheme}`, { width: 1280, height: 800 });
+      for (const size of sizes) await shoot(page, `vms-${size.name}-${scheme}`, size);
+
+      // Filtered and searched, with the filter menu open.
+      await page.getByRole('searchbox', { name: 'Search VMs' }).fill('prod');
+      await page.getByRole('button', { name: 'Power state' }).click();
+      await page.getByRole('menuitemcheckbox', { name: 'Stopped' }).click();
+      await shoot(page, `vms-1024x640-${scheme}-filter`, sizes[1]);
+      await page.keyboard.press('Escape');
+
+      // The details of a stopped VM: still billed, instance view, ids, the accounts that reach it.
+      const grid = page.getByRole('grid', { name: 'Virtual machines' });
+      await grid.getByRole('row').nth(1).click();
+      await expect(page.getByText('Deallocate to stop paying for compute').first()).toBeVisible();
+      await expect(page.getByText(/^As of /)).toBeVisible({ timeout: 30_000 });
+      for (const size of sizes) await shoot(page, `vms-${size.name}-${scheme}-details`, size);
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Clear filters' }).first().click();
+
+      await page.getByRole('tab', { name: 'Subscriptions' }).click();
+      await expect(page.getByRole('heading', { name: 'Subscriptions', level: 1 })).toBeVisible();
+      for (const size of sizes) await shoot(page, `subscriptions-${size.name}-${scheme}`, size);
+    }
+  } finally {
+    await emulator.admin.reset('demo');
+  }
+});
+
+test('screenshots of subscriptions with problems, and of the offline start', async ({ app }) => {
+  test.setTimeout(300_000);
+  const { emulator } = app;
+  if (!emulator) throw new Error('the tour needs the emulator');
+  const vms = (id: string) => `/subscriptions/${id}/providers/Microsoft.Compute/virtualMachines`;
+  await emulator.admin.addFaults([
+    { method: 'GET', path: vms('1a2b3c4d-0002-4e5f-8a9b-0c1d2e3f4a02'), kind: '403' },
+    { method: 'GET', path: vms('2c3d4e5f-0004-4a6b-9c7d-1e2f3a4b5c04'), kind: '503', arg: 0 },
+    { method: 'GET', path: vms('1a2b3c4d-0001-4e5f-8a9b-0c1d2e3f4a01'), kind: '429', arg: 1200 },
+  ]);
+  await signInAliceInBrowser(app.page);
+  let page = app.page;
+  await page.getByRole('tab', { name: 'Virtual machines' }).click();
+  const problems = page.getByRole('list', { name: 'Subscriptions with problems' });
+  await expect(problems.getByRole('listitem')).toHaveCount(3, { timeout: 60_000 });
+  for (const scheme of schemes) {
+    await look(page, scheme);
+    await page.getByRole('tab', { name: 'Virtual machines' }).click();
+    for (const size of sizes) await shoot(page, `vms-${size.name}-${scheme}-problems`, size);
+    await page.getByRole('tab', { name: 'Subscriptions' }).click();
+    for (const size of sizes) await shoot(page, `subscriptions-${size.name}-${scheme}-problems`, size);
+  }
+
+  await emulator.admin.clearFaults();
+  await emulator.admin.addFaults('*:*=reset');
+  try {
+    page = await app.restart();
+    await expect(page.getByText(/^Offline: showing the inventory as of /)).toBeVisible({ timeout: 60_000 });
+    for (const scheme of schemes) {
+      await look(page, scheme);
+      await page.getByRole('tab', { name: 'Virtual machines' }).click();
+      for (const size of sizes) await shoot(page, `vms-${size.name}-${scheme}-offline`, size);
+      await page.getByRole('tab', { name: 'Subscriptions' }).click();
+      await shoot(page, `subscriptions-1024x640-${scheme}-offline`, sizes[1]);
+    }
+  } finally {
+    await emulator.admin.clearFaults();
+  }
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { SubscriptionSummary } from '../../../preload/contract-inventory';
+import { describeSubscriptionStatus, hasProblem } from './subscription-status';
+
+const now = Date.parse('2026-11-30T16:00:00Z');
+const sub = (over: Partial<SubscriptionSummary>): SubscriptionSummary => ({
+  id: 's1',
+  displayName: 'Contoso Production',
+  state: 'Enabled',
+  tenantId: 't1',
+  cloudId: 'azure',
+  accessPaths: [{ accountId: 'a1', tenantId: 't1' }],
+  actingAccountId: 'a1',
+  hidden: false,
+  status: 'ok',
+  vmCount: 3,
+  ...over,
+});
+
+describe('describeSubscriptionStatus', () => {
+  it('words a throttle with the time Azure asked to wait until and how long that is', () => {
+    const until = new Date(now + 20 * 60_000).toISOString();
+    const text = describeSubscriptionStatus(sub({ status: 'throttled', throttledUntil: until }), now);
+    expect(text.label).toBe('Throttled');
+    expect(text.message).toMatch(
+      /^Azure is limiting requests for this subscription and asked Cloud Desk to wait until /,
+    );
+    expect(text.message).toContain('(in 20 min). Its VMs have not been listed yet.');
+  });
+
+  it('says how old the rows of a subscription whose listing failed are', () => {
+    const error = { code: 'internal' as const, message: 'Azure had a problem answering for this subscription.' };
+    const powerFetchedAt = new Date(now - 20 * 60_000).toISOString();
+    const text = describeSubscriptionStatus(sub({ status: 'error', error, powerFetchedAt }), now);
+    expect(text.message).toMatch(
+      /^Azure had a problem answering for this subscription\. The VMs shown for it are as of .+, 20 min ago\.$/,
+    );
+  });
+
+  it("shows main's words for an error, and a hidden subscription is not a problem", () => {
+    const error = {
+      code: 'forbidden' as const,
+      message: 'You do not have permission to list the VMs of this subscription.',
+    };
+    expect(describeSubscriptionStatus(sub({ status: 'error', error }), now).message).toBe(
+      `${error.message} Its VMs have not been listed yet.`,
+    );
+    expect(hasProblem(sub({ status: 'error', error }))).toBe(true);
+    expect(hasProblem(sub({ status: 'not_listed', hidden: true }))).toBe(false);
+  });
+});
