@@ -302,6 +302,7 @@ async function scalePoint(vms: number, subscriptions: number, concurrency: numbe
       refresh_ms: Math.round(full.ms),
       heap_mb: round(heap),
       ipc_bytes: full.ipcBytes,
+      load1: round(loadavg()[0] ?? 0),
     };
   } finally {
     await fleet.close();
@@ -343,6 +344,7 @@ export const inventoryBench: BenchSuite = {
         throttled: number;
         ratio: number;
         effectiveLatencyMs: number;
+        load1: number;
       }[] = [];
       // Two rounds, interleaved, so a burst of load from elsewhere on the machine does not decide alone.
       for (const concurrency of [...candidateConcurrency, ...candidateConcurrency]) {
@@ -363,6 +365,7 @@ export const inventoryBench: BenchSuite = {
           throttled: figures.throttled,
           ratio: round(figures.ms / bound(figures, concurrency, sweptCount), 2),
           effectiveLatencyMs: Math.round(effectiveLatency(figures)),
+          load1: round(loadavg()[0] ?? 0),
         });
         // Let ARM's buckets refill before the next trial (250 reads at 25/s).
         await new Promise((resolve) => setTimeout(resolve, 10_000));
@@ -372,7 +375,8 @@ export const inventoryBench: BenchSuite = {
       const { inventory, governor } = await inventoryFor(fleet, concurrency);
       await inventory.start({ schedule: false });
       const full = await measure(fleet, () => inventory.sweep('full'));
-      note(`full sweep at C=${concurrency}: ${Math.round(full.ms)} ms`);
+      const loadAtFull = round(loadavg()[0] ?? 0);
+      note(`full sweep at C=${concurrency}: ${Math.round(full.ms)} ms (load ${loadAtFull})`);
       const snapshot = inventory.getSnapshot();
       const sweptSubscriptions = swept(inventory);
       const rowsBytes =
@@ -394,7 +398,9 @@ export const inventoryBench: BenchSuite = {
 
       await new Promise((resolve) => setTimeout(resolve, 10_000));
       note(`power sweep: ${Math.round(power.ms)} ms; measuring the naive sample`);
+      const loadAtPower = round(loadavg()[0] ?? 0);
       const naiveRun = await naive(fleet, snapshot.vms.length);
+      const loadAtNaive = round(loadavg()[0] ?? 0);
       note(`naive sample: ${naiveRun.sampleVms} VMs in ${Math.round(naiveRun.sampleMs)} ms`);
       const boundMs = bound(full, concurrency, sweptSubscriptions);
       await fleet.close();
@@ -414,6 +420,7 @@ export const inventoryBench: BenchSuite = {
         scenario: 'fleet (12 tenants, 200 subscriptions, 10,000 VMs), 80 ms per request, ARM read throttling on',
         vms: snapshot.vms.length,
         subscriptions: snapshot.subscriptions.length,
+        load_average_1m_at: { full_sweep: loadAtFull, power_sweep: loadAtPower, naive_sample: loadAtNaive },
         refresh_ms: Math.round(full.ms),
         refresh_cpu_ms: Math.round(full.cpuMs),
         bound_ms: boundMs,

@@ -416,7 +416,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     'network.set': (patch) => network.settings.set(patch),
     'network.setProxyPassword': (password) => network.settings.setProxyPassword(password),
     'network.clearProxyPassword': () => network.settings.clearProxyPassword(),
-    'inventory.getSnapshot': () => inventory.getSnapshot(),
+    'inventory.getSnapshot': () => inventory.windowSnapshot(),
     'inventory.refresh': (args) => refreshInventory(args),
     'inventory.cancelRefresh': () => {
       inventory.cancelRefresh();

@@ -88,3 +88,7 @@ Object.defineProperty(window, 'cloudDesk', {
   configurable: false,
   enumerable: true,
 });
+
+// Connected while the page loads, as the Electron preload's IPC is there from the start: the renderer's first
+// requests (the inventory's snapshot among them) need not wait for a handshake.
+void connect().catch(() => undefined);

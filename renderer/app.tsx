@@ -1,5 +1,5 @@
 // The app shell: theme, the navigation between views (VMs first; Accounts on a first run), and notices from main above the current
-// view. Starts the stores' loads and event subscriptions once.
+// view. The stores' loads and event subscriptions start before it renders (start-stores.ts).
 import {
   Button,
   FluentProvider,
@@ -33,21 +33,11 @@ import { noticesShownAsBanners } from './features/accounts/status-banners';
 import { SettingsView } from './features/settings/settings-view';
 import { SubscriptionsView } from './features/subscriptions/subscriptions-view';
 import { VmsView } from './features/vms/vms-view';
-import { listenForAccounts, useAccountsStore } from './stores/accounts-store';
-import { inventoryStore } from './stores/inventory';
-import { listenForCommands } from './features/commands/app-commands';
 import { DeepLinkBanner } from './features/deep-links/deep-link-banner';
-import { pageDeepLinkViews } from './features/deep-links/deep-link-views';
-import { followDeepLinks } from './features/deep-links/follow-deep-links';
 import { UpdateBanner } from './features/updates/update-banner';
-import { listenForUpdates, useUpdatesStore } from './features/updates/updates-store';
-import { reportRendererErrors } from './error-reporting';
-import { listenForDeepLinks, useDeepLinkStore } from './stores/deep-link-store';
 import { useNavigationStore, type ViewId } from './stores/navigation-store';
-import { listenForNotices, useNoticesStore } from './stores/notices-store';
-import { listenForOperations, useOperationsStore } from './stores/operations-store';
-import { listenForSettings, useSettingsStore } from './stores/settings-store';
-import { listenForStatus, useStatusStore } from './stores/status-store';
+import { useNoticesStore } from './stores/notices-store';
+import { useSettingsStore } from './stores/settings-store';
 import { fluentThemes, useResolvedTheme } from './theme';
 
 const views: { id: ViewId; label: string; icon: ReactElement; render: () => ReactElement }[] = [
@@ -104,36 +94,6 @@ export function App() {
   const view = useNavigationStore((state) => state.view);
   const go = useNavigationStore((state) => state.go);
   const compact = useMediaQuery(compactQuery);
-
-  useEffect(() => {
-    const stops = [
-      listenForSettings(),
-      listenForNotices(),
-      listenForStatus(),
-      listenForAccounts(),
-      listenForOperations(),
-      inventoryStore.getState().start(),
-      listenForUpdates(),
-      reportRendererErrors(),
-      listenForCommands(),
-      listenForDeepLinks(),
-      followDeepLinks(useDeepLinkStore, inventoryStore, pageDeepLinkViews),
-    ];
-    void useOperationsStore.getState().load();
-    void useUpdatesStore.getState().load();
-    void useDeepLinkStore.getState().load();
-    void useSettingsStore.getState().load();
-    void useNoticesStore.getState().load();
-    void useStatusStore.getState().load();
-    // The first run has nothing to show in the VMs view yet: it starts on Accounts.
-    void useAccountsStore
-      .getState()
-      .load()
-      .then(() => {
-        if (useAccountsStore.getState().accounts.length === 0) useNavigationStore.getState().startOn('accounts');
-      });
-    return () => stops.forEach((stop) => stop());
-  }, []);
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;

@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { App } from './app';
 import { BridgeMissingError, getBridge } from './bridge';
+import { startStores } from './start-stores';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 
 try {
   getBridge();
+  // Before the first render, so the data it waits for is on its way meanwhile; the page never unmounts the app.
+  startStores();
   createRoot(root).render(
     <StrictMode>
       <App />

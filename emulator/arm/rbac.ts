@@ -49,7 +49,11 @@ export class Rbac {
 
   /** Whether the principal may perform `action` on `scope` (an assignment at or above it grants it). */
   can(principalId: string, action: string, scope: string): boolean {
-    return this.assignmentsOf(principalId).some((r) => isWithin(scope, r.scope) && roleActions[r.role](action));
+    // Assignment scopes are normalized already (assignmentsOf): lower-case the asked scope once, not per assignment.
+    const s = scope.toLowerCase();
+    return this.assignmentsOf(principalId).some(
+      (r) => (s === r.scope || s.startsWith(`${r.scope}/`)) && roleActions[r.role](action),
+    );
   }
 
   /**

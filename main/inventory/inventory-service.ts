@@ -61,6 +61,12 @@ export interface InventoryDeps {
 
 export const defaultConcurrency = 32;
 
+/**
+ * With a stored snapshot, the start-up sweep waits until a window has read it (or this long): the grid's first
+ * rows should not queue behind 10,000 VMs of SDK work.
+ */
+export const startupHoldMs = 3_000;
+
 interface Running {
   recorder: SweepRecorder;
   abort: AbortController;
@@ -115,7 +121,7 @@ export class InventoryService {
       this.savedSeq = this.state.currentSeq;
     }
     this.knownPaths = new Set(this.readyPaths().map(key));
-    if (options.schedule) this.scheduler.start();
+    if (options.schedule) this.scheduler.start(stored ? { holdMs: startupHoldMs } : {});
   }
 
   /** Stops timers and any running sweep, then writes the snapshot if it changed. */
@@ -138,6 +144,13 @@ export class InventoryService {
 
   getSnapshot(): InventorySnapshot {
     return this.state.snapshot(this.running ? this.running.recorder.progress() : this.lastSweep);
+  }
+
+  /** The snapshot a window asked for: a window has the data now, so the held start-up sweep may run. */
+  windowSnapshot(): InventorySnapshot {
+    // The scheduler starts the sweep on a timer: this answer is on its way first.
+    this.scheduler.release();
+    return this.getSnapshot();
   }
 
   /** Starts a sweep unless one runs (then answers that one's progress); null when no account can be swept. */

@@ -118,6 +118,23 @@ describe('SweepScheduler', () => {
     ]);
   });
 
+  it('holds the start-up sweep until released', async () => {
+    const { time, sweeps, scheduler } = setup();
+    scheduler.start({ holdMs: 3_000 });
+    await time.advance(1_000);
+    expect(sweeps).toEqual([]);
+    scheduler.release();
+    await time.advance(0);
+    expect(sweeps).toEqual([{ kind: 'full', at: 1_000 }]);
+  });
+
+  it('runs the held start-up sweep when the hold ends without a release', async () => {
+    const { time, sweeps, scheduler } = setup();
+    scheduler.start({ holdMs: 3_000 });
+    await time.advance(5_000);
+    expect(sweeps).toEqual([{ kind: 'full', at: 3_000 }]);
+  });
+
   it('re-checks transitional VMs every 7 s until they settle', async () => {
     const { time, rechecks, scheduler } = setup(3);
     scheduler.start();

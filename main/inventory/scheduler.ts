@@ -42,6 +42,7 @@ export class SweepScheduler {
   private stopped = true;
   private lastFull = Number.NEGATIVE_INFINITY;
   private lastPower = Number.NEGATIVE_INFINITY;
+  private heldUntil = Number.NEGATIVE_INFINITY;
   private timer: unknown;
   private recheckTimer: unknown;
 
@@ -52,9 +53,20 @@ export class SweepScheduler {
     private readonly options: ScheduleOptions = defaultSchedule,
   ) {}
 
-  /** Starts with a full sweep right away (the stored snapshot is already on screen). */
-  start(): void {
+  /**
+   * Starts with a full sweep right away, or, with `holdMs`, once `release()` is called or that long has passed:
+   * a window reading the stored snapshot at start-up gets it before the sweep competes for the CPU.
+   */
+  start(options: { holdMs?: number } = {}): void {
     this.stopped = false;
+    this.heldUntil = options.holdMs === undefined ? Number.NEGATIVE_INFINITY : this.clock.now() + options.holdMs;
+    this.plan();
+  }
+
+  /** Ends the start-up hold (the snapshot was read): the held sweep runs as soon as it is due. */
+  release(): void {
+    if (this.heldUntil === Number.NEGATIVE_INFINITY) return;
+    this.heldUntil = Number.NEGATIVE_INFINITY;
     this.plan();
   }
 
@@ -116,7 +128,7 @@ export class SweepScheduler {
     this.clear();
     if (this.stopped || this.running || !this.online) return;
     const next = this.due();
-    const wait = Math.max(0, next.at - this.clock.now());
+    const wait = Math.max(0, next.at - this.clock.now(), this.heldUntil - this.clock.now());
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
       this.fire(next.kind);
