@@ -1,8 +1,9 @@
 // The desktop glue's renderer side in the browser preview, against the emulator: a clouddesk:// link handed over
 // at start (CLOUD_DESK_OPEN_LINK, as the OS passes one in argv) opens its VM once the account that reaches it
-// signs in, and the menu's commands (delivered as main delivers them, as `command` events on the bridge) refresh
-// what the current view shows and focus its search box. The native menu and the link's single-instance delivery
-// are covered for real in the electron project (desktop.spec.ts).
+// signs in; a subscription link (an `open` event) focuses its row; the menu's commands (delivered as main
+// delivers them, as `command` events on the bridge) refresh what the current view shows and focus its search box
+// (the VM grid's, an account's tenant search). The native menu and the link's single-instance delivery are
+// covered for real in the electron project (desktop.spec.ts).
 import type { Page, WebSocketRoute } from '@playwright/test';
 import { fleetUser } from '../emulator/scenarios/fleet.js';
 import { demo } from '../emulator/testing/demo-ids.js';
