@@ -1,7 +1,7 @@
 // Info-level log lines for the long work the app does on the user's behalf, taken from the services' own events
 // (the same ones the renderer gets): power actions when asked and when they end (with Azure's correlation id and
 // error code), inventory sweeps (full sweeps at info, the minute-by-minute power sweeps at debug), and a warning
-// with Azure's request and correlation ids when a subscription's listing fails (once per failure, not per sweep). The VM's
+// with Azure's request and correlation ids when a subscription's listing fails (once per failed request). The VM's
 // ARM id identifies it (as Azure's own logs do); no account names. No Electron imports.
 import type { InventoryPatch, SweepProgress } from '../../preload/contract-inventory.js';
 import { finishedStates, type Operation } from '../../preload/contract-operations.js';
