@@ -24,6 +24,9 @@ test.describe('a clouddesk:// link', () => {
     const { page } = app;
     const banner = page.getByRole('group', { name: 'Opened from a link' }).or(page.getByText('Opened from a link'));
     await expect(page.getByText(/web-prod-01 in resource group RG-WEB-PROD.* is not in the inventory/)).toBeVisible();
+    // Main hands a link out once; a reload of the window (as after a renderer crash) keeps waiting for it.
+    await page.reload();
+    await expect(page.getByText(/web-prod-01 in resource group RG-WEB-PROD.* is not in the inventory/)).toBeVisible();
 
     const popup = page.context().waitForEvent('page');
     await page.getByRole('button', { name: 'Sign in with the browser' }).click();
