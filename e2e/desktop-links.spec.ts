@@ -1,9 +1,11 @@
 // The desktop glue's renderer side in the browser preview, against the emulator: a clouddesk:// link handed over
 // at start (CLOUD_DESK_OPEN_LINK, as the OS passes one in argv) opens its VM once the account that reaches it
-// signs in, and the menu's commands (delivered as main delivers them, as `command` events on the bridge) refresh
-// what the current view shows and focus its search box. The native menu and the link's single-instance delivery
-// are covered for real in the electron project (desktop.spec.ts).
+// signs in; a subscription link (an `open` event) focuses its row; the menu's commands (delivered as main
+// delivers them, as `command` events on the bridge) refresh what the current view shows and focus its search box
+// (the VM grid's, an account's tenant search). The native menu and the link's single-instance delivery are
+// covered for real in the electron project (desktop.spec.ts).
 import type { Page, WebSocketRoute } from '@playwright/test';
+import { fleetUser } from '../emulator/scenarios/fleet.js';
 import { demo } from '../emulator/testing/demo-ids.js';
 import { expect, test } from './fixtures.js';
 import { signInAliceInBrowser } from './sign-in.js';
@@ -21,6 +23,9 @@ test.describe('a clouddesk:// link', () => {
   test('waits for the account that reaches the VM, then opens it selected with its details', async ({ app }) => {
     const { page } = app;
     const banner = page.getByRole('group', { name: 'Opened from a link' }).or(page.getByText('Opened from a link'));
+    await expect(page.getByText(/web-prod-01 in resource group RG-WEB-PROD.* is not in the inventory/)).toBeVisible();
+    // Main hands a link out once; a reload of the window (as after a renderer crash) keeps waiting for it.
+    await page.reload();
     await expect(page.getByText(/web-prod-01 in resource group RG-WEB-PROD.* is not in the inventory/)).toBeVisible();
 
     const popup = page.context().waitForEvent('page');
@@ -96,5 +101,33 @@ test.describe('a clouddesk:// link to a subscription', () => {
     emit('open', { kind: 'subscription', subscriptionId: '2c3d4e5f-0004-4a6b-9c7d-1e2f3a4b5c04' });
     await expect(page.getByRole('heading', { name: 'Subscriptions', level: 1 })).toBeVisible();
     await expect(page.getByRole('row', { name: /Fabrikam Shared Services/ })).toBeFocused({ timeout: 30_000 });
+  });
+});
+
+test.describe('Find in Accounts', () => {
+  test.use({ cloud: 'emulator' });
+
+  test('focuses the tenant search of an account with many tenants', async ({ app }) => {
+    const { page, emulator } = app;
+    if (!emulator) throw new Error('this test needs the emulator');
+    await emulator.admin.reset('fleet:tenants=7,subscriptions=7,vms=7');
+    try {
+      const popup = page.context().waitForEvent('page');
+      await page.getByRole('button', { name: 'Sign in with the browser' }).click();
+      const login = await popup;
+      await login.getByLabel('Email or username').fill(fleetUser.username);
+      await login.getByLabel('Password').fill(fleetUser.password);
+      await login.getByRole('button', { name: 'Sign in' }).click();
+      const search = page.getByRole('searchbox', { name: `Find a tenant of ${fleetUser.username}` });
+      await expect(search).toBeVisible({ timeout: 30_000 });
+      await login.close();
+      const emit = await routeEvents(page);
+      await page.getByRole('tab', { name: 'Accounts' }).click();
+      await expect(search).toBeVisible();
+      emit('command', 'find');
+      await expect(search).toBeFocused();
+    } finally {
+      await emulator.admin.reset('demo');
+    }
   });
 });

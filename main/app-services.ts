@@ -241,6 +241,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
       if (name === 'inventory') {
         mirror.apply(payload as EventOf<'inventory'>);
         runningVms.apply(payload as EventOf<'inventory'>);
+        workLog.inventory(payload as EventOf<'inventory'>);
       }
       if (name === 'inventoryProgress') {
         workLog.sweep(payload as EventOf<'inventoryProgress'>);

@@ -21,12 +21,12 @@ vi.mock('electron', async () => {
 
 const { createMainWindow } = await import('./window.js');
 
-function open(devTools = false) {
+function open(devTools = false, store = new MemoryStore()) {
   const logger = new RecordingLogger();
   const gone: string[] = [];
   createMainWindow({
     preloadPath: '/app/preload/index.cjs',
-    store: new MemoryStore(),
+    store,
     logger,
     devTools,
     onRendererGone: (reason) => gone.push(reason),
@@ -110,5 +110,13 @@ describe('createMainWindow', () => {
     expect(logger.lines.some((line) => line.level === 'error' && line.fields?.['reason'] === 'crashed')).toBe(true);
     window.webContents.goneWith({ reason: 'clean-exit', exitCode: 0 });
     expect(window.webContents.reloads).toBe(1);
+  });
+
+  it('saves its bounds for the displays it is on when it closes, and opens there next time', () => {
+    const store = new MemoryStore();
+    const { window } = open(false, store);
+    window.fire('close');
+    const next = open(false, store).window;
+    expect(next.options).toMatchObject({ x: 10, y: 20, width: 1200, height: 800 });
   });
 });

@@ -1,11 +1,16 @@
 // The main window and its security rails: sandboxed, context-isolated renderer, no new windows, no navigation
 // off our origin, no permissions, no webviews, no DevTools in packaged builds; shown only once the first paint is
-// ready; a crashed renderer is reloaded with a message; bounds remembered.
+// ready; a crashed renderer is reloaded with a message; bounds remembered per arrangement of displays.
 import { BrowserWindow, nativeTheme, screen, type WebContents } from 'electron';
 import type { KeyValueStore, Logger } from './ports.js';
 import { appOrigin } from './app-protocol.js';
 import { originOf } from './origin.js';
-import { defaultWindowSize, restoreBounds, type WindowState } from './window-state.js';
+import {
+  defaultWindowSize,
+  rememberBounds as nextWindowStates,
+  restoreBounds,
+  type WindowState,
+} from './window-state.js';
 
 const windowStateKey = 'window';
 
@@ -20,8 +25,7 @@ export interface MainWindowDeps {
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
-  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
-  const saved = restoreBounds(deps.store.get(windowStateKey), workAreas);
+  const saved = restoreBounds(deps.store.get(windowStateKey), workAreas());
   const window = new BrowserWindow({
     ...(saved ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height } : defaultWindowSize),
     minWidth: 720,
@@ -79,13 +83,15 @@ function reloadWhenGone(window: BrowserWindow, deps: MainWindowDeps): void {
   });
 }
 
+const workAreas = () => screen.getAllDisplays().map((display) => display.workArea);
+
 function rememberBounds(window: BrowserWindow, store: KeyValueStore): void {
   let timer: NodeJS.Timeout | undefined;
   const save = (): void => {
     if (window.isDestroyed() || window.isMinimized()) return;
     const bounds = window.getNormalBounds();
     const state: WindowState = { ...bounds, maximized: window.isMaximized() };
-    store.set(windowStateKey, state);
+    store.set(windowStateKey, nextWindowStates(store.get(windowStateKey), workAreas(), state));
   };
   const later = (): void => {
     clearTimeout(timer);

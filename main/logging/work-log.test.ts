@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepProgress } from '../../preload/contract-inventory.js';
+import type { InventoryPatch, SubscriptionSummary, SweepProgress } from '../../preload/contract-inventory.js';
 import type { Operation } from '../../preload/contract-operations.js';
 import { RecordingLogger } from '../testing/fakes.js';
 import { WorkLog } from './work-log.js';
@@ -81,5 +81,47 @@ describe('WorkLog', () => {
       'debug inventory sweep finished',
     ]);
     expect(logger.lines[1]?.fields).toMatchObject({ state: 'done', subscriptions: '3/3', durationMs: 2500 });
+  });
+});
+
+const subscription = (change: Partial<SubscriptionSummary>): SubscriptionSummary => ({
+  id: 'sub-1',
+  displayName: 'Production',
+  state: 'Enabled',
+  tenantId: 't1',
+  cloudId: 'azure',
+  accessPaths: [{ accountId: 'a1', tenantId: 't1' }],
+  actingAccountId: 'a1',
+  hidden: false,
+  status: 'ok',
+  vmCount: 3,
+  ...change,
+});
+
+const patch = (seq: number, subscriptions: SubscriptionSummary[]): InventoryPatch => ({
+  seq,
+  subscriptions,
+  removedSubscriptions: [],
+  vms: [],
+  removedVms: [],
+});
+
+describe('WorkLog of listing failures', () => {
+  it('warns once per failure with Azure’s ids, and again only after the subscription recovered', () => {
+    const logger = new RecordingLogger();
+    const log = new WorkLog(logger);
+    const failed = subscription({
+      status: 'error',
+      error: { code: 'forbidden', message: 'No.', requestId: 'req-1', correlationId: 'corr-1' },
+    });
+    log.inventory(patch(1, [failed]));
+    log.inventory(patch(2, [{ ...failed, status: 'loading' }]));
+    log.inventory(patch(3, [failed]));
+    log.inventory(patch(4, [subscription({ status: 'ok' })]));
+    log.inventory(patch(5, [failed]));
+    expect(logger.lines.map((line) => line.fields)).toEqual([
+      { subscriptionId: 'sub-1', status: 'error', code: 'forbidden', requestId: 'req-1', correlationId: 'corr-1' },
+      { subscriptionId: 'sub-1', status: 'error', code: 'forbidden', requestId: 'req-1', correlationId: 'corr-1' },
+    ]);
   });
 });

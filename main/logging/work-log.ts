@@ -1,14 +1,16 @@
 // Info-level log lines for the long work the app does on the user's behalf, taken from the services' own events
 // (the same ones the renderer gets): power actions when asked and when they end (with Azure's correlation id and
-// error code), and inventory sweeps (full sweeps at info, the minute-by-minute power sweeps at debug). The VM's
+// error code), inventory sweeps (full sweeps at info, the minute-by-minute power sweeps at debug), and a warning
+// with Azure's request and correlation ids when a subscription's listing fails (once per failed request). The VM's
 // ARM id identifies it (as Azure's own logs do); no account names. No Electron imports.
-import type { SweepProgress } from '../../preload/contract-inventory.js';
+import type { InventoryPatch, SweepProgress } from '../../preload/contract-inventory.js';
 import { finishedStates, type Operation } from '../../preload/contract-operations.js';
 import type { Logger } from '../ports.js';
 
 export class WorkLog {
   private readonly openOperations = new Set<string>();
   private readonly openSweeps = new Set<string>();
+  private readonly listingProblems = new Map<string, string>();
 
   constructor(private readonly logger: Logger) {}
 
@@ -35,6 +37,28 @@ export class WorkLog {
           ...(op.endedAt ? { durationMs: Date.parse(op.endedAt) - Date.parse(op.startedAt) } : {}),
         });
       }
+    }
+  }
+
+  /** Feed every `inventory` patch. */
+  inventory(patch: InventoryPatch): void {
+    for (const id of patch.removedSubscriptions) this.listingProblems.delete(id);
+    for (const sub of patch.subscriptions) {
+      if (!sub.error || sub.status === 'ok' || sub.status === 'loading' || sub.status === 'not_listed') {
+        if (sub.status !== 'loading') this.listingProblems.delete(sub.id);
+        continue;
+      }
+      const key = JSON.stringify([sub.status, sub.error.code, sub.error.correlationId ?? sub.error.requestId ?? '']);
+      if (this.listingProblems.get(sub.id) === key) continue;
+      this.listingProblems.set(sub.id, key);
+      this.logger.warn('a subscription could not be listed', {
+        subscriptionId: sub.id,
+        status: sub.status,
+        code: sub.error.code,
+        ...(sub.error.requestId ? { requestId: sub.error.requestId } : {}),
+        ...(sub.error.correlationId ? { correlationId: sub.error.correlationId } : {}),
+        ...(sub.throttledUntil ? { throttledUntil: sub.throttledUntil } : {}),
+      });
     }
   }
 

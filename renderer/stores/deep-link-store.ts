@@ -1,8 +1,10 @@
 // The `clouddesk://` link the app was opened with (a VM or a subscription), validated by main: taken once at
 // start-up and then kept current by the `open` event. `followDeepLinks` (features/deep-links) opens the target
-// once the inventory has it, and says meanwhile whether it is still looking or cannot find it.
+// once the inventory has it, and says meanwhile whether it is still looking or cannot find it. A link still
+// waiting is kept in the page's session storage (main hands a link out once), so a reload of the window (e.g.
+// after its renderer crashed) keeps waiting for it.
 import { create } from 'zustand';
-import type { DeepLinkTarget } from '../../preload/contract-desktop';
+import { deepLinkTargetSchema, type DeepLinkTarget } from '../../preload/contract-desktop';
 import { getBridge } from '../bridge';
 
 /** looking: the inventory is loading or a sweep runs; missing: the inventory on screen does not have it. */
@@ -19,20 +21,39 @@ export interface DeepLinkState {
   shown(): void;
 }
 
+const waitingKey = 'cloud-desk:deep-link';
+
+function rememberWaiting(target: DeepLinkTarget | undefined): void {
+  if (target) window.sessionStorage.setItem(waitingKey, JSON.stringify(target));
+  else window.sessionStorage.removeItem(waitingKey);
+}
+
+function waitingBeforeReload(): DeepLinkTarget | undefined {
+  try {
+    const parsed = deepLinkTargetSchema.safeParse(JSON.parse(window.sessionStorage.getItem(waitingKey) ?? 'null'));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export const useDeepLinkStore = create<DeepLinkState>()((set, get) => ({
   target: undefined,
   status: 'looking',
   async load() {
     const result = await getBridge().app.takeDeepLink();
-    if (result.ok && result.value) get().open(result.value);
+    const target = (result.ok ? result.value : null) ?? waitingBeforeReload();
+    if (target && !get().target) get().open(target);
   },
   open(target) {
+    rememberWaiting(target);
     set({ target, status: 'looking' });
   },
   setStatus(status) {
     if (get().status !== status) set({ status });
   },
   shown() {
+    rememberWaiting(undefined);
     set({ target: undefined, status: 'looking' });
   },
 }));
