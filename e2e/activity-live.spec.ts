@@ -89,12 +89,20 @@ test('the Activity view adds an ended action without being reopened', async ({ a
   await page.getByRole('searchbox', { name: 'Search VMs' }).fill('web-prod-02');
   await row(grid, 'web-prod-02').getByRole('gridcell').nth(1).click();
   const details = page.getByRole('dialog', { name: 'web-prod-02' });
+  // A button that cannot act says why, to the pointer (tooltip) and to screen readers (its description).
+  const startButton = details.getByRole('button', { name: 'Start', exact: true });
+  await expect(startButton).toHaveAttribute('aria-disabled', 'true');
+  await expect(startButton).toHaveAccessibleDescription('It is already running.');
   await details.getByRole('button', { name: 'Deallocate', exact: true }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Deallocate 1 VM?' });
   await expect(confirm.getByRole('checkbox', { name: 'Force deallocate' })).not.toBeChecked();
   await pictures(page, 'confirm-deallocate');
   await confirm.getByRole('button', { name: 'Deallocate 1 VM' }).click();
   await expect(details).toContainText('Deallocating', { timeout: 15_000 });
+  // Nothing runs twice: while it deallocates, every action on it is disabled with the reason.
+  await expect(details.getByRole('button', { name: 'Stop', exact: true })).toHaveAccessibleDescription(
+    'Deallocating is still in progress; wait until it finishes.',
+  );
   await details.getByRole('button', { name: 'Close details' }).click();
 
   // Open Activity while it runs, filtered to deallocations of web VMs that succeeded.
