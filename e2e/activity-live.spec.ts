@@ -126,4 +126,13 @@ test('the Activity view adds an ended action without being reopened', async ({ a
     .getByRole('button', { name: 'Clear' })
     .click();
   await expect(page.getByText('No activity matches these filters.')).toBeVisible();
+
+  // Settings offers the same, where people look for it.
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Clear activity log' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Clear the activity log?' })
+    .getByRole('button', { name: 'Clear' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: 'The activity log is empty.' })).toBeVisible();
 });
