@@ -29,7 +29,7 @@ import { describeArmFailure, retryAfterMs, type ActionContext } from './arm-erro
 import { OperationsRegistry } from './operations-registry.js';
 import { PendingStore, type Pending } from './pending-store.js';
 import type { AccountsPort, InventoryPort } from './ports.js';
-import { PowerClient, type PowerPoller, type VmTarget } from './power-client.js';
+import { pollOnce, PowerClient, type PowerPoller, type VmTarget } from './power-client.js';
 import { TokenBuckets, type BucketLimit } from './token-bucket.js';
 
 export interface OperationsTuning {
@@ -502,10 +502,8 @@ export class OperationsService {
     }
     let retryAfter: string | undefined;
     try {
-      const op = this.registry.get(job.id);
-      if (!op) return;
       this.stats.polls += 1;
-      ({ retryAfter } = await this.client(op.accountId, job).poll(poller, job.abort.signal));
+      ({ retryAfter } = await pollOnce(poller, job.abort.signal));
     } catch (error) {
       if (job.abort.signal.aborted) return;
       if (!poller.isDone || isPassing(error)) {

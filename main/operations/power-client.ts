@@ -83,6 +83,13 @@ export interface Answer<T> {
   retryAfter: string | undefined;
 }
 
+/** One poll of a running operation (made by a PowerClient, whose pipeline hears the Retry-After). */
+export async function pollOnce(poller: PowerPoller, abortSignal: AbortSignal): Promise<Answer<void>> {
+  const into: Heard = {};
+  await heard.run(into, () => poller.poll({ abortSignal }));
+  return { value: undefined, retryAfter: into.retryAfter };
+}
+
 export class PowerClient {
   private readonly client: ComputeManagementClient;
 
@@ -119,13 +126,6 @@ export class PowerClient {
       return { poller: started };
     });
     return { value: poller, retryAfter: into.retryAfter };
-  }
-
-  /** One poll of a running operation. */
-  async poll(poller: PowerPoller, abortSignal: AbortSignal): Promise<Answer<void>> {
-    const into: Heard = {};
-    await heard.run(into, () => poller.poll({ abortSignal }));
-    return { value: undefined, retryAfter: into.retryAfter };
   }
 
   private begin(action: PowerAction, vm: VmTarget, options: OperationOptions, correlationId: string): PowerPoller {

@@ -81,15 +81,18 @@ export class ArmInventory implements InventoryPort {
     const wanted = new Set(vmIds);
     const subscriptions = new Set(vmIds.flatMap((id) => this.vms.get(id)?.subscriptionId ?? []));
     const changed: Vm[] = [];
-    for (const subscriptionId of subscriptions) {
-      for await (const item of this.client(subscriptionId).virtualMachines.listAll({ statusOnly: 'true' })) {
-        const vm = this.vms.get((item.id ?? '').toLowerCase());
-        if (!vm || !wanted.has(vm.id)) continue;
-        const next = { ...vm, powerState: powerOf(item.instanceView?.statuses) };
-        this.vms.set(vm.id, next);
-        changed.push(next);
-      }
-    }
+    // The subscriptions side by side, as the inventory's sweep lists them.
+    await Promise.all(
+      [...subscriptions].map(async (subscriptionId) => {
+        for await (const item of this.client(subscriptionId).virtualMachines.listAll({ statusOnly: 'true' })) {
+          const vm = this.vms.get((item.id ?? '').toLowerCase());
+          if (!vm || !wanted.has(vm.id)) continue;
+          const next = { ...vm, powerState: powerOf(item.instanceView?.statuses) };
+          this.vms.set(vm.id, next);
+          changed.push(next);
+        }
+      }),
+    );
     for (const listener of this.listeners) listener(changed);
   }
 

@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Vm } from '../../../preload/contract-inventory';
 import {
   actionLabels,
@@ -57,6 +57,9 @@ export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: Confirm
   const styles = useStyles();
   const [skipShutdown, setSkipShutdown] = useState(false);
   const [force, setForce] = useState(false);
+  const cancel = useRef<HTMLElement | null>(null);
+  // After the dialog's own effect, which focuses its first focusable element (the option's checkbox, if any).
+  useEffect(() => cancel.current?.focus(), []);
   const label = actionLabels[action];
   const production = vms.filter(isProductionTagged).length;
   const noun = vms.length === 1 ? 'VM' : 'VMs';
@@ -106,7 +109,13 @@ export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: Confirm
             )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="secondary" autoFocus onClick={onCancel}>
+            <Button
+              appearance="secondary"
+              ref={(element: HTMLElement | null) => {
+                cancel.current = element;
+              }}
+              onClick={onCancel}
+            >
               Cancel
             </Button>
             <Button appearance="primary" onClick={() => onConfirm(chosenOptions(action, skipShutdown, force))}>
