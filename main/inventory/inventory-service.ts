@@ -330,6 +330,7 @@ export class InventoryService {
 
   /** Accounts changed: drop what signed-out accounts reached, and sweep when a new (account, tenant) is ready. */
   accountsChanged(): void {
+    const seqBefore = this.state.currentSeq;
     const accounts = new Set(this.deps.accounts.list().map((account) => account.id));
     this.commit((change) => {
       for (const subscription of this.state.allSubscriptions()) {
@@ -358,7 +359,10 @@ export class InventoryService {
       if (this.running) this.fullQueued = true;
       else this.begin('full');
     }
-    this.saveSoon();
+    // What this change removed or re-pointed is written now (a signed-out account's rows leave the disk at once);
+    // an account event that changed nothing here writes nothing: a running sweep's rows are written when it ends,
+    // not once per token refresh (a 50,000-VM snapshot is tens of megabytes).
+    if (this.state.currentSeq !== seqBefore) this.saveSoon();
   }
 
   /** Queues a snapshot write behind the previous one; failures are logged, the next sweep tries again. */
