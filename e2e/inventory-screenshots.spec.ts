@@ -59,15 +59,16 @@ test('screenshots of the VM grid with 10,000 VMs, its details, and the Subscript
     await expect(page.getByText(/^9,\d{3} VMs$/)).toBeVisible({ timeout: 600_000 });
     await page.getByRole('progressbar', { name: 'Refresh progress' }).waitFor({ state: 'hidden', timeout: 600_000 });
 
-    for (const scheme of schemes) {
+    // High contrast is looked at with the demo's inventory (below): the fleet's adds nothing but minutes.
+    for (const scheme of ['light', 'dark'] as const) {
       await look(page, scheme);
       await page.getByRole('tab', { name: 'Virtual machines' }).click();
-      if (scheme !== 'high-contrast') await shoot(page, `vms-${scheme}`, { width: 1280, height: 800 });
+      await shoot(page, `vms-${scheme}`, { width: 1280, height: 800 });
       for (const size of sizes) await shoot(page, `vms-${size.name}-${scheme}`, size);
 
       await page.getByRole('tab', { name: 'Subscriptions' }).click();
       await expect(page.getByRole('heading', { name: 'Subscriptions', level: 1 })).toBeVisible();
-      for (const size of sizes) await shoot(page, `subscriptions-${size.name}-${scheme}`, size);
+      await shoot(page, `subscriptions-1024x640-${scheme}`, sizes[1]);
     }
   } finally {
     await emulator.admin.reset('demo');
