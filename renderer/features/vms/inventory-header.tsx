@@ -25,8 +25,6 @@ export function InventoryHeader({ title }: { title: string }) {
   const cancel = useInventory((state) => state.cancelRefresh);
   const starting = useInventoryPending('refresh');
   const running = progress?.state === 'running';
-  // The minute's power check runs in the background: Refresh stays (main queues a full sweep behind it).
-  const cancellable = running && progress.kind === 'full';
   const why = !online ? 'Refreshing needs a network connection.' : undefined;
 
   return (
@@ -38,7 +36,7 @@ export function InventoryHeader({ title }: { title: string }) {
         <Text className={styles.when} role="status">
           {lastFullSweepAt ? `Last refreshed ${formatAsOf(lastFullSweepAt, now)}` : 'Not refreshed yet'}
         </Text>
-        {cancellable ? (
+        {running ? (
           <Button icon={<Dismiss20Regular />} onClick={() => void cancel()}>
             Cancel refresh
           </Button>
