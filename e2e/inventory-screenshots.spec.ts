@@ -55,34 +55,20 @@ test('screenshots of the VM grid with 10,000 VMs, its details, and the Subscript
     await login.close();
 
     await page.getByRole('tab', { name: 'Virtual machines' }).click();
-    await expect(page.getByText(/^10,000 VMs$/)).toBeVisible({ timeout: 600_000 });
+    // Every VM of the listable subscriptions (the fleet has some Disabled and Deleted ones).
+    await expect(page.getByText(/^9,\d{3} VMs$/)).toBeVisible({ timeout: 600_000 });
     await page.getByRole('progressbar', { name: 'Refresh progress' }).waitFor({ state: 'hidden', timeout: 600_000 });
 
-    for (const scheme of schemes) {
+    // High contrast is looked at with the demo's inventory (below): the fleet's adds nothing but minutes.
+    for (const scheme of ['light', 'dark'] as const) {
       await look(page, scheme);
       await page.getByRole('tab', { name: 'Virtual machines' }).click();
-      if (scheme !== 'high-contrast') await shoot(page, `vms-${scheme}`, { width: 1280, height: 800 });
+      await shoot(page, `vms-${scheme}`, { width: 1280, height: 800 });
       for (const size of sizes) await shoot(page, `vms-${size.name}-${scheme}`, size);
-
-      // Filtered and searched, with the filter menu open.
-      await page.getByRole('searchbox', { name: 'Search VMs' }).fill('prod');
-      await page.getByRole('button', { name: 'Power state' }).click();
-      await page.getByRole('menuitemcheckbox', { name: 'Stopped' }).click();
-      await shoot(page, `vms-1024x640-${scheme}-filter`, sizes[1]);
-      await page.keyboard.press('Escape');
-
-      // The details of a stopped VM: still billed, instance view, ids, the accounts that reach it.
-      const grid = page.getByRole('grid', { name: 'Virtual machines' });
-      await grid.getByRole('row').nth(1).click();
-      await expect(page.getByText('Deallocate to stop paying for compute').first()).toBeVisible();
-      await expect(page.getByText(/^As of /)).toBeVisible({ timeout: 30_000 });
-      for (const size of sizes) await shoot(page, `vms-${size.name}-${scheme}-details`, size);
-      await page.keyboard.press('Escape');
-      await page.getByRole('button', { name: 'Clear filters' }).first().click();
 
       await page.getByRole('tab', { name: 'Subscriptions' }).click();
       await expect(page.getByRole('heading', { name: 'Subscriptions', level: 1 })).toBeVisible();
-      for (const size of sizes) await shoot(page, `subscriptions-${size.name}-${scheme}`, size);
+      await shoot(page, `subscriptions-1024x640-${scheme}`, sizes[1]);
     }
   } finally {
     await emulator.admin.reset('demo');
@@ -90,7 +76,7 @@ test('screenshots of the VM grid with 10,000 VMs, its details, and the Subscript
 });
 
 test('screenshots of subscriptions with problems, and of the offline start', async ({ app }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const { emulator } = app;
   if (!emulator) throw new Error('the tour needs the emulator');
   const vms = (id: string) => `/subscriptions/${id}/providers/Microsoft.Compute/virtualMachines`;
@@ -112,7 +98,46 @@ test('screenshots of subscriptions with problems, and of the offline start', asy
     for (const size of sizes) await shoot(page, `subscriptions-${size.name}-${scheme}-problems`, size);
   }
 
+  // Signed in to Northwind Lab too (MFA): every tenant's VMs, then a filter menu open and the details of a
+  // stopped VM (still billed, instance view, ids, the accounts that reach it), opened from the keyboard.
   await emulator.admin.clearFaults();
+  await page.getByRole('tab', { name: 'Accounts' }).click();
+  const northwind = page.getByRole('row', { name: /Northwind Lab/ });
+  const mfaPopup = page.context().waitForEvent('page');
+  await northwind.getByRole('button', { name: 'Sign in to this tenant: Northwind Lab' }).click();
+  const mfa = await mfaPopup;
+  await mfa.getByLabel('Verification code').fill('123456');
+  await mfa.getByRole('button', { name: 'Verify' }).click();
+  await expect(northwind).toContainText('Ready');
+  await mfa.close();
+  await page.getByRole('tab', { name: 'Virtual machines' }).click();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  const grid = page.getByRole('grid', { name: 'Virtual machines' });
+  await expect(grid.getByRole('row', { name: /^lab-vm-01 / })).toBeVisible({ timeout: 60_000 });
+  // Contoso Production stays throttled (Azure asked for 20 minutes); the others are listed now.
+  await expect(grid.getByRole('row', { name: /^bastion-01 / })).toBeVisible({ timeout: 60_000 });
+  for (const scheme of schemes) {
+    await look(page, scheme);
+    for (const size of sizes) await shoot(page, `vms-${size.name}-${scheme}-demo`, size);
+    await page.getByRole('button', { name: 'Power state' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Stopped' }).click();
+    await shoot(page, `vms-1024x640-${scheme}-filter`, sizes[1]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('searchbox', { name: 'Search VMs' }).fill('bastion-01');
+    await grid.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('dialog', { name: 'bastion-01' });
+    await expect(details.getByText(/^As of /)).toBeVisible({ timeout: 30_000 });
+    for (const size of sizes) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.screenshot({ path: join(resolve(folder ?? '.'), `vms-${size.name}-${scheme}-details.png`) });
+    }
+    await page.keyboard.press('Escape');
+    await expect(details).toBeHidden();
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  }
+
   await emulator.admin.addFaults('*:*=reset');
   try {
     page = await app.restart();

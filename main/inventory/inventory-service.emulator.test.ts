@@ -490,6 +490,29 @@ describe('details', () => {
   });
 });
 
+describe('on demand', () => {
+  it('a Refresh asked for while a scheduled power sweep runs is a full sweep after it, not swallowed', async () => {
+    const { accounts, inventory, events } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    events.emitted.length = 0;
+    await emu.admin.updateSettings({ latencyMs: 100 });
+    try {
+      expect(inventory.refresh({ kind: 'power' })).toMatchObject({ kind: 'power', state: 'running' });
+      expect(inventory.refresh({ kind: 'full' })).toMatchObject({ kind: 'power', state: 'running' });
+      await inventory.sweep('power');
+    } finally {
+      await emu.admin.updateSettings({ latencyMs: 0 });
+    }
+    const finished = events.emitted
+      .filter((event) => event.name === 'inventoryProgress')
+      .map((event) => event.payload as { kind: string; state: string })
+      .filter((progress) => progress.state === 'done')
+      .map((progress) => progress.kind);
+    expect(finished.slice(0, 2)).toEqual(['power', 'full']);
+  });
+});
+
 describe('cancellation', () => {
   it('stops a running sweep, reports it cancelled, and keeps what was already listed', async () => {
     const { accounts, inventory, events } = await world();

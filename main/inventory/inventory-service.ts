@@ -153,12 +153,24 @@ export class InventoryService {
     return this.getSnapshot();
   }
 
-  /** Starts a sweep unless one runs (then answers that one's progress); null when no account can be swept. */
+  /**
+   * Starts a sweep unless one runs (then answers that one's progress); null when no account can be swept. A full
+   * refresh asked for while a scheduled power sweep runs is queued behind it, not swallowed by it.
+   */
   refresh(args?: { kind: SweepKind; subscriptionIds?: string[] | undefined }): SweepProgress | null {
+    const kind = args?.kind ?? 'full';
+    if (
+      this.running &&
+      kind === 'full' &&
+      args?.subscriptionIds === undefined &&
+      this.running.recorder.kind === 'power'
+    ) {
+      this.fullQueued = true;
+    }
     const running =
       this.running ??
       this.begin(
-        args?.kind ?? 'full',
+        kind,
         args?.subscriptionIds?.map((id) => id.toLowerCase()),
       );
     if (!running) return null;

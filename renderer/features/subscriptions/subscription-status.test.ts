@@ -37,6 +37,14 @@ describe('describeSubscriptionStatus', () => {
     );
   });
 
+  it('labels an unreachable subscription "Not reached", not as an Azure error', () => {
+    const error = { code: 'offline' as const, message: 'Cloud Desk could not list the VMs of this subscription.' };
+    expect(describeSubscriptionStatus(sub({ status: 'error', error }), now)).toMatchObject({
+      label: 'Not reached',
+      color: 'warning',
+    });
+  });
+
   it("shows main's words for an error, and a hidden subscription is not a problem", () => {
     const error = {
       code: 'forbidden' as const,

@@ -35,8 +35,10 @@ export function describeSubscriptionStatus(sub: SubscriptionSummary, now: number
       return { label: 'Listing…', color: 'informative' };
     case 'error':
       return {
-        label: 'Error',
-        color: 'danger',
+        // Unreachable is not Azure refusing: no alarm colour for what the connection (or its return) fixes.
+        ...(sub.error?.code === 'offline'
+          ? { label: 'Not reached', color: 'warning' as const }
+          : { label: 'Error', color: 'danger' as const }),
         message: `${sub.error?.message ?? 'Cloud Desk could not list this subscription’s VMs.'}${rowsAge(sub, now)}`,
       };
     case 'needs_sign_in':

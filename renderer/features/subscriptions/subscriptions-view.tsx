@@ -21,7 +21,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
-import { useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import type { SubscriptionSummary } from '../../../preload/contract-inventory';
 import { ErrorBar } from '../../components/error-bar';
 import { useNow } from '../../components/use-now';
@@ -32,8 +32,8 @@ import { useOnline } from '../../stores/status-store';
 import { InventoryEmptyState, useInventoryEmptiness } from '../vms/empty-states';
 import { InventoryHeader } from '../vms/inventory-header';
 import { StaleBanner } from '../vms/stale-banner';
-import { useRowContext } from '../vms/use-vm-rows';
-import type { RowContext } from '../vms/vm-columns';
+import { useAccountsStore } from '../../stores/accounts-store';
+import { accountLabel, useRowContext } from '../vms/use-vm-rows';
 import { describeSubscriptionState, describeSubscriptionStatus } from './subscription-status';
 import { RenameSubscription } from './rename-subscription';
 
@@ -58,6 +58,12 @@ export function SubscriptionsView() {
   const error = useInventory((state) => state.error);
   const dismissError = useInventory((state) => state.dismissError);
   const context = useRowContext();
+  // Rows re-render only when their subscription or the accounts change, not on every patch of a sweep.
+  const accounts = useAccountsStore((state) => state.accounts);
+  const accountNames = useMemo(
+    () => new Map(accounts.map((account) => [account.id, accountLabel(account)])),
+    [accounts],
+  );
   const groups = useMemo(() => {
     const byTenant = new Map<string, SubscriptionSummary[]>();
     for (const sub of subscriptions.values()) byTenant.set(sub.tenantId, [...(byTenant.get(sub.tenantId) ?? []), sub]);
@@ -98,7 +104,7 @@ export function SubscriptionsView() {
               </TableHeader>
               <TableBody>
                 {group.subs.map((sub) => (
-                  <SubscriptionRow key={sub.id} sub={sub} context={context} />
+                  <SubscriptionRow key={sub.id} sub={sub} accountNames={accountNames} />
                 ))}
               </TableBody>
             </Table>
@@ -123,7 +129,13 @@ function useFocusRequested(rows: unknown) {
   }, [focusId, rows, focused]);
 }
 
-function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: RowContext }) {
+const SubscriptionRow = memo(function SubscriptionRow({
+  sub,
+  accountNames,
+}: {
+  sub: SubscriptionSummary;
+  accountNames: ReadonlyMap<string, string>;
+}) {
   const styles = useStyles();
   const now = useNow(30_000);
   const online = useOnline();
@@ -135,7 +147,7 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
   const choosing = useInventoryPending(`acting:${sub.id}`);
   const state = describeSubscriptionState(sub.state);
   const status = describeSubscriptionStatus(sub, now);
-  const accountName = (accountId: string) => context.accountNames.get(accountId) ?? accountId;
+  const accountName = (accountId: string) => accountNames.get(accountId) ?? accountId;
   const accounts = [...new Set(sub.accessPaths.map((path) => path.accountId))];
   const canRetry = sub.status === 'error' || sub.status === 'throttled';
   // Azure asked to wait: main skips it until then, so a retry is not offered.
@@ -221,4 +233,4 @@ function SubscriptionRow({ sub, context }: { sub: SubscriptionSummary; context: 
       </TableCell>
     </TableRow>
   );
-}
+});

@@ -1,7 +1,7 @@
 // Chips above the grid for the subscriptions whose last listing failed: which one, what Azure said, and the way
 // out (Retry that subscription only, or sign in from Accounts). Their VMs keep the rows of the last good listing.
 // Hidden while offline: the offline banner says why nothing is confirmed.
-import { Badge, Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, Text, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import { useNow } from '../../components/use-now';
@@ -26,6 +26,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   text: { minWidth: 0, maxWidth: '640px', overflowWrap: 'anywhere' },
+  // Throttled and sign-in needed are waits, not failures: the border says so as the badge does.
+  warning: { ...shorthands.borderColor(tokens.colorPaletteYellowBorder2) },
   // The label never gives way to a long sentence beside it.
   badge: { flexShrink: 0 },
 });
@@ -66,7 +68,10 @@ function ProblemChip({ sub }: { sub: SubscriptionSummary }) {
   // Azure asked to wait: a retry before then is refused (main skips it), so it is not offered.
   const waiting = sub.status === 'throttled' && !!sub.throttledUntil && Date.parse(sub.throttledUntil) > now;
   return (
-    <li className={styles.chip} aria-label={`${sub.displayName}: ${status.label}`}>
+    <li
+      className={mergeClasses(styles.chip, status.color !== 'danger' && styles.warning)}
+      aria-label={`${sub.displayName}: ${status.label}`}
+    >
       <Badge appearance="tint" color={status.color} className={styles.badge}>
         {status.label}
       </Badge>

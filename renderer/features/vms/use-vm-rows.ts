@@ -1,6 +1,7 @@
 // The grid's rows and lookups for the current inventory and grid settings. Sorting reruns when the VMs, the names
 // or the sort change; a keystroke in the search box only filters the sorted list (see vm-query.ts).
 import { useDeferredValue, useMemo } from 'react';
+import type { AccountSummary } from '../../../preload/contract';
 import type { Vm } from '../../../preload/contract-inventory';
 import { useAccountsStore } from '../../stores/accounts-store';
 import { useUnfinishedOperations } from '../../stores/operations-store';
@@ -19,6 +20,11 @@ const noNames: RowContext = {
   selection: new Set(),
 };
 
+/** A person by their sign-in name; a service principal by the name it was given (its username is a GUID). */
+export function accountLabel(account: AccountSummary): string {
+  return account.kind === 'service_principal' ? account.name : account.username;
+}
+
 export function useRowContext(): RowContext {
   const subscriptions = useInventory((state) => state.subscriptions);
   const accounts = useAccountsStore((state) => state.accounts);
@@ -29,8 +35,7 @@ export function useRowContext(): RowContext {
     const tenantNames = new Map<string, string>();
     const accountNames = new Map<string, string>();
     for (const account of accounts) {
-      // A person by their sign-in name; a service principal by the name it was given (its username is a GUID).
-      accountNames.set(account.id, account.kind === 'service_principal' ? account.name : account.username);
+      accountNames.set(account.id, accountLabel(account));
       for (const tenant of account.tenants) tenantNames.set(tenant.tenantId, tenant.displayName);
     }
     for (const sub of subscriptions.values()) {

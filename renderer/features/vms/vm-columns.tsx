@@ -30,6 +30,8 @@ export interface VmColumn {
   minWidth: number;
   /** Shown until the user hides it. */
   defaultVisible: boolean;
+  /** The header shows no text, only to assistive technology (a narrow checkbox column). */
+  labelHidden?: boolean;
   /** The user cannot hide it (the row would lose its name). */
   required?: boolean;
   /** A click on this column's cell opens the VM's details (the name, styled as a link). */
@@ -69,6 +71,7 @@ export const vmColumns: readonly VmColumn[] = [
     defaultWidth: 44,
     minWidth: 44,
     defaultVisible: true,
+    labelHidden: true,
     required: true,
   },
   {

@@ -39,6 +39,8 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
     paddingBottom: tokens.spacingVerticalXL,
+    // The drawer body scrolls: its sections keep their height instead of shrinking into each other.
+    '& > *': { flexShrink: 0 },
   },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0 },

@@ -27,6 +27,17 @@ const headerHeight = 36;
 const resizeStep = 16;
 
 const useStyles = makeStyles({
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
   grid: {
     position: 'relative',
     flexGrow: 1,
@@ -38,6 +49,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     outlineStyle: 'none',
     '&:focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+    // The active row is marked only while the grid has the keyboard (as in VS Code's lists): unfocused, a
+    // highlighted first row would read as a selection.
+    '&:focus [data-active-row]': { backgroundColor: tokens.colorNeutralBackground1Hover },
     '&:focus-visible [data-active-cell]': {
       outline: `2px solid ${tokens.colorStrokeFocus2}`,
       outlineOffset: '-2px',
@@ -62,7 +76,7 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
-  activeRow: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  selectedRow: { backgroundColor: tokens.colorNeutralBackground1Selected },
   cell: {
     display: 'flex',
     alignItems: 'center',
@@ -334,7 +348,7 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
                 {...(active ? { 'data-active-cell': '' } : {})}
                 className={mergeClasses(styles.cell, styles.headerCell)}
               >
-                <span className={styles.text}>{column.label}</span>
+                <span className={column.labelHidden ? styles.visuallyHidden : styles.text}>{column.label}</span>
                 {sorted && (sort.direction === 'ascending' ? <ArrowSortUp16Regular /> : <ArrowSortDown16Regular />)}
                 <div
                   aria-hidden
@@ -391,7 +405,8 @@ const VmRow = memo(function VmRow({ vm, selected, index, columns, context, activ
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
-      className={mergeClasses(styles.row, activeColumn >= 0 && styles.activeRow)}
+      {...(activeColumn >= 0 ? { 'data-active-row': '' } : {})}
+      className={mergeClasses(styles.row, selected && styles.selectedRow)}
     >
       {columns.map((column, columnIndex) => (
         <div

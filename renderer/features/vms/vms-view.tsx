@@ -17,7 +17,16 @@ import { VmToolbar } from './vm-toolbar';
 import { SelectionBar } from '../operations/selection-bar';
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, flexGrow: 1, minHeight: 0 },
+  view: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    flexGrow: 1,
+    minHeight: 0,
+    // Only the grid gives way on a short window; banners and chips keep their height (a two-line banner
+    // squeezed to one line would run into the toolbar).
+    '& > *:not([role="grid"])': { flexShrink: 0 },
+  },
   noMatch: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
