@@ -156,6 +156,8 @@ test.describe('against the emulator', () => {
           expect(overlaps(a.box, b.box), `${a.part} and ${b.part} overlap at ${size.width}x${size.height}`).toBe(false);
         }
       }
+      // Under the name, domain and type read as one line, with no column gap between them.
+      await expect(row.getByText('northwindlab.test · Guest', { exact: true })).toBeVisible();
       const reason = boxes.find((entry) => entry.part === 'reason')?.box;
       // Not squeezed into a one-word column: the sentence gets room for several words a line.
       expect(reason?.width ?? 0, `the reason's width at ${size.width}x${size.height}`).toBeGreaterThan(180);
