@@ -156,6 +156,8 @@ test.describe('against the emulator', () => {
           expect(overlaps(a.box, b.box), `${a.part} and ${b.part} overlap at ${size.width}x${size.height}`).toBe(false);
         }
       }
+      // Under the name, domain and type read as one line, with no column gap between them.
+      await expect(row.getByText('northwindlab.test · Guest', { exact: true })).toBeVisible();
       const reason = boxes.find((entry) => entry.part === 'reason')?.box;
       // Not squeezed into a one-word column: the sentence gets room for several words a line.
       expect(reason?.width ?? 0, `the reason's width at ${size.width}x${size.height}`).toBeGreaterThan(180);
@@ -344,7 +346,9 @@ test.describe('against the emulator', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
-  test('while a sign-in runs, the buttons that cannot act say why', async ({ app }) => {
+  test('a sign-in started from a dialog keeps the keyboard where it started; while it runs, blocked buttons say why', async ({
+    app,
+  }) => {
     const { page } = app;
     const account = await signInAliceFromWelcome(page);
     const popup = page.context().waitForEvent('page');
@@ -355,11 +359,19 @@ test.describe('against the emulator', () => {
       .getByRole('button', { name: 'Sign in with the browser' })
       .click();
     await (await popup).close();
+    // The dialog closed as the sign-in started: the keyboard is back where the person started it, and the
+    // sign-in says what it waits for.
+    await expect(page.getByRole('button', { name: 'Add account' })).toBeFocused();
+    await expect(page.getByRole('region', { name: 'Signing in' }).getByRole('status').first()).toHaveText(
+      'Waiting for you to finish in the browser…',
+    );
     const tenantSignIn = account.getByRole('button', { name: 'Sign in to this tenant: Northwind Lab' });
     await expect(tenantSignIn).toBeDisabled();
     await expect(tenantSignIn).toHaveAccessibleDescription('A sign-in is already running: finish or cancel it first.');
     await page.getByRole('region', { name: 'Signing in' }).getByRole('button', { name: 'Cancel sign-in' }).click();
     await expect(tenantSignIn).toBeEnabled();
+    // The cancel button went away with the sign-in: the keyboard lands on the view's heading, not on nothing.
+    await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeFocused();
   });
 
   test('a tenant whose check fails shows its correlation ID cut to fit, with a copy button that copies it whole', async ({

@@ -134,21 +134,25 @@ test.describe('against the emulator', () => {
     await signInAlice(app.page);
     // From now on every request to the cloud hangs: whatever the app shows comes from its own store.
     await emulator.admin.addFaults('*:*=slow:60000');
-    let startedAt = Number.POSITIVE_INFINITY;
-    const page = await app.restart({
-      beforeStart: async () => {
-        startedAt = Date.now();
-      },
-    });
-    await page.getByRole('tab', { name: 'Accounts' }).click();
-    const account = page.getByRole('region', { name: 'Alice Example' });
-    await expect(tenantRow(account, 'Contoso')).toContainText('Ready');
-    await expect(tenantRow(account, 'Northwind Lab')).toContainText('Sign-in needed');
-    // Calls the previous run made (some end, and are logged, only during or after the restart) started before the
-    // new app did; none may start after it.
-    const log = await emulator.admin.requestLog();
-    expect(log.recent.filter((request) => Date.parse(request.time) - request.ms >= startedAt)).toEqual([]);
-    await emulator.admin.clearFaults();
+    // A failure here must not leave the emulator hanging for the tests after this one.
+    try {
+      let startedAt = Number.POSITIVE_INFINITY;
+      const page = await app.restart({
+        beforeStart: async () => {
+          startedAt = Date.now();
+        },
+      });
+      await page.getByRole('tab', { name: 'Accounts' }).click();
+      const account = page.getByRole('region', { name: 'Alice Example' });
+      await expect(tenantRow(account, 'Contoso')).toContainText('Ready');
+      await expect(tenantRow(account, 'Northwind Lab')).toContainText('Sign-in needed');
+      // Calls the previous run made (some end, and are logged, only during or after the restart) started before the
+      // new app did; none may start after it.
+      const log = await emulator.admin.requestLog();
+      expect(log.recent.filter((request) => Date.parse(request.time) - request.ms >= startedAt)).toEqual([]);
+    } finally {
+      await emulator.admin.clearFaults();
+    }
   });
 
   test('a hidden tenant stays hidden after a restart and can be shown again', async ({ app }) => {

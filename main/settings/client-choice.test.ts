@@ -133,6 +133,21 @@ describe('national clouds', () => {
     ).toEqual({ 'azure-china': chinaRegistration, 'azure-us-government': azureCliClientId });
   });
 
+  it('leave a custom cloud its own client id, and give one without the main choice', async () => {
+    const { services } = await start(undefined);
+    const stack = { authorityHost: 'https://login.stack.test', armEndpoint: 'https://management.stack.test' };
+    services.settings.set({
+      customClouds: [
+        { name: 'Stack Hub', ...stack, clientId: chinaRegistration },
+        { name: 'Lab', ...stack },
+      ],
+    });
+    expect(ready(services, 'custom-stack-hub')).toBe(true);
+    expect(ready(services, 'custom-lab')).toBe(false);
+    services.settings.set({ clientChoice: 'azure_cli' });
+    expect(ready(services, 'custom-lab')).toBe(true);
+  });
+
   it('keep other settings when a stored entry is not a valid choice', async () => {
     const { services } = await start({
       theme: 'dark',

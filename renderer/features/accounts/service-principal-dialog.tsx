@@ -21,7 +21,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AppError } from '../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import { FileChoice } from '../../components/file-choice';
@@ -69,6 +69,12 @@ export function ServicePrincipalDialog({
   const whyId = useId();
   const now = useNow(30_000);
   const form = useRef<HTMLFormElement>(null);
+  // Each refusal moves the keyboard to the refused field once it is rendered as invalid (after the commit: a
+  // frame scheduled from the submit could run before it and find nothing to focus).
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
 
   const cloudId = clouds.some((cloud) => cloud.id === draft.cloudId) ? draft.cloudId : (clouds[0]?.id ?? '');
   const cloud = clouds.find((candidate) => candidate.id === cloudId);
@@ -107,7 +113,7 @@ export function ServicePrincipalDialog({
     if (!field) return setError(result.error);
     setRefused(field);
     // The keyboard goes to the field Entra ID refused, which now says why.
-    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    setRefusals((count) => count + 1);
   };
 
   return (

@@ -52,11 +52,11 @@ const useStyles = makeStyles({
     },
     [medium]: {
       gridTemplateColumns: `minmax(0, 2fr) minmax(64px, 1fr) minmax(180px, 3fr) ${actionsWidth}`,
-      gridTemplateAreas: '"tenant tenant status actions" "domain type status actions"',
+      gridTemplateAreas: '"tenant tenant status actions" "domain domain status actions"',
     },
     [narrow]: {
       gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)',
-      gridTemplateAreas: '"tenant tenant" "domain type" "status status" "actions actions"',
+      gridTemplateAreas: '"tenant tenant" "domain domain" "status status" "actions actions"',
     },
   },
   // Column headers only make sense when the row is one line; narrower, they stay for screen readers.
@@ -67,9 +67,14 @@ const useStyles = makeStyles({
   cell: { minWidth: 0, padding: 0, alignItems: 'flex-start' },
   tenant: { gridArea: 'tenant' },
   domain: { gridArea: 'domain' },
-  type: { gridArea: 'type' },
-  // Under the name, domain and type read as one line: "contoso.test · Home".
-  typeText: { [medium]: { '::before': { content: '"· "' } }, [narrow]: { '::before': { content: '"· "' } } },
+  // Under the name, domain and type read as one line, "contoso.test · Home": the type is shown after the domain,
+  // and its own cell stays for screen readers only (no column gap between the two).
+  type: {
+    gridArea: 'type',
+    [medium]: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)' },
+    [narrow]: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)' },
+  },
+  inlineType: { display: 'none', [medium]: { display: 'inline' }, [narrow]: { display: 'inline' } },
   label: { color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
   statusCell: { gridArea: 'status' },
   actionsCell: {
@@ -219,10 +224,16 @@ function TenantRow({ account, tenant }: { account: AccountSummary; tenant: Tenan
         </div>
       </TableCell>
       <TableCell className={mergeClasses(styles.cell, styles.domain)}>
-        <Text className={styles.secondary}>{tenant.defaultDomain ?? '—'}</Text>
+        <Text className={styles.secondary}>
+          {tenant.defaultDomain ?? '—'}
+          <span aria-hidden className={styles.inlineType}>
+            {' · '}
+            {categories[tenant.category]}
+          </span>
+        </Text>
       </TableCell>
       <TableCell className={mergeClasses(styles.cell, styles.type)}>
-        <Text className={mergeClasses(styles.secondary, styles.typeText)}>{categories[tenant.category]}</Text>
+        <Text className={styles.secondary}>{categories[tenant.category]}</Text>
       </TableCell>
       <TableCell className={mergeClasses(styles.cell, styles.statusCell)}>
         <div className={styles.status}>

@@ -12,6 +12,7 @@ import { checkNationalClients, type NationalClientDraft } from './client-choice-
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  flush: { margin: 0 },
   cloud: {
     display: 'flex',
     flexDirection: 'column',
@@ -80,10 +81,10 @@ export function NationalCloudsSettings({ settings }: { settings: Settings }) {
         void save();
       }}
     >
-      <Text as="h3" weight="semibold" id="national-clouds-heading" block>
+      <Text as="h3" weight="semibold" size={400} id="national-clouds-heading" block className={styles.flush}>
         National clouds
       </Text>
-      <Text as="p" block>
+      <Text as="p" block className={styles.flush}>
         Azure operated by 21Vianet and Azure US Government each run their own Microsoft Entra ID: an app registered in
         Azure does not exist there, so each needs a registration made in that cloud, or the Azure CLI’s public client,
         which exists in both.
