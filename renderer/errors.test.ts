@@ -49,4 +49,14 @@ describe('describeError', () => {
     });
     expect(describeError({ code: 'not_found', message: 'Gone.' })).toEqual({ title: 'Not found', message: 'Gone.' });
   });
+
+  it('does not repeat a next step the message already gives', () => {
+    expect(describeError({ code: 'offline', message: 'The sign-in service could not be reached.' }).message).toBe(
+      'The sign-in service could not be reached. Check your connection; Cloud Desk retries when you are back online.',
+    );
+    expect(
+      describeError({ code: 'offline', message: 'The sign-in service could not be reached. Check your connection.' })
+        .message,
+    ).toBe('The sign-in service could not be reached. Check your connection.');
+  });
 });

@@ -37,7 +37,9 @@ const nextSteps: Partial<Record<ErrorCode, string>> = {
 
 export function describeError(error: AppError): ErrorText {
   const step = nextSteps[error.code];
-  return { title: titles[error.code], message: step ? `${error.message} ${step}` : error.message };
+  // Main's words may already say what to check ("… could not be reached. Check your connection."): not twice.
+  const said = step !== undefined && error.message.includes(step.split(/[;.]/)[0] ?? step);
+  return { title: titles[error.code], message: step && !said ? `${error.message} ${step}` : error.message };
 }
 
 /** Why a tenant needs an interactive sign-in, in words. */
