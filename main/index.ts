@@ -45,6 +45,8 @@ let services: AppServices | undefined;
 // Links and failures that arrive before the services exist wait here.
 const earlyLinks: string[] = [];
 const earlyNotices: Notice[] = [];
+// Set once the app quits (or restarts to install an update): closing the window then closes it, even with the tray.
+let quitting = false;
 
 const activator = windowActivator(() => mainWindow);
 const showWindow = (): void => activator.bringToFront();
@@ -133,6 +135,9 @@ if (
           devUpdateConfig: process.env['CLOUD_DESK_DEV_UPDATE_CONFIG'],
         },
         logger,
+        () => {
+          quitting = true;
+        },
       ),
       storageHealth,
       builtinClientId: readBuiltinClientId(join(app.getAppPath(), 'package.json')),
@@ -199,7 +204,6 @@ if (
     );
     tray.apply();
     ready.settings.onChange(() => tray.apply());
-    let quitting = false;
     mainWindow.on('close', (event) => {
       if (quitting || !tray.keepsRunningWhenClosed()) return;
       event.preventDefault();

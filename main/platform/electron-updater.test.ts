@@ -188,4 +188,13 @@ describe('electronUpdateSource', () => {
     source.updater.quitAndInstall();
     expect(fake.updater.installs).toBe(1);
   });
+
+  it('tells the app it is quitting before the updater closes the windows', () => {
+    const seen: number[] = [];
+    const source = electronUpdateSource(build, new RecordingLogger(), () => seen.push(fake.updater.installs));
+    if (source.kind === 'disabled') throw new Error('expected an updater');
+    source.updater.quitAndInstall();
+    expect(seen).toEqual([0]);
+    expect(fake.updater.installs).toBe(1);
+  });
 });

@@ -20,12 +20,20 @@ export interface UpdateBuild {
   devUpdateConfig: string | undefined;
 }
 
-/** What this build can do, and the updater when it can do anything. */
-export function electronUpdateSource(build: UpdateBuild, logger: Logger): UpdateSource {
+/**
+ * What this build can do, and the updater when it can do anything. `beforeInstall` runs just before
+ * quitAndInstall: on macOS Squirrel closes the windows before `before-quit`, so the app must know it is quitting
+ * (a close handler that hides the window to the tray would otherwise stop the install).
+ */
+export function electronUpdateSource(
+  build: UpdateBuild,
+  logger: Logger,
+  beforeInstall: () => void = () => undefined,
+): UpdateSource {
   if (!build.isPackaged && !build.devUpdateConfig) {
     return { kind: 'disabled', reason: 'development', message: notInstalledMessage };
   }
-  const updater = electronUpdaterPort(logger, build.devUpdateConfig);
+  const updater = electronUpdaterPort(logger, build.devUpdateConfig, beforeInstall);
   if (build.platform !== 'linux' || build.appImage || build.devUpdateConfig) return { kind: 'in-place', updater };
   const packageType = readPackageType(build.resourcesPath);
   if (packageType === 'deb' || packageType === 'rpm') return { kind: 'manual', packageType, updater };
@@ -43,7 +51,7 @@ function readPackageType(resourcesPath: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }
 
-function electronUpdaterPort(logger: Logger, devUpdateConfig: string | undefined): Updater {
+function electronUpdaterPort(logger: Logger, devUpdateConfig: string | undefined, beforeInstall: () => void): Updater {
   // Reading `autoUpdater` creates the platform's updater; a build that does not update never does.
   const { autoUpdater } = electronUpdater;
   autoUpdater.autoDownload = false;
@@ -88,6 +96,7 @@ function electronUpdaterPort(logger: Logger, devUpdateConfig: string | undefined
       }
     },
     quitAndInstall() {
+      beforeInstall();
       autoUpdater.quitAndInstall();
     },
   };
