@@ -7,6 +7,7 @@ import type { Notice } from '../preload/contract.js';
 import { createAppServices, type AppServices } from './app-services.js';
 import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol.js';
 import { watchProcessFailures } from './app/process-failures.js';
+import { QuitGate } from './app/quit-gate.js';
 import { bindIpc, windowEventSink } from './ipc.js';
 import { createDispatcher, trustOrigin } from './ipc-router.js';
 import { installAppMenu, installContextMenu } from './platform/app-menu.js';
@@ -210,19 +211,14 @@ if (
       mainWindow?.hide();
     });
 
-    // Quit waits once for the services to stop (timers, downloads, sign-in) and the vault to flush its writes.
-    let stopped = false;
+    const quitGate = new QuitGate(
+      () => ready.stop(),
+      () => app.quit(),
+      logger,
+    );
     app.on('before-quit', (event) => {
       quitting = true;
-      if (stopped) return;
-      event.preventDefault();
-      ready
-        .stop()
-        .catch((error: unknown) => logger.error('services did not stop cleanly', { error }))
-        .finally(() => {
-          stopped = true;
-          app.quit();
-        });
+      quitGate.beforeQuit(event);
     });
   };
 
