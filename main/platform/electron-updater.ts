@@ -30,11 +30,16 @@ export function electronUpdateSource(
   logger: Logger,
   beforeInstall: () => void = () => undefined,
 ): UpdateSource {
-  if (!build.isPackaged && !build.devUpdateConfig) {
+  // A released build follows only its own (https) feed: the dev config is for development builds and the e2e tests.
+  if (build.isPackaged && build.devUpdateConfig) {
+    logger.warn('ignored CLOUD_DESK_DEV_UPDATE_CONFIG: a packaged build uses its own update feed');
+  }
+  const devUpdateConfig = build.isPackaged ? undefined : build.devUpdateConfig;
+  if (!build.isPackaged && !devUpdateConfig) {
     return { kind: 'disabled', reason: 'development', message: notInstalledMessage };
   }
-  const updater = electronUpdaterPort(logger, build.devUpdateConfig, beforeInstall);
-  if (build.platform !== 'linux' || build.appImage || build.devUpdateConfig) return { kind: 'in-place', updater };
+  const updater = electronUpdaterPort(logger, devUpdateConfig, beforeInstall);
+  if (build.platform !== 'linux' || build.appImage || devUpdateConfig) return { kind: 'in-place', updater };
   const packageType = readPackageType(build.resourcesPath);
   if (packageType === 'deb' || packageType === 'rpm') return { kind: 'manual', packageType, updater };
   return {
