@@ -177,6 +177,26 @@ if (
           title: 'The window was reloaded',
           message: `Cloud Desk’s window stopped unexpectedly (${reason}) and was reloaded. Your accounts and settings are unchanged.`,
         }),
+      // The window is blank and the renderer cannot show a notice: a native dialog says what to do.
+      onRendererGaveUp: (reason) => {
+        dialog
+          .showMessageBox({
+            type: 'error',
+            title: 'Cloud Desk',
+            message: 'Cloud Desk’s window keeps stopping',
+            detail:
+              `The window stopped unexpectedly (${reason}) several times in a minute, so it was not reloaded again. ` +
+              `Your accounts and settings are unchanged. Restart Cloud Desk; if this keeps happening, the details ` +
+              `are in ${logFile()}.`,
+            buttons: ['Restart Cloud Desk', 'Quit'],
+            defaultId: 0,
+          })
+          .then(({ response }) => {
+            if (response === 0) app.relaunch();
+            app.quit();
+          })
+          .catch((error: unknown) => logger.error('the renderer failure dialog failed', { error }));
+      },
     });
     installContextMenu(mainWindow, app.isPackaged);
     mainWindow.once('ready-to-show', () => ready.updates.afterFirstPaint());
