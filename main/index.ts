@@ -7,6 +7,7 @@ import type { Notice } from '../preload/contract.js';
 import { createAppServices, type AppServices } from './app-services.js';
 import { appOrigin, registerAppScheme, serveRenderer } from './app-protocol.js';
 import { watchProcessFailures } from './app/process-failures.js';
+import { QuitGate } from './app/quit-gate.js';
 import { bindIpc, windowEventSink } from './ipc.js';
 import { createDispatcher, trustOrigin } from './ipc-router.js';
 import { installAppMenu, installContextMenu } from './platform/app-menu.js';
@@ -45,6 +46,8 @@ let services: AppServices | undefined;
 // Links and failures that arrive before the services exist wait here.
 const earlyLinks: string[] = [];
 const earlyNotices: Notice[] = [];
+// Set once the app quits (or restarts to install an update): closing the window then closes it, even with the tray.
+let quitting = false;
 
 const activator = windowActivator(() => mainWindow);
 const showWindow = (): void => activator.bringToFront();
@@ -133,6 +136,9 @@ if (
           devUpdateConfig: process.env['CLOUD_DESK_DEV_UPDATE_CONFIG'],
         },
         logger,
+        () => {
+          quitting = true;
+        },
       ),
       storageHealth,
       builtinClientId: readBuiltinClientId(join(app.getAppPath(), 'package.json')),
@@ -171,6 +177,26 @@ if (
           title: 'The window was reloaded',
           message: `Cloud Desk’s window stopped unexpectedly (${reason}) and was reloaded. Your accounts and settings are unchanged.`,
         }),
+      // The window is blank and the renderer cannot show a notice: a native dialog says what to do.
+      onRendererGaveUp: (reason) => {
+        dialog
+          .showMessageBox({
+            type: 'error',
+            title: 'Cloud Desk',
+            message: 'Cloud Desk’s window keeps stopping',
+            detail:
+              `The window stopped unexpectedly (${reason}) several times in a minute, so it was not reloaded again. ` +
+              `Your accounts and settings are unchanged. Restart Cloud Desk; if this keeps happening, the details ` +
+              `are in ${logFile()}.`,
+            buttons: ['Restart Cloud Desk', 'Quit'],
+            defaultId: 0,
+          })
+          .then(({ response }) => {
+            if (response === 0) app.relaunch();
+            app.quit();
+          })
+          .catch((error: unknown) => logger.error('the renderer failure dialog failed', { error }));
+      },
     });
     installContextMenu(mainWindow, app.isPackaged);
     mainWindow.once('ready-to-show', () => ready.updates.afterFirstPaint());
@@ -199,26 +225,20 @@ if (
     );
     tray.apply();
     ready.settings.onChange(() => tray.apply());
-    let quitting = false;
     mainWindow.on('close', (event) => {
       if (quitting || !tray.keepsRunningWhenClosed()) return;
       event.preventDefault();
       mainWindow?.hide();
     });
 
-    // Quit waits once for the services to stop (timers, downloads, sign-in) and the vault to flush its writes.
-    let stopped = false;
+    const quitGate = new QuitGate(
+      () => ready.stop(),
+      () => app.quit(),
+      logger,
+    );
     app.on('before-quit', (event) => {
       quitting = true;
-      if (stopped) return;
-      event.preventDefault();
-      ready
-        .stop()
-        .catch((error: unknown) => logger.error('services did not stop cleanly', { error }))
-        .finally(() => {
-          stopped = true;
-          app.quit();
-        });
+      quitGate.beforeQuit(event);
     });
   };
 

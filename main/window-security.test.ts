@@ -21,18 +21,21 @@ vi.mock('electron', async () => {
 
 const { createMainWindow } = await import('./window.js');
 
-function open(devTools = false, store = new MemoryStore()) {
+function open(devTools = false, store = new MemoryStore(), now = () => 0) {
   const logger = new RecordingLogger();
   const gone: string[] = [];
+  const gaveUp: string[] = [];
   createMainWindow({
     preloadPath: '/app/preload/index.cjs',
     store,
     logger,
     devTools,
     onRendererGone: (reason) => gone.push(reason),
+    onRendererGaveUp: (reason) => gaveUp.push(reason),
+    now,
   });
   const window = fakeElectron.BrowserWindow.created.at(-1) as FakeBrowserWindow;
-  return { window, logger, gone };
+  return { window, logger, gone, gaveUp };
 }
 
 describe('createMainWindow', () => {
@@ -110,6 +113,33 @@ describe('createMainWindow', () => {
     expect(logger.lines.some((line) => line.level === 'error' && line.fields?.['reason'] === 'crashed')).toBe(true);
     window.webContents.goneWith({ reason: 'clean-exit', exitCode: 0 });
     expect(window.webContents.reloads).toBe(1);
+  });
+
+  it('stops reloading a renderer that dies a fourth time within a minute, and says so', () => {
+    let time = 0;
+    const { window, gone, gaveUp } = open(false, new MemoryStore(), () => time);
+    for (const at of [0, 10_000, 20_000]) {
+      time = at;
+      window.webContents.goneWith({ reason: 'crashed', exitCode: 139 });
+    }
+    expect({ reloads: window.webContents.reloads, gaveUp }).toEqual({ reloads: 3, gaveUp: [] });
+    time = 30_000;
+    window.webContents.goneWith({ reason: 'oom', exitCode: 1 });
+    expect({ reloads: window.webContents.reloads, gone: gone.length, gaveUp }).toEqual({
+      reloads: 3,
+      gone: 3,
+      gaveUp: ['oom'],
+    });
+  });
+
+  it('keeps reloading a renderer whose crashes are more than a minute apart', () => {
+    let time = 0;
+    const { window, gaveUp } = open(false, new MemoryStore(), () => time);
+    for (const at of [0, 40_000, 80_000, 120_000, 160_000]) {
+      time = at;
+      window.webContents.goneWith({ reason: 'crashed', exitCode: 139 });
+    }
+    expect({ reloads: window.webContents.reloads, gaveUp }).toEqual({ reloads: 5, gaveUp: [] });
   });
 
   it('saves its bounds for the displays it is on when it closes, and opens there next time', () => {

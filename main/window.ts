@@ -22,7 +22,15 @@ export interface MainWindowDeps {
   devTools: boolean;
   /** Called after the renderer process died and the window was reloaded; the reason is Electron's. */
   onRendererGone(reason: string): void;
+  /** The renderer died again too soon after repeated reloads: it is not reloaded any more. */
+  onRendererGaveUp(reason: string): void;
+  /** Milliseconds, for counting recent reloads; Date.now unless a test sets it. */
+  now?: () => number;
 }
+
+/** A renderer that dies this many times within `reloadWindowMs` is not reloaded again (it would crash forever). */
+const maxReloads = 3;
+const reloadWindowMs = 60_000;
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const saved = restoreBounds(deps.store.get(windowStateKey), workAreas());
@@ -75,9 +83,22 @@ function lockDown(contents: WebContents, logger: Logger): void {
 }
 
 function reloadWhenGone(window: BrowserWindow, deps: MainWindowDeps): void {
+  const now = deps.now ?? Date.now;
+  let reloads: number[] = [];
   window.webContents.on('render-process-gone', (_event, details) => {
     deps.logger.error('the window renderer process is gone', { reason: details.reason, exitCode: details.exitCode });
     if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    const at = now();
+    reloads = reloads.filter((time) => at - time < reloadWindowMs);
+    if (reloads.length >= maxReloads) {
+      deps.logger.error('the window renderer keeps dying: not reloading it again', {
+        reason: details.reason,
+        reloads: reloads.length,
+      });
+      deps.onRendererGaveUp(details.reason);
+      return;
+    }
+    reloads.push(at);
     window.webContents.reload();
     deps.onRendererGone(details.reason);
   });

@@ -1,7 +1,17 @@
 // Uncaught exceptions and unhandled rejections in main (and in the preview host) are logged and shown as a
 // notice, never swallowed and never a silent exit. Listens on anything shaped like `process`. No Electron imports.
 import type { Notice } from '../../preload/contract.js';
+import { redactText } from '../logging/redact.js';
 import type { Logger } from '../ports.js';
+
+/** A notice shows the start of the message; the whole (redacted) error is in the log. */
+const maxMessageLength = 300;
+
+/** What the renderer may see of a failure: credentials scrubbed as in the log, and no longer than a notice line. */
+function noticeText(error: unknown): string {
+  const text = redactText(error instanceof Error ? error.message : String(error));
+  return text.length > maxMessageLength ? `${text.slice(0, maxMessageLength - 1)}…` : text;
+}
 
 export interface ProcessEvents {
   on(event: 'uncaughtException', listener: (error: Error) => void): unknown;
@@ -13,7 +23,7 @@ export function watchProcessFailures(target: ProcessEvents, logger: Logger, show
   const failed = (kind: string, error: unknown): void => {
     count += 1;
     logger.error(kind, { error });
-    const message = error instanceof Error ? error.message : String(error);
+    const message = noticeText(error);
     show({
       // One notice, replaced by the newest failure: a failure in a loop must not bury the window in notices.
       id: 'main-process-failure',

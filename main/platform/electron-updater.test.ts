@@ -85,6 +85,8 @@ describe('electronUpdateSource', () => {
   beforeEach(() => {
     fake.updater.downloads = [];
     fake.updater.installs = 0;
+    fake.updater.forceDevUpdateConfig = false;
+    fake.updater.updateConfigPath = null;
   });
 
   it("uses a fake with electron-updater's own shape (checked when this file compiles)", () => {
@@ -130,6 +132,26 @@ describe('electronUpdateSource', () => {
     expect(source.kind).toBe('in-place');
     expect(fake.updater.forceDevUpdateConfig).toBe(true);
     expect(fake.updater.updateConfigPath).toBe('/tmp/dev-app-update.yml');
+  });
+
+  it('ignores a dev-app-update.yml in a packaged build: it keeps its own feed', () => {
+    const logger = new RecordingLogger();
+    const source = electronUpdateSource(
+      {
+        ...build,
+        platform: 'linux',
+        resourcesPath: mkdtempSync(join(tmpdir(), 'resources-')),
+        devUpdateConfig: '/tmp/dev-app-update.yml',
+      },
+      logger,
+    );
+    expect(source).toMatchObject({ kind: 'disabled', reason: 'unsupported' });
+    expect(electronUpdateSource({ ...build, devUpdateConfig: '/tmp/dev-app-update.yml' }, logger).kind).toBe(
+      'in-place',
+    );
+    expect(fake.updater.forceDevUpdateConfig).toBe(false);
+    expect(fake.updater.updateConfigPath).toBeNull();
+    expect(logger.lines.map((line) => line.level)).toContain('warn');
   });
 
   it('never downloads by itself and never downgrades; beta allows pre-releases', () => {
@@ -186,6 +208,15 @@ describe('electronUpdateSource', () => {
     fake.updater.downloads[0]?.resolve(['/cache/cloud-desk-2.0.0.exe']);
     expect(await download).toEqual({ file: '/cache/cloud-desk-2.0.0.exe' });
     source.updater.quitAndInstall();
+    expect(fake.updater.installs).toBe(1);
+  });
+
+  it('tells the app it is quitting before the updater closes the windows', () => {
+    const seen: number[] = [];
+    const source = electronUpdateSource(build, new RecordingLogger(), () => seen.push(fake.updater.installs));
+    if (source.kind === 'disabled') throw new Error('expected an updater');
+    source.updater.quitAndInstall();
+    expect(seen).toEqual([0]);
     expect(fake.updater.installs).toBe(1);
   });
 });

@@ -20,13 +20,26 @@ export interface UpdateBuild {
   devUpdateConfig: string | undefined;
 }
 
-/** What this build can do, and the updater when it can do anything. */
-export function electronUpdateSource(build: UpdateBuild, logger: Logger): UpdateSource {
-  if (!build.isPackaged && !build.devUpdateConfig) {
+/**
+ * What this build can do, and the updater when it can do anything. `beforeInstall` runs just before
+ * quitAndInstall: on macOS Squirrel closes the windows before `before-quit`, so the app must know it is quitting
+ * (a close handler that hides the window to the tray would otherwise stop the install).
+ */
+export function electronUpdateSource(
+  build: UpdateBuild,
+  logger: Logger,
+  beforeInstall: () => void = () => undefined,
+): UpdateSource {
+  // A released build follows only its own (https) feed: the dev config is for development builds and the e2e tests.
+  if (build.isPackaged && build.devUpdateConfig) {
+    logger.warn('ignored CLOUD_DESK_DEV_UPDATE_CONFIG: a packaged build uses its own update feed');
+  }
+  const devUpdateConfig = build.isPackaged ? undefined : build.devUpdateConfig;
+  if (!build.isPackaged && !devUpdateConfig) {
     return { kind: 'disabled', reason: 'development', message: notInstalledMessage };
   }
-  const updater = electronUpdaterPort(logger, build.devUpdateConfig);
-  if (build.platform !== 'linux' || build.appImage || build.devUpdateConfig) return { kind: 'in-place', updater };
+  const updater = electronUpdaterPort(logger, devUpdateConfig, beforeInstall);
+  if (build.platform !== 'linux' || build.appImage || devUpdateConfig) return { kind: 'in-place', updater };
   const packageType = readPackageType(build.resourcesPath);
   if (packageType === 'deb' || packageType === 'rpm') return { kind: 'manual', packageType, updater };
   return {
@@ -43,7 +56,7 @@ function readPackageType(resourcesPath: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }
 
-function electronUpdaterPort(logger: Logger, devUpdateConfig: string | undefined): Updater {
+function electronUpdaterPort(logger: Logger, devUpdateConfig: string | undefined, beforeInstall: () => void): Updater {
   // Reading `autoUpdater` creates the platform's updater; a build that does not update never does.
   const { autoUpdater } = electronUpdater;
   autoUpdater.autoDownload = false;
@@ -88,6 +101,7 @@ function electronUpdaterPort(logger: Logger, devUpdateConfig: string | undefined
       }
     },
     quitAndInstall() {
+      beforeInstall();
       autoUpdater.quitAndInstall();
     },
   };

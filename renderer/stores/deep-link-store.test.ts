@@ -11,17 +11,34 @@ const link: DeepLinkTarget = {
 };
 let session: Map<string, string>;
 let fromMain: DeepLinkTarget | null;
+let openListeners: ((target: DeepLinkTarget) => void)[];
 
 beforeEach(() => {
   session = new Map();
   fromMain = null;
+  openListeners = [];
   vi.stubGlobal('window', {
     sessionStorage: {
       getItem: (key: string) => session.get(key) ?? null,
       setItem: (key: string, value: string) => session.set(key, value),
       removeItem: (key: string) => session.delete(key),
     },
-    cloudDesk: { app: { takeDeepLink: () => Promise.resolve({ ok: true, value: fromMain }) } },
+    cloudDesk: {
+      // Main hands a link out once, as DeepLinkService.take does.
+      app: {
+        takeDeepLink: () => {
+          const value = fromMain;
+          fromMain = null;
+          return Promise.resolve({ ok: true, value });
+        },
+      },
+      events: {
+        on: (name: string, listener: (target: DeepLinkTarget) => void) => {
+          if (name === 'open') openListeners.push(listener);
+          return () => undefined;
+        },
+      },
+    },
   });
   vi.resetModules();
 });
@@ -63,5 +80,20 @@ describe('the deep-link store', () => {
     session.set('cloud-desk:deep-link', '{not json');
     await store.getState().load();
     expect(store.getState().target).toBeUndefined();
+  });
+
+  it('takes a link that arrives through the event, so a reload after it was shown does not bring it back', async () => {
+    const store = await page();
+    const { listenForDeepLinks } = await import('./deep-link-store');
+    listenForDeepLinks();
+    fromMain = link;
+    for (const listener of openListeners) listener(link);
+    await vi.waitFor(() => expect(store.getState().target).toEqual(link));
+    store.getState().shown();
+
+    vi.resetModules();
+    const reloaded = await page();
+    await reloaded.getState().load();
+    expect(reloaded.getState().target).toBeUndefined();
   });
 });

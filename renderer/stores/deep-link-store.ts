@@ -1,5 +1,6 @@
 // The `clouddesk://` link the app was opened with (a VM or a subscription), validated by main: taken once at
-// start-up and then kept current by the `open` event. `followDeepLinks` (features/deep-links) opens the target
+// start-up and kept current by the `open` event, which is answered by taking the link too (taking is what clears
+// it in main, so a reload does not get a link that was already shown). `followDeepLinks` (features/deep-links) opens the target
 // once the inventory has it, and says meanwhile whether it is still looking or cannot find it. A link still
 // waiting is kept in the page's session storage (main hands a link out once), so a reload of the window (e.g.
 // after its renderer crashed) keeps waiting for it.
@@ -14,7 +15,8 @@ export interface DeepLinkState {
   target: DeepLinkTarget | undefined;
   status: DeepLinkStatus;
   load(): Promise<void>;
-  /** A new link arrived (the `open` event). */
+  /** A new link arrived (the `open` event): shows it and takes it from main (the newest one main has, if any). */
+  arrived(target: DeepLinkTarget): Promise<void>;
   open(target: DeepLinkTarget): void;
   setStatus(status: DeepLinkStatus): void;
   /** The target was shown, or the user dismissed the link. */
@@ -45,6 +47,11 @@ export const useDeepLinkStore = create<DeepLinkState>()((set, get) => ({
     const target = (result.ok ? result.value : null) ?? waitingBeforeReload();
     if (target && !get().target) get().open(target);
   },
+  async arrived(target) {
+    get().open(target);
+    const result = await getBridge().app.takeDeepLink();
+    if (result.ok && result.value) get().open(result.value);
+  },
   open(target) {
     rememberWaiting(target);
     set({ target, status: 'looking' });
@@ -59,5 +66,5 @@ export const useDeepLinkStore = create<DeepLinkState>()((set, get) => ({
 }));
 
 export function listenForDeepLinks(): () => void {
-  return getBridge().events.on('open', (target) => useDeepLinkStore.getState().open(target));
+  return getBridge().events.on('open', (target) => void useDeepLinkStore.getState().arrived(target));
 }

@@ -46,6 +46,7 @@ beforeEach(() => {
     target: undefined,
     status: 'looking',
     load: () => Promise.resolve(),
+    arrived: (target) => Promise.resolve(set({ target, status: 'looking' })),
     open: (target) => set({ target, status: 'looking' }),
     setStatus: (status) => set({ status }),
     shown: () => set({ target: undefined, status: 'looking' }),
