@@ -338,7 +338,11 @@ export class InventoryService {
     const cloud = this.cloudOf(subscription.actingAccountId);
     const origin = cloud ? portalOrigin(cloud) : undefined;
     if (!cloud || !origin) {
-      throw new ServiceError('not_found', `${cloud?.name ?? 'This cloud'} has no Azure portal Cloud Desk knows of.`);
+      throw new ServiceError(
+        'not_found',
+        `Cloud Desk opens the Azure portal only for Azure's own clouds (Azure, Azure operated by 21Vianet, Azure US Government), not for ` +
+          `${cloud?.name ?? 'this cloud'}. Open its portal in your browser and find the resource there.`,
+      );
     }
     const resourceId = vm ? vm.resourceId : `/subscriptions/${subscription.id}`;
     const opener = restrictOpener(this.deps.opener, () => [new URL(origin).host]);
