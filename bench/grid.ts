@@ -141,7 +141,7 @@ async function searchSamples(page: Page): Promise<number[]> {
 
 /**
  * On a loaded grid once its start-up sweep is over: search timings, then the long tasks of a refresh sweep
- * (Refresh shows again when no sweep runs).
+ * (Cancel refresh shows while that full sweep runs).
  */
 async function onQuietGrid(session: PreviewSession): Promise<{ search: number[]; refresh: LongTasks }> {
   const url = await session.startHost();
@@ -151,10 +151,11 @@ async function onQuietGrid(session: PreviewSession): Promise<{ search: number[];
   await refresh.waitFor({ timeout: 900_000 });
   const search = await searchSamples(page);
   const since = await page.evaluate(() => performance.now());
-  // A scheduled power sweep may have started meanwhile: the click waits for Refresh to show again.
   await refresh.click({ timeout: 900_000 });
-  await page.getByRole('progressbar', { name: 'Refresh progress' }).waitFor();
-  await sweepDone(page);
+  // Cancel shows only while a full sweep runs: the one asked for (queued behind a power sweep, it starts after it).
+  const cancel = page.getByRole('button', { name: 'Cancel refresh' });
+  await cancel.waitFor({ timeout: 900_000 });
+  await cancel.waitFor({ state: 'hidden', timeout: 1_200_000 });
   return { search, refresh: await longTasksSince(page, since) };
 }
 

@@ -331,7 +331,11 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   // A refresh the user asked for (Refresh in a view, the tray's Refresh) shows progress and may notify at its end.
   const refreshInventory = (args?: Parameters<InventoryService['refresh']>[0]) => {
     const sweep = inventory.refresh(args);
-    if (sweep && sweep.kind === 'full' && args?.subscriptionIds === undefined) sweepIndicator?.userAsked(sweep.sweepId);
+    if (sweep && (args?.kind ?? 'full') === 'full' && args?.subscriptionIds === undefined) {
+      // Asked during a power sweep, the full sweep is queued behind it (the answer is the power sweep's progress).
+      if (sweep.kind === 'full') sweepIndicator?.userAsked(sweep.sweepId);
+      else sweepIndicator?.userQueued();
+    }
     return sweep;
   };
   const openHelp = (topic: HelpTopic): Promise<void> => helpOpener.open(helpLinks[topic]);

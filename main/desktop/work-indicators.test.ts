@@ -114,6 +114,25 @@ describe('SweepReporter', () => {
     expect(notes).toEqual(['Inventory refreshed: 4 subscriptions listed; open Cloud Desk to see what changed.']);
   });
 
+  it('shows a refresh queued behind a power sweep from when it starts, and drops it when Cancel ended the power sweep', () => {
+    const { clock, bars, notes, reporter } = setup();
+    const sweeps = new SweepReporter(reporter);
+    const power = (state: SweepProgress['state']): SweepProgress => ({ ...progress(state, 0, 'p1'), kind: 'power' });
+    sweeps.progress(power('running'));
+    sweeps.userQueued();
+    sweeps.progress(power('done'));
+    sweeps.progress(progress('running', 0, 'queued'));
+    clock.advance(notifyAfterMs);
+    sweeps.progress(progress('done', 4, 'queued'));
+    sweeps.progress(power('running'));
+    sweeps.userQueued();
+    sweeps.progress(power('cancelled'));
+    sweeps.progress(progress('running', 0, 'scheduled'));
+    sweeps.progress(progress('done', 4, 'scheduled'));
+    expect(bars).toEqual([0, 0, 1, null]);
+    expect(notes).toEqual(['Inventory refreshed: 4 subscriptions listed; open Cloud Desk to see what changed.']);
+  });
+
   it('leaves scheduled sweeps and sweeps that already ended alone', () => {
     const { bars, notes, reporter } = setup();
     const sweeps = new SweepReporter(reporter);

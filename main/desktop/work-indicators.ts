@@ -76,12 +76,19 @@ export function batchSummary(action: PowerAction, operations: readonly Operation
 export class SweepReporter {
   private latest: SweepProgress | undefined;
   private current: { sweepId: string; activity: Activity } | undefined;
+  private queued = false;
 
   constructor(private readonly reporter: ActivityReporter) {}
 
   /** Feed every `inventoryProgress` event. */
   progress(progress: SweepProgress): void {
     this.latest = progress;
+    if (this.queued && progress.kind === 'power' && progress.state === 'cancelled') this.queued = false;
+    if (this.queued && progress.kind === 'full' && progress.state === 'running') {
+      this.queued = false;
+      this.userAsked(progress.sweepId);
+      return;
+    }
     if (this.current?.sweepId === progress.sweepId) this.show(progress);
   }
 
@@ -91,6 +98,11 @@ export class SweepReporter {
     if (this.latest?.sweepId === sweepId && this.latest.state !== 'running') return;
     this.current = { sweepId, activity: this.reporter.begin() };
     if (this.latest?.sweepId === sweepId) this.show(this.latest);
+  }
+
+  /** The user's Refresh was queued behind a power sweep: the next full sweep to start is theirs (Cancel drops it). */
+  userQueued(): void {
+    this.queued = true;
   }
 
   private show(progress: SweepProgress): void {

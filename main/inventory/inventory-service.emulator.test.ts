@@ -514,6 +514,45 @@ describe('on demand', () => {
 });
 
 describe('cancellation', () => {
+  it('stop() during a power sweep with a full sweep queued starts no sweep after it', async () => {
+    const { accounts, inventory } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    await emu.admin.updateSettings({ latencyMs: 100 });
+    try {
+      expect(inventory.refresh({ kind: 'power' })).toMatchObject({ kind: 'power', state: 'running' });
+      inventory.refresh({ kind: 'full' });
+      await inventory.stop();
+    } finally {
+      await emu.admin.updateSettings({ latencyMs: 0 });
+    }
+    expect(inventory.getSnapshot().sweep).toMatchObject({ kind: 'power', state: 'cancelled' });
+    await emu.admin.clearRequestLog();
+    expect(inventory.refresh({ kind: 'full' })).toBeNull();
+    expect((await emu.admin.requestLog()).total).toBe(0);
+  });
+
+  it('Cancel during a power sweep also drops the full sweep queued behind it', async () => {
+    const { accounts, inventory, events } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    events.emitted.length = 0;
+    await emu.admin.updateSettings({ latencyMs: 100 });
+    try {
+      inventory.refresh({ kind: 'power' });
+      inventory.refresh({ kind: 'full' });
+      inventory.cancelRefresh();
+      // Waits for the cancelled sweep and anything started after it.
+      await inventory.sweep('power');
+    } finally {
+      await emu.admin.updateSettings({ latencyMs: 0 });
+    }
+    const kinds = events.emitted
+      .filter((event) => event.name === 'inventoryProgress')
+      .map((event) => (event.payload as { kind: string }).kind);
+    expect(kinds).not.toContain('full');
+  });
+
   it('stops a running sweep, reports it cancelled, and keeps what was already listed', async () => {
     const { accounts, inventory, events } = await world();
     await accounts.signIn({ cloudId: cloud.id, method: 'browser' });

@@ -84,6 +84,8 @@ export class InventoryService {
   private savedSeq = 0;
   private knownPaths = new Set<string>();
   private fullQueued = false;
+  /** Set by stop(): no sweep starts after it (a late one would write to the vault after quit's flush). */
+  private stopped = false;
   private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: InventoryDeps) {
@@ -126,6 +128,8 @@ export class InventoryService {
 
   /** Stops timers and any running sweep, then writes the snapshot if it changed. */
   async stop(): Promise<void> {
+    this.stopped = true;
+    this.fullQueued = false;
     this.scheduler.stop();
     const running = this.running;
     running?.abort.abort();
@@ -179,6 +183,7 @@ export class InventoryService {
   }
 
   cancelRefresh(): void {
+    this.fullQueued = false;
     this.running?.abort.abort();
   }
 
@@ -190,6 +195,7 @@ export class InventoryService {
   }
 
   private begin(kind: SweepKind, subscriptionIds?: readonly string[]): Running | undefined {
+    if (this.stopped) return undefined;
     const paths = this.readyPaths();
     if (paths.length === 0) return undefined;
     const abort = new AbortController();
@@ -234,16 +240,15 @@ export class InventoryService {
         // Written in the background: the rows are on screen already; stop() waits for it.
         this.saveSoon();
         if (recorder.transitional) this.scheduler.transitional();
-        const follow = this.fullQueued
-          ? undefined
-          : recorder.unknownVms.size > 0 && !abort.signal.aborted
-            ? [...recorder.unknownVms]
-            : null;
-        if (this.fullQueued) {
-          this.fullQueued = false;
-          this.begin('full');
-        } else if (follow) {
-          this.begin('full', follow);
+        const queued = this.fullQueued;
+        this.fullQueued = false;
+        if (abort.signal.aborted) return;
+        if (queued) {
+          // A whole sweep like the scheduler's: it moves the next scheduled one on.
+          const next = this.begin('full');
+          if (next) void next.done.then(() => this.scheduler.ran('full'));
+        } else if (recorder.unknownVms.size > 0) {
+          this.begin('full', [...recorder.unknownVms]);
         }
       });
     const running = { recorder, abort, done };
@@ -333,7 +338,11 @@ export class InventoryService {
     const cloud = this.cloudOf(subscription.actingAccountId);
     const origin = cloud ? portalOrigin(cloud) : undefined;
     if (!cloud || !origin) {
-      throw new ServiceError('not_found', `${cloud?.name ?? 'This cloud'} has no Azure portal Cloud Desk knows of.`);
+      throw new ServiceError(
+        'not_found',
+        `Cloud Desk opens the Azure portal only for Azure's own clouds (Azure, Azure operated by 21Vianet, Azure US Government), not for ` +
+          `${cloud?.name ?? 'this cloud'}. Open its portal in your browser and find the resource there.`,
+      );
     }
     const resourceId = vm ? vm.resourceId : `/subscriptions/${subscription.id}`;
     const opener = restrictOpener(this.deps.opener, () => [new URL(origin).host]);

@@ -9,15 +9,11 @@ const portals: Record<string, string> = {
 };
 
 /**
- * The cloud's portal origin. A custom cloud's portal follows Azure Stack Hub's naming (`management.<region>...`
- * -> `portal.<region>...`); a cloud whose ARM host does not start with `management.` has no known portal.
+ * The portal origin of an Azure cloud; none for a custom cloud. Its endpoints come from the renderer (Settings), so
+ * a portal derived from them would be a host the renderer chose: Cloud Desk opens only the fixed portals.
  */
 export function portalOrigin(cloud: CloudEndpoints): string | undefined {
-  const known = portals[cloud.kind];
-  if (known) return known;
-  const arm = new URL(cloud.armEndpoint);
-  if (!arm.hostname.startsWith('management.')) return undefined;
-  return `https://portal.${arm.hostname.slice('management.'.length)}${arm.port ? `:${arm.port}` : ''}`;
+  return portals[cloud.kind];
 }
 
 export function resourcePortalUrl(origin: string, tenantId: string, resourceId: string): string {

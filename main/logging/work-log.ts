@@ -54,7 +54,8 @@ export class WorkLog {
       this.logger.warn('a subscription could not be listed', {
         subscriptionId: sub.id,
         status: sub.status,
-        code: sub.error.code,
+        // Not `code`: the log redaction blanks a field of that name (an OAuth authorization code).
+        errorCode: sub.error.code,
         ...(sub.error.requestId ? { requestId: sub.error.requestId } : {}),
         ...(sub.error.correlationId ? { correlationId: sub.error.correlationId } : {}),
         ...(sub.throttledUntil ? { throttledUntil: sub.throttledUntil } : {}),

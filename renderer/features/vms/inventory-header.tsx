@@ -1,4 +1,4 @@
-// The top of the VMs and Subscriptions views: the title, Refresh (Cancel while a sweep runs), when the inventory
+// The top of the VMs and Subscriptions views: the title, Refresh (Cancel while a full sweep runs), when the inventory
 // was last refreshed, and the sweep's progress. Shared by both views so they read the same.
 import { Button, ProgressBar, Text, Title2, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSync20Regular, Dismiss20Regular } from '@fluentui/react-icons';
@@ -25,6 +25,8 @@ export function InventoryHeader({ title }: { title: string }) {
   const cancel = useInventory((state) => state.cancelRefresh);
   const starting = useInventoryPending('refresh');
   const running = progress?.state === 'running';
+  // The minute's power check runs in the background: Refresh stays (main queues a full sweep behind it).
+  const cancellable = running && progress.kind === 'full';
   const why = !online ? 'Refreshing needs a network connection.' : undefined;
 
   return (
@@ -36,7 +38,7 @@ export function InventoryHeader({ title }: { title: string }) {
         <Text className={styles.when} role="status">
           {lastFullSweepAt ? `Last refreshed ${formatAsOf(lastFullSweepAt, now)}` : 'Not refreshed yet'}
         </Text>
-        {running ? (
+        {cancellable ? (
           <Button icon={<Dismiss20Regular />} onClick={() => void cancel()}>
             Cancel refresh
           </Button>
