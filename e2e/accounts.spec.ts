@@ -131,7 +131,10 @@ test.describe('against the emulator', () => {
   test('after a restart the accounts and tenant states show before any network answer', async ({ app }) => {
     const { emulator } = app;
     if (!emulator) throw new Error('this test needs the emulator');
-    await signInAlice(app.page);
+    const signedIn = await signInAlice(app.page);
+    // Each tenant's state lands on its own after the sign-in: wait for the ones this test reads back.
+    await expect(tenantRow(signedIn, 'Contoso')).toContainText('Ready');
+    await expect(tenantRow(signedIn, 'Northwind Lab')).toContainText('Sign-in needed');
     // From now on every request to the cloud hangs: whatever the app shows comes from its own store.
     await emulator.admin.addFaults('*:*=slow:60000');
     // A failure here must not leave the emulator hanging for the tests after this one.
