@@ -61,6 +61,8 @@ export const resourceGroupSchema = z.strictObject({
   subscriptionId: guid,
   name: z.string().min(1),
   location: z.string().min(1),
+  /** ARM tags; keys are case-insensitive in Azure (e.g. `environment: production`). */
+  tags: z.record(z.string(), z.string()).default({}),
 });
 
 export const vmSchema = z.strictObject({

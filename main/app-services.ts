@@ -47,6 +47,7 @@ import { exportActivity, type FileSaver } from './activity/activity-export.js';
 import { ActivityLog } from './activity/activity-log.js';
 import { InventoryMirror } from './operations/inventory-mirror.js';
 import { OperationsService } from './operations/operations-service.js';
+import { TargetCheckService } from './operations/target-check.js';
 import { RenameService } from './subscriptions/rename-service.js';
 import { SettingsService } from './settings/settings-service.js';
 import type { StoreRecovery } from './storage/json-file-store.js';
@@ -297,6 +298,8 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     ? operations.registry.onChange((changed) => batchIndicator.changed(changed))
     : undefined;
   const rename = new RenameService({ ...operationsDeps, inventory: mirror, activity });
+  // What a confirmation says about production: the VMs' own tags and their resource groups' (read from Azure).
+  const targetCheck = new TargetCheckService({ ...operationsDeps, inventory: mirror });
   await accounts.start();
   // Stored states are on screen "as of" their times; confirm them with Entra ID and ARM in the background.
   accounts
@@ -437,6 +440,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     'operations.start': (args) => operations.begin(args),
     'operations.list': () => operations.list(),
     'operations.cancel': (id) => operations.cancel(id),
+    'operations.checkTargets': (args) => targetCheck.check(args),
     'activity.list': (filter) => activity.page(filter),
     'activity.clear': async () => {
       await activity.clear();

@@ -43,6 +43,7 @@ import {
   startOperationsArgsSchema,
   startOperationsResultSchema,
 } from './contract-operations.js';
+import { checkTargetsArgsSchema, checkTargetsResultSchema } from './contract-targets.js';
 
 import { networkSettingsPatchSchema, networkStateSchema, proxyPasswordSchema } from './contract-network.js';
 
@@ -344,6 +345,8 @@ export const requests = {
   'operations.list': request(none, z.array(operationSchema)),
   /** Stops watching an operation (Azure may still finish it); an operation not yet sent is not sent. */
   'operations.cancel': request(z.string().min(1).max(100), operationSchema),
+  /** Before a disruptive action: which of these VMs are production-tagged, by their own or their resource group's tags. */
+  'operations.checkTargets': request(checkTargetsArgsSchema, checkTargetsResultSchema),
   'activity.list': request(activityFilterSchema, activityPageSchema),
   'activity.clear': request(none, z.null()),
   'activity.exportCsv': request(activityFilterSchema, activityExportSchema),

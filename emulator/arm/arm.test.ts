@@ -140,9 +140,25 @@ describe('requests', () => {
     const res = await rawGet(`/subscriptions/${ids.prod}/resourcegroups?api-version=2022-09-01`, {
       authorization: `Bearer ${await h.mint(aliceClaims)}`,
     });
-    const body = JSON.parse(res.body) as { value: { name: string; type: string }[] };
+    const body = JSON.parse(res.body) as { value: { name: string; type: string; tags: unknown }[] };
     expect(body.value.map((g) => g.name)).toEqual(['rg-Data', 'rg-web']);
     expect(body.value[0]?.type).toBe('Microsoft.Resources/resourceGroups');
+    expect(body.value[1]?.tags).toEqual({ Environment: 'Production' });
+  });
+
+  it('refuses the resource group list with AuthorizationFailed where the principal has no role', async () => {
+    const res = await rawGet(`/subscriptions/${ids.hidden}/resourcegroups?api-version=2025-04-01`, {
+      authorization: `Bearer ${await h.mint(aliceClaims)}`,
+    });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body)).toMatchObject({
+      error: {
+        code: 'AuthorizationFailed',
+        message: expect.stringContaining(
+          `perform action 'Microsoft.Resources/subscriptions/resourceGroups/read' over scope '/subscriptions/${ids.hidden}'`,
+        ) as unknown,
+      },
+    });
   });
 });
 

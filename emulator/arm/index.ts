@@ -282,15 +282,15 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
   }
 
   function listResourceGroups(call: Call, sub: Subscription): void {
+    const read = 'Microsoft.Resources/subscriptions/resourceGroups/read';
+    const scope = `/subscriptions/${sub.id}`;
+    // Like the VM lists: filtered to what the principal may read, refused only when nothing is granted.
+    if (!rbac.hasAnyWithin(call.claims.oid, scope)) throw Rbac.denied(call.claims, read, scope);
     const groups = world.resourceGroups
       .filter(
         (rg) =>
           rg.subscriptionId === sub.id &&
-          rbac.can(
-            call.claims.oid,
-            'Microsoft.Resources/subscriptions/resourceGroups/read',
-            `/subscriptions/${rg.subscriptionId}/resourceGroups/${rg.name}`,
-          ),
+          rbac.can(call.claims.oid, read, `/subscriptions/${rg.subscriptionId}/resourceGroups/${rg.name}`),
       )
       .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()))
       .map(resourceGroupRecord);

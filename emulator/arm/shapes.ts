@@ -42,6 +42,7 @@ export function resourceGroupRecord(rg: ResourceGroup): Record<string, unknown> 
     name: rg.name,
     type: 'Microsoft.Resources/resourceGroups',
     location: rg.location,
+    tags: rg.tags,
     properties: { provisioningState: 'Succeeded' },
   };
 }

@@ -81,8 +81,8 @@ export function testScenario(): ScenarioInput {
       { id: ids.hidden, tenantId: ids.contoso, displayName: 'Contoso Secret' },
     ],
     resourceGroups: [
-      { subscriptionId: ids.prod, name: 'rg-web', location: 'westeurope' },
-      { subscriptionId: ids.prod, name: 'rg-Data', location: 'westeurope' },
+      { subscriptionId: ids.prod, name: 'rg-web', location: 'westeurope', tags: { Environment: 'Production' } },
+      { subscriptionId: ids.prod, name: 'rg-Data', location: 'westeurope', tags: { env: 'dev', owner: 'data' } },
       { subscriptionId: ids.legacy, name: 'rg-old', location: 'eastus' },
       { subscriptionId: ids.fabrikamSub, name: 'rg-fab', location: 'germanywestcentral' },
       { subscriptionId: ids.hidden, name: 'rg-secret', location: 'eastus' },

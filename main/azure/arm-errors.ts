@@ -53,7 +53,9 @@ export type ArmSubject =
   /** The subscription list of one tenant (shown on each subscription that tenant reaches). */
   | { kind: 'subscriptions'; tenant: string }
   /** One VM's instance view (shown in its details panel). */
-  | { kind: 'vm' };
+  | { kind: 'vm' }
+  /** The resource groups (and their tags) of one subscription, read before a disruptive action. */
+  | { kind: 'resourceGroups' };
 
 interface Words {
   /** "list the VMs of this subscription" */
@@ -84,6 +86,12 @@ function wordsFor(subject: ArmSubject): Words {
         doing: 'read the state of this virtual machine',
         target: 'this virtual machine',
         permissionFix: 'Ask an owner of its subscription for the Reader role.',
+      };
+    case 'resourceGroups':
+      return {
+        doing: 'read the resource groups of this subscription',
+        target: 'this subscription',
+        permissionFix: 'Ask an owner of the subscription for the Reader role.',
       };
   }
 }
