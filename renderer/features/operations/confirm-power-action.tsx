@@ -1,6 +1,9 @@
 // Asks before a disruptive power action (stop, deallocate, hibernate, restart): lists the VMs it will touch, says
-// how many are production-tagged, offers the action's one option (stop: skip the shutdown; deallocate: force,
-// which Azure's API offers on every deallocate but never with hibernate), and focuses Cancel first.
+// how many are production-tagged (by their own tags at once, by their resource groups' tags once main has read
+// them: `operations.checkTargets`), offers the action's one option (stop: skip the shutdown; deallocate: force,
+// which Azure's API offers on every deallocate but never with hibernate), and focuses Cancel first. The action
+// does not wait for the tag check: an urgent stop is not held up by a metadata read, and the words update in
+// place (a polite live region) without moving focus.
 import {
   Button,
   Checkbox,
@@ -10,18 +13,19 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Spinner,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { Warning16Regular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import type { Vm } from '../../../preload/contract-inventory';
-import {
-  actionLabels,
-  isProductionTagged,
-  type OperationOptions,
-  type PowerAction,
-} from '../../../preload/contract-operations';
+import { actionLabels, type OperationOptions, type PowerAction } from '../../../preload/contract-operations';
+import { getBridge } from '../../bridge';
+import { useNow } from '../../components/use-now';
+import { describeError } from '../../errors';
+import { productionLines, type CheckState } from './production-words';
 
 const shownNames = 12;
 
@@ -36,6 +40,11 @@ const consequences: Record<PowerAction, string> = {
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, maxHeight: '240px', overflowY: 'auto' },
   production: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  facts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  problem: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start' },
+  problemIcon: { flexShrink: 0, marginTop: '2px', color: tokens.colorStatusWarningForeground1 },
+  note: { color: tokens.colorNeutralForeground2 },
+  checking: { justifyContent: 'flex-start' },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { paddingLeft: tokens.spacingHorizontalXXXL, color: tokens.colorNeutralForeground2 },
 });
@@ -61,7 +70,9 @@ export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: Confirm
   // After the dialog's own effect, which focuses its first focusable element (the option's checkbox, if any).
   useEffect(() => cancel.current?.focus(), []);
   const label = actionLabels[action];
-  const production = vms.filter(isProductionTagged).length;
+  const check = useTargetCheck(vms);
+  const now = useNow(60_000);
+  const lines = productionLines(vms, check, now);
   const noun = vms.length === 1 ? 'VM' : 'VMs';
   return (
     <Dialog modalType="alert" open onOpenChange={(_event, data) => !data.open && onCancel()}>
@@ -71,11 +82,23 @@ export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: Confirm
             {label.verb} {vms.length} {noun}?
           </DialogTitle>
           <DialogContent id="confirm-power-action-body" className={styles.body}>
-            {production > 0 && (
-              <Text className={styles.production}>
-                {production} of them {production === 1 ? 'is' : 'are'} tagged as production.
-              </Text>
-            )}
+            <div role="status" className={styles.facts}>
+              {lines.map((line) =>
+                line.tone === 'problem' ? (
+                  <div key={line.text} className={styles.problem}>
+                    <Warning16Regular aria-hidden className={styles.problemIcon} />
+                    <Text size={200}>{line.text}</Text>
+                  </div>
+                ) : (
+                  <Text key={line.text} className={line.tone === 'production' ? styles.production : styles.note}>
+                    {line.text}
+                  </Text>
+                ),
+              )}
+              {check === undefined && (
+                <Spinner className={styles.checking} size="extra-tiny" label="Checking resource group tags…" />
+              )}
+            </div>
             <ul className={styles.list} aria-label={`${noun} to ${label.verb.toLowerCase()}`}>
               {vms.slice(0, shownNames).map((vm) => (
                 <li key={vm.id}>
@@ -126,4 +149,33 @@ export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: Confirm
       </DialogSurface>
     </Dialog>
   );
+}
+
+/** Asks main which of the VMs are production-tagged (their resource groups' tags included); undefined meanwhile. */
+function useTargetCheck(vms: readonly Vm[]): CheckState {
+  // The ids' text is the identity: a new array of the same VMs (after an inventory patch) asks nothing again.
+  const key = vms.map((vm) => vm.id).join('\n');
+  const [state, setState] = useState<{ key: string; check: CheckState }>();
+  useEffect(() => {
+    if (key === '') return undefined;
+    let current = true;
+    getBridge()
+      .operations.checkTargets({ vmIds: key.split('\n') })
+      .then(
+        (result) => {
+          if (!current) return;
+          const check: CheckState = result.ok
+            ? { ok: true, value: result.value }
+            : { ok: false, message: describeError(result.error).message };
+          setState({ key, check });
+        },
+        (error: unknown) => {
+          if (current) setState({ key, check: { ok: false, message: String(error) } });
+        },
+      );
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  return state?.key === key ? state.check : undefined;
 }
