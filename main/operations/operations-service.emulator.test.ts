@@ -74,6 +74,7 @@ const scenario: ScenarioInput = {
     vm('actions', 'rg-a', 'web-4', 'running'),
     { ...vm('actions', 'rg-a', 'web-5', 'running'), hibernationEnabled: true },
     vm('actions', 'rg-a', 'web-6', 'running'),
+    vm('actions', 'rg-a', 'web-7', 'running'),
     vm('reader', 'rg-r', 'ro-1', 'deallocated'),
     ...['ok-1', 'ok-2', 'ok-3', 'ok-4', 'ok-5', 'ok-6'].map((n) => vm('mixed', 'rg-ok', n, 'running')),
     vm('mixed', 'rg-ok', 'gone-1', 'running'),
@@ -252,6 +253,20 @@ describe('force deallocate', () => {
     const [post] = h.requests.slice(before).filter((r) => r.method === 'POST');
     expect(post?.path).toMatch(/\/virtualMachines\/web-6\/deallocate\?.*forceDeallocate=true/);
     await waitFor(() => inventory.byName('web-6').powerState === 'deallocated');
+    await service.stop();
+  });
+});
+
+describe('skip shutdown', () => {
+  it('sends skipShutdown=true with a stop and ends stopped', async () => {
+    const { service } = await world();
+    const target = inventory.byName('web-7');
+    const before = h.requests.length;
+    const { operationIds } = service.begin({ action: 'powerOff', vmIds: [target.id], options: { skipShutdown: true } });
+    expect((await finished(service, operationIds[0])).state).toBe('succeeded');
+    const [post] = h.requests.slice(before).filter((r) => r.method === 'POST');
+    expect(post?.path).toMatch(/\/virtualMachines\/web-7\/powerOff\?.*skipShutdown=true/);
+    await waitFor(() => inventory.byName('web-7').powerState === 'stopped');
     await service.stop();
   });
 });
