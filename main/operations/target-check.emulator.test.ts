@@ -4,7 +4,7 @@
 // until it is old, and offline / sign-in-needed subscriptions reported without a request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubscriptionSummary, Vm } from '../../preload/contract-inventory.js';
-import { armAudience, startHarness, type Harness } from '../../emulator/arm/test-harness.js';
+import { armAudience, startHarness, waitFor, type Harness } from '../../emulator/arm/test-harness.js';
 import type { ScenarioInput } from '../../emulator/scenario.js';
 import type { CloudEndpoints } from '../clouds.js';
 import { CloudConnectivity } from '../net/connectivity.js';
@@ -20,8 +20,12 @@ const accountId = `${alice}.${tenant}`;
 const subs = {
   paged: '7a000000-0000-4000-8000-000000000001',
   denied: '7b000000-0000-4000-8000-000000000002',
+  second: '7c000000-0000-4000-8000-000000000003',
+  third: '7d000000-0000-4000-8000-000000000004',
 } as const;
-const names = { paged: 'Payments Prod', denied: 'Someone Else’s' } as const;
+const names = { paged: 'Payments Prod', denied: 'Someone Else’s', second: 'Second', third: 'Third' } as const;
+type SubKey = keyof typeof subs;
+const subKeys = Object.keys(subs) as SubKey[];
 /** Fillers sort before the tagged groups, so those arrive on the later pages (pages of 3, 0, 2, 3, 3, 2). */
 const fillers = Array.from({ length: 10 }, (_, i) => `rg-0${String(i)}`);
 
@@ -29,24 +33,27 @@ const scenario: ScenarioInput = {
   name: 'target-check-tests',
   tenants: [{ id: tenant, displayName: 'Contoso', defaultDomain: 'contoso.example' }],
   users: [{ id: alice, username: aliceName, displayName: 'Alice', password: 'pw', homeTenant: tenant }],
-  subscriptions: [
-    { id: subs.paged, tenantId: tenant, displayName: names.paged },
-    { id: subs.denied, tenantId: tenant, displayName: names.denied },
-  ],
+  subscriptions: subKeys.map((key) => ({ id: subs[key], tenantId: tenant, displayName: names[key] })),
   resourceGroups: [
     ...fillers.map((name) => ({ subscriptionId: subs.paged, name, location: 'westeurope' })),
     { subscriptionId: subs.paged, name: 'rg-Pay', location: 'westeurope', tags: { ENVIRONMENT: ' Production' } },
     { subscriptionId: subs.paged, name: 'rg-web', location: 'westeurope', tags: { env: 'PROD', team: 'web' } },
     { subscriptionId: subs.paged, name: 'rg-dev', location: 'westeurope', tags: { environment: 'dev' } },
     { subscriptionId: subs.denied, name: 'rg-theirs', location: 'westeurope', tags: { environment: 'production' } },
+    { subscriptionId: subs.second, name: 'rg-2', location: 'westeurope' },
+    { subscriptionId: subs.third, name: 'rg-3', location: 'westeurope' },
   ],
-  roleAssignments: [{ principalId: alice, role: 'Reader', scope: `/subscriptions/${subs.paged}` }],
+  roleAssignments: (['paged', 'second', 'third'] as const).map((key) => ({
+    principalId: alice,
+    role: 'Reader' as const,
+    scope: `/subscriptions/${subs[key]}`,
+  })),
 };
 
 let h: Harness;
 let cloud: CloudEndpoints;
 
-function vm(sub: keyof typeof subs, resourceGroup: string, name: string, tags: Record<string, string> = {}): Vm {
+function vm(sub: SubKey, resourceGroup: string, name: string, tags: Record<string, string> = {}): Vm {
   const resourceId = `/subscriptions/${subs[sub]}/resourceGroups/${resourceGroup}/providers/Microsoft.Compute/virtualMachines/${name}`;
   return {
     provider: 'azure',
@@ -69,11 +76,13 @@ const vms = [
   vm('paged', 'rg-dev', 'dev-1'),
   vm('paged', 'rg-dev', 'dev-2', { environment: 'Prod' }),
   vm('denied', 'rg-theirs', 'theirs-1'),
+  vm('second', 'rg-2', 'two-1'),
+  vm('third', 'rg-3', 'three-1'),
 ];
 const byId = new Map(vms.map((v) => [v.id, v]));
 const id = (name: string): string => vms.find((v) => v.name === name)?.id ?? name;
 
-function summary(key: keyof typeof subs, status: SubscriptionSummary['status'] = 'ok'): SubscriptionSummary {
+function summary(key: SubKey, status: SubscriptionSummary['status'] = 'ok'): SubscriptionSummary {
   return {
     id: subs[key],
     displayName: names[key],
@@ -95,7 +104,24 @@ interface World {
   tokens: () => number;
 }
 
-function world(status: SubscriptionSummary['status'] = 'ok'): World {
+/** Holds every token request until the test lets it go, counting how many wait at once. */
+class TokenGate {
+  waiting: (() => void)[] = [];
+  most = 0;
+  asked = 0;
+  pass(): Promise<void> {
+    this.asked += 1;
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.most = Math.max(this.most, this.waiting.length);
+    });
+  }
+  releaseOne(): void {
+    this.waiting.shift()?.();
+  }
+}
+
+function world(status: SubscriptionSummary['status'] = 'ok', gate?: TokenGate, concurrency?: number): World {
   let offset = 0;
   const clock = { now: () => Date.now() + offset, advance: (ms: number) => void (offset += ms) };
   const logger = new RecordingLogger();
@@ -109,13 +135,16 @@ function world(status: SubscriptionSummary['status'] = 'ok'): World {
   const service = new TargetCheckService({
     inventory: {
       vm: (vmId) => byId.get(vmId),
-      subscription: (subId) =>
-        subId === subs.paged ? summary('paged', status) : subId === subs.denied ? summary('denied') : undefined,
+      subscription: (subId) => {
+        const key = subKeys.find((k) => subs[k] === subId);
+        return key === undefined ? undefined : summary(key, key === 'paged' ? status : 'ok');
+      },
     },
     accounts: {
       credentialFor: (_account, tenantId) =>
-        h.credential(() => {
+        h.credential(async () => {
           tokens += 1;
+          await gate?.pass();
           return h.mint({ tid: tenantId, oid: alice, preferred_username: aliceName });
         }),
       accountName: () => aliceName,
@@ -125,6 +154,7 @@ function world(status: SubscriptionSummary['status'] = 'ok'): World {
     network: testNetwork(),
     clock,
     logger,
+    ...(concurrency === undefined ? {} : { tuning: { concurrency } }),
   });
   return { service, clock, connectivity, tokens: () => tokens };
 }
@@ -221,6 +251,21 @@ describe('checking targets for production tags', () => {
     expect(service.stats.lists).toBe(1);
     expect(a.vms[0]?.reasons).toEqual([{ kind: 'resource_group_tag', resourceGroup: 'rg-Pay' }]);
     expect(b.vms[0]?.reasons).toHaveLength(2);
+  });
+
+  it('reads subscriptions side by side, never more at once than its bound', async () => {
+    const gate = new TokenGate();
+    const { service } = world('ok', gate, 2);
+    const checking = service.check({ vmIds: [id('pay-1'), id('two-1'), id('three-1')] });
+    await waitFor(() => gate.waiting.length >= 2);
+    gate.releaseOne();
+    await waitFor(() => gate.asked === 3);
+    gate.releaseOne();
+    gate.releaseOne();
+    const result = await checking;
+    expect(gate.most).toBe(2);
+    expect(result.unchecked).toEqual([]);
+    expect(result.vms.map((v) => v.resourceGroupChecked)).toEqual([true, true, true]);
   });
 
   it('reports offline per subscription without a request, and keeps the VMs’ own tags', async () => {
