@@ -19,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Warning16Regular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Vm } from '../../../preload/contract-inventory';
 import { actionLabels, type OperationOptions, type PowerAction } from '../../../preload/contract-operations';
 import { getBridge } from '../../bridge';
@@ -45,6 +45,7 @@ const useStyles = makeStyles({
   problemIcon: { flexShrink: 0, marginTop: '2px', color: tokens.colorStatusWarningForeground1 },
   note: { color: tokens.colorNeutralForeground2 },
   checking: { justifyContent: 'flex-start' },
+  name: { whiteSpace: 'nowrap' },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { paddingLeft: tokens.spacingHorizontalXXXL, color: tokens.colorNeutralForeground2 },
 });
@@ -91,7 +92,7 @@ export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: Confirm
                   </div>
                 ) : (
                   <Text key={line.text} className={line.tone === 'production' ? styles.production : styles.note}>
-                    {line.text}
+                    {keepTogether(line.text, line.names, styles.name)}
                   </Text>
                 ),
               )}
@@ -148,6 +149,21 @@ export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: Confirm
         </DialogBody>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+/** The text with each of `names` in a span that does not wrap. */
+function keepTogether(text: string, names: readonly string[] | undefined, className: string): ReactNode {
+  if (!names || names.length === 0) return text;
+  const pattern = new RegExp(`(${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+  return text.split(pattern).map((part, i) =>
+    names.includes(part) ? (
+      <span key={i} className={className}>
+        {part}
+      </span>
+    ) : (
+      part
+    ),
   );
 }
 

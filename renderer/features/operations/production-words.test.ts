@@ -59,7 +59,7 @@ describe('productionLines', () => {
       ],
     });
     expect(productionLines(vms, state, now)).toEqual([
-      { tone: 'production', text: '1 of them is in a production-tagged resource group (rg-web).' },
+      { tone: 'production', text: '1 of them is in a production-tagged resource group (rg-web).', names: ['rg-web'] },
       { tone: 'production', text: '1 of them is tagged as production.' },
       { tone: 'problem', text: "Couldn't check the resource group tags of Payments: No permission." },
     ]);

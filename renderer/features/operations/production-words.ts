@@ -12,6 +12,8 @@ export interface ProductionLine {
   /** production: a count to heed; problem: a subscription that could not be checked; note: anything else. */
   tone: 'production' | 'problem' | 'note';
   text: string;
+  /** Names in `text` that should not break across lines (resource group names break at their hyphens). */
+  names?: readonly string[];
 }
 
 /** main's answer, or why there is none; undefined while it is being asked. */
@@ -47,12 +49,13 @@ export function productionLines(
     if (checked ? checked.reasons.some((reason) => reason.kind === 'vm_tag') : isProductionTagged(vm)) own += 1;
   }
   if (inGroups > 0) {
-    const names = [...groups].sort((a, b) => a.localeCompare(b)).join(', ');
+    const names = [...groups].sort((a, b) => a.localeCompare(b));
     lines.push({
       tone: 'production',
       text:
         ofThem(inGroups, 'is in a production-tagged resource group', 'are in production-tagged resource groups') +
-        ` (${names}).`,
+        ` (${names.join(', ')}).`,
+      names,
     });
   }
   if (own > 0) lines.push({ tone: 'production', text: `${ofThem(own, 'is', 'are')} tagged as production.` });
