@@ -1,7 +1,8 @@
 // The power-action confirmation counts production by resource group tags too, as a person sees it against the
 // emulator's demo: rg-shared-infra is tagged `ENV: Production` while its VMs say `env: shared`, rg-web-prod is
 // tagged `environment: production`. Selecting VMs there and asking to deallocate says how many are in
-// production-tagged groups; Cancel runs nothing. A subscription whose groups cannot be read is named with why.
+// production-tagged groups; Cancel runs nothing. A subscription whose groups cannot be read is named with why; one
+// VM asked from its details gets the same words beside its action's option.
 import type { Locator, Page } from '@playwright/test';
 import type { CloudDeskApi, Theme } from '../preload/contract.js';
 import { expect, test } from './fixtures.js';
@@ -94,7 +95,7 @@ test.describe('production tags in the confirmation', () => {
     }
   });
 
-  test('names a subscription whose resource groups could not be read, and still counts the others', async ({ app }) => {
+  test('names a subscription whose groups could not be read, and counts one VM from its details', async ({ app }) => {
     test.setTimeout(120_000);
     const { page, emulator } = app;
     if (!emulator) throw new Error('this spec needs the emulator');
@@ -125,5 +126,23 @@ test.describe('production tags in the confirmation', () => {
     } finally {
       await emulator.admin.clearFaults();
     }
+
+    // One VM, from its details: the same words, beside the stop's own option.
+    await page.getByRole('searchbox', { name: 'Search VMs' }).fill('monitor-01');
+    await grid.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('dialog', { name: 'monitor-01' });
+    await details.getByRole('button', { name: 'Stop', exact: true }).click();
+    const stop = page.getByRole('alertdialog', { name: 'Stop 1 VM?' });
+    await expect(stop.getByRole('status')).toHaveText(
+      '1 of them is in a production-tagged resource group (rg-shared-infra).',
+    );
+    await expect(
+      stop.getByRole('checkbox', { name: 'Skip the graceful shutdown (like pulling the plug)' }),
+    ).toBeVisible();
+    await expect(stop.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await stop.getByRole('button', { name: 'Cancel' }).click();
+    await expect(stop).toBeHidden();
   });
 });
