@@ -209,9 +209,11 @@ export class InventoryService {
         commit: (apply) => this.commit(apply),
         progress: (progress) => this.deps.events.emit('inventoryProgress', progress),
         describePath: (path) => this.describePath(path),
-        // The ready paths as of the last accounts event (accountsChanged keeps them): not rebuilt from every
-        // account's summary each time one of hundreds of subscriptions finishes.
-        pathAlive: (path) => this.knownPaths.has(key(path)),
+        // The ready paths as of the last accounts event (accountsChanged keeps them), not rebuilt from every
+        // account's summary each time one of hundreds of subscriptions finishes; a path not among them is looked
+        // up live (e.g. one that became ready with no accounts event seen here yet).
+        pathAlive: (path) =>
+          this.knownPaths.has(key(path)) || this.readyPaths().some((ready) => key(ready) === key(path)),
       },
       kind,
       randomUUID(),
