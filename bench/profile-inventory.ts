@@ -64,9 +64,9 @@ try {
     const result = i > 0 && profiling ? ((await session.post('Profiler.stop')) as { profile: Profile }) : undefined;
     await inventory.stop();
     fleet.events.settle();
-    console.log(
-      `sweep ${i}${i === 0 ? ' (warm-up)' : ''} C=${concurrency}: ${Math.round(ms)} ms, CPU ${Math.round((used.user + used.system) / 1000)} ms, load ${loadavg()[0]?.toFixed(2)}`,
-    );
+    const cpuMs = Math.round((used.user + used.system) / 1000);
+    const label = `sweep ${i}${i === 0 ? ' (warm-up)' : ''} C=${concurrency}`;
+    console.log(`${label}: ${Math.round(ms)} ms, CPU ${cpuMs} ms, load ${loadavg()[0]?.toFixed(2)}`);
     if (result) {
       writeFileSync(join(outDir, `sweep-${i}.cpuprofile`), JSON.stringify(result.profile));
       summarize(result.profile);

@@ -1,6 +1,7 @@
 // The inventory held in main, normalized by id: subscriptions and VMs in maps; a change is detected by comparing
-// the new row's data with the held one (sameData: no serialized copy of every row is built or kept). Every change is a transaction that yields one patch carrying only
-// what changed, with the next sequence number; the whole state is sent only by `snapshot`. No Electron imports.
+// the new row's data with the held one (sameData: no serialized copy of every row is built or kept). Every change
+// is a transaction that yields one patch carrying only what changed, with the next sequence number; the whole
+// state is sent only by `snapshot`. No Electron imports.
 import type {
   InventoryPatch,
   InventorySnapshot,
