@@ -60,6 +60,8 @@ export function memoizedCredential(inner: TokenCredential): TokenCredential & { 
 export class ArmSession {
   private readonly credentials = new Map<string, TokenCredential>();
   private readonly computeClients = new Map<string, ComputeManagementClient>();
+  /** Per (account, tenant): every client of the path shares them (the cloud is looked up once per sweep). */
+  private readonly pathOptions = new Map<string, InventoryClientOptions>();
 
   constructor(private readonly deps: ArmSessionDeps) {}
 
@@ -78,6 +80,16 @@ export class ArmSession {
   }
 
   private options(path: AccessPathRef): InventoryClientOptions {
+    const key = this.key(path);
+    let options = this.pathOptions.get(key);
+    if (!options) {
+      options = this.buildOptions(path);
+      this.pathOptions.set(key, options);
+    }
+    return options;
+  }
+
+  private buildOptions(path: AccessPathRef): InventoryClientOptions {
     const cloud = this.deps.cloudOf(path.accountId);
     if (!cloud) throw new Error('The cloud of this account is not configured any more.');
     const base = armClientOptions(cloud, this.deps.connectivity.link(cloud.id), this.deps.network);

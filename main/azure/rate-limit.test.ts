@@ -14,6 +14,8 @@ describe('the rate-limit policy', () => {
   it('counts a request against its subscription, or the tenant for tenant-level lists', () => {
     expect(scopeOf(listUrl)).toBe('subscription:abc');
     expect(scopeOf('https://management.azure.com/subscriptions?api-version=2022-12-01')).toBe('tenant');
+    expect(scopeOf(`${listUrl}?api-version=2024-07-01&$skiptoken=a/subscriptions/other`)).toBe('subscription:abc');
+    expect(scopeOf('https://management.azure.com/tenants?next=/subscriptions/other')).toBe('tenant');
   });
 
   it('spaces requests at the refill rate once few reads remain, and not before', async () => {

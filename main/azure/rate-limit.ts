@@ -63,9 +63,16 @@ export class RateGovernor {
   }
 }
 
-/** The scope ARM counts a request against: its subscription, or the tenant for tenant-level lists. */
+/**
+ * The scope ARM counts a request against: its subscription, or the tenant for tenant-level lists. Read from the
+ * path only (up to the query), with a regular expression rather than a parsed URL: this runs on every request.
+ */
 export function scopeOf(url: string): string {
-  const match = /\/subscriptions\/([^/?]+)/i.exec(new URL(url).pathname);
+  const authority = url.indexOf('://');
+  const pathStart = url.indexOf('/', authority < 0 ? 0 : authority + 3);
+  if (pathStart < 0) return 'tenant';
+  const query = url.indexOf('?', pathStart);
+  const match = /\/subscriptions\/([^/?#]+)/i.exec(url.slice(pathStart, query < 0 ? undefined : query));
   return match?.[1] ? `subscription:${match[1].toLowerCase()}` : 'tenant';
 }
 

@@ -56,9 +56,8 @@ function imageOf(vm: VirtualMachine): string | undefined {
 
 export function detailsOf(vm: VirtualMachine, subscriptionId: string, tenantId: string): VmDetails | undefined {
   if (!vm.id || !vm.name) return undefined;
-  const osType = vm.storageProfile?.osDisk?.osType;
-  const image = imageOf(vm);
-  return {
+  // Optional fields are assigned one by one (not spread from small objects): this runs for every VM of a sweep.
+  const details: VmDetails = {
     provider: 'azure',
     id: vm.id.toLowerCase(),
     resourceId: vm.id,
@@ -67,17 +66,19 @@ export function detailsOf(vm: VirtualMachine, subscriptionId: string, tenantId: 
     subscriptionId,
     tenantId,
     location: vm.location,
-    ...(vm.zones && vm.zones.length > 0 ? { zones: vm.zones } : {}),
-    ...(vm.hardwareProfile?.vmSize ? { size: vm.hardwareProfile.vmSize } : {}),
-    ...(osType === 'Windows' || osType === 'Linux' ? { osType } : {}),
-    ...(image ? { image } : {}),
     tags: vm.tags ?? {},
-    ...(vm.provisioningState ? { provisioningState: vm.provisioningState } : {}),
-    ...(vm.timeCreated ? { timeCreated: vm.timeCreated.toISOString() } : {}),
-    ...(vm.additionalCapabilities?.hibernationEnabled !== undefined
-      ? { hibernationEnabled: vm.additionalCapabilities.hibernationEnabled }
-      : {}),
   };
+  if (vm.zones && vm.zones.length > 0) details.zones = vm.zones;
+  if (vm.hardwareProfile?.vmSize) details.size = vm.hardwareProfile.vmSize;
+  const osType = vm.storageProfile?.osDisk?.osType;
+  if (osType === 'Windows' || osType === 'Linux') details.osType = osType;
+  const image = imageOf(vm);
+  if (image) details.image = image;
+  if (vm.provisioningState) details.provisioningState = vm.provisioningState;
+  if (vm.timeCreated) details.timeCreated = vm.timeCreated.toISOString();
+  const hibernation = vm.additionalCapabilities?.hibernationEnabled;
+  if (hibernation !== undefined) details.hibernationEnabled = hibernation;
+  return details;
 }
 
 export function readingOf(vm: VirtualMachine): PowerReading | undefined {

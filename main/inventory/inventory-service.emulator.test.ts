@@ -18,6 +18,7 @@ import { idleScheduler, ScriptedBrowser, type User } from '../testing/accounts-h
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger, RecordingOpener } from '../testing/fakes.js';
 import { RateGovernor, defaultRateLimitOptions } from '../azure/rate-limit.js';
 import { InventoryService } from './inventory-service.js';
+import { SnapshotStore, type StoredSnapshot } from './snapshot-store.js';
 
 const subs = {
   production: '1a2b3c4d-0001-4e5f-8a9b-0c1d2e3f4a01',
@@ -472,7 +473,33 @@ describe('the snapshot', () => {
     expect(second.inventory.getSnapshot().fromStore).toBe(false);
     expect(second.patches().at(-1)?.seq).toBe(second.inventory.getSnapshot().seq);
   });
+
+  it('is written right after a sweep finishes, not as part of it, and quitting at once still writes it', async () => {
+    const { accounts, inventory, store } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    const swept = inventory.getSnapshot();
+    // The sweep is done before its snapshot is serialized and encrypted: the write starts on the next turn.
+    expect((await storedSnapshot(store))?.lastFullSweepAt).not.toBe(swept.lastFullSweepAt);
+    await inventory.persisted();
+    const written = await storedSnapshot(store);
+    expect(written?.lastFullSweepAt).toBe(swept.lastFullSweepAt);
+    expect(written?.vms).toHaveLength(swept.vms.length);
+
+    await inventory.sweep('full');
+    const last = inventory.getSnapshot();
+    await inventory.stop();
+    expect((await storedSnapshot(store))?.lastFullSweepAt).toBe(last.lastFullSweepAt);
+  });
 });
+
+/** What the vault in `store` holds as the inventory snapshot, read as the next start would. */
+async function storedSnapshot(store: MemoryStore): Promise<StoredSnapshot | undefined> {
+  const logger = new RecordingLogger();
+  const vault = new SecretVault(store, new MemoryCipher(), { clock: systemClock, logger, allowWeak: () => false });
+  await vault.refreshStatus();
+  return new SnapshotStore(vault, logger).load();
+}
 
 describe('details', () => {
   it("reads a VM's instance view through its acting account, and refuses a portal the cloud does not have", async () => {

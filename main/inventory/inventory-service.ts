@@ -2,6 +2,7 @@
 // schedule (one at a time, cancellable), the user's subscription choices, instance views and portal links, and
 // the reaction to accounts signing in and out. Collaborators come in through the constructor; no Electron.
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { TokenCredential } from '@azure/core-auth';
 import type { AccountSummary } from '../../preload/contract.js';
 import type {
@@ -82,6 +83,7 @@ export class InventoryService {
   private running: Running | undefined;
   private lastSweep: SweepProgress | null = null;
   private savedSeq = 0;
+  /** The ready (account, tenant) paths, as of start() or the last accountsChanged(). */
   private knownPaths = new Set<string>();
   private fullQueued = false;
   /** Set by stop(): no sweep starts after it (a late one would write to the vault after quit's flush). */
@@ -207,7 +209,11 @@ export class InventoryService {
         commit: (apply) => this.commit(apply),
         progress: (progress) => this.deps.events.emit('inventoryProgress', progress),
         describePath: (path) => this.describePath(path),
-        pathAlive: (path) => this.readyPaths().some((ready) => key(ready) === key(path)),
+        // The ready paths as of the last accounts event (accountsChanged keeps them), not rebuilt from every
+        // account's summary each time one of hundreds of subscriptions finishes; a path not among them is looked
+        // up live (e.g. one that became ready with no accounts event seen here yet).
+        pathAlive: (path) =>
+          this.knownPaths.has(key(path)) || this.readyPaths().some((ready) => key(ready) === key(path)),
       },
       kind,
       randomUUID(),
@@ -237,7 +243,7 @@ export class InventoryService {
       .catch((error: unknown) => this.deps.logger.error('an inventory sweep failed', { error }))
       .finally(() => {
         this.running = undefined;
-        // Written in the background: the rows are on screen already; stop() waits for it.
+        // Written after the sweep has finished (its rows and its end are published already); stop() waits for it.
         this.saveSoon();
         if (recorder.transitional) this.scheduler.transitional();
         const queued = this.fullQueued;
@@ -386,9 +392,20 @@ export class InventoryService {
     if (this.state.currentSeq !== seqBefore) this.saveSoon();
   }
 
-  /** Queues a snapshot write behind the previous one; failures are logged, the next sweep tries again. */
+  /** Resolves once every snapshot write queued so far has finished (written, or failed and logged). */
+  persisted(): Promise<void> {
+    return this.saving;
+  }
+
+  /**
+   * Queues a snapshot write behind the previous one, to start on the next turn of the event loop: whoever waits
+   * for the sweep (or the account change) that asked for it goes on first, and serializing and encrypting tens
+   * of megabytes does not hold that up. The write itself stays atomic (the vault's store replaces the file in
+   * one rename) and stop() waits for it. Failures are logged; the next sweep tries again.
+   */
   private saveSoon(): void {
     this.saving = this.saving
+      .then(() => nextTurn())
       .then(() => this.save())
       .catch((error: unknown) => this.deps.logger.error('saving the inventory snapshot failed', { error }));
   }

@@ -1,6 +1,7 @@
-// The inventory held in main, normalized by id: subscriptions and VMs in maps, each VM's serialized form kept so
-// a change is detected by comparing strings. Every change is a transaction that yields one patch carrying only
-// what changed, with the next sequence number; the whole state is sent only by `snapshot`. No Electron imports.
+// The inventory held in main, normalized by id: subscriptions and VMs in maps; a change is detected by comparing
+// the new row's data with the held one (sameData: no serialized copy of every row is built or kept). Every change
+// is a transaction that yields one patch carrying only what changed, with the next sequence number; the whole
+// state is sent only by `snapshot`. No Electron imports.
 import type {
   InventoryPatch,
   InventorySnapshot,
@@ -8,6 +9,7 @@ import type {
   SweepProgress,
   Vm,
 } from '../../preload/contract-inventory.js';
+import { sameData } from './same-data.js';
 
 export interface InventoryChange {
   upsertSubscription(subscription: SubscriptionSummary): void;
@@ -21,9 +23,7 @@ export interface InventoryChange {
 
 export class InventoryState {
   private readonly subscriptions = new Map<string, SubscriptionSummary>();
-  private readonly subscriptionJson = new Map<string, string>();
   private readonly vms = new Map<string, Vm>();
-  private readonly vmJson = new Map<string, string>();
   private readonly vmsBySubscription = new Map<string, Set<string>>();
   private seq = 0;
   private lastFullSweepAt: string | undefined;
@@ -80,20 +80,17 @@ export class InventoryState {
       const existing = this.vms.get(id);
       if (!existing) return;
       this.vms.delete(id);
-      this.vmJson.delete(id);
       this.vmsBySubscription.get(existing.subscriptionId)?.delete(id);
       vms.delete(id);
       removedVms.add(id);
     };
     const upsertVm = (vm: Vm): void => {
-      const json = JSON.stringify(vm);
-      if (this.vmJson.get(vm.id) === json) return;
       const previous = this.vms.get(vm.id);
+      if (previous && sameData(previous, vm)) return;
       if (previous && previous.subscriptionId !== vm.subscriptionId) {
         this.vmsBySubscription.get(previous.subscriptionId)?.delete(vm.id);
       }
       this.vms.set(vm.id, vm);
-      this.vmJson.set(vm.id, json);
       let set = this.vmsBySubscription.get(vm.subscriptionId);
       if (!set) this.vmsBySubscription.set(vm.subscriptionId, (set = new Set()));
       set.add(vm.id);
@@ -102,10 +99,9 @@ export class InventoryState {
     };
     const change: InventoryChange = {
       upsertSubscription: (subscription) => {
-        const json = JSON.stringify(subscription);
-        if (this.subscriptionJson.get(subscription.id) === json) return;
+        const previous = this.subscriptions.get(subscription.id);
+        if (previous && sameData(previous, subscription)) return;
         this.subscriptions.set(subscription.id, subscription);
-        this.subscriptionJson.set(subscription.id, json);
         subs.set(subscription.id, subscription);
         removedSubs.delete(subscription.id);
       },
@@ -113,7 +109,6 @@ export class InventoryState {
         for (const vmId of [...(this.vmsBySubscription.get(id) ?? [])]) removeVm(vmId);
         this.vmsBySubscription.delete(id);
         if (!this.subscriptions.delete(id)) return;
-        this.subscriptionJson.delete(id);
         subs.delete(id);
         removedSubs.add(id);
       },

@@ -50,4 +50,18 @@ describe('merging the plain and statusOnly lists', () => {
     expect(vms.map((vm) => [vm.name, vm.powerState, vm.tags])).toEqual([['a', 'deallocating', { env: 'prod' }]]);
     expect(unknown).toEqual([detail('new').id]);
   });
+
+  it('a power sweep that finds a VM as it was returns that row itself, and copies only the changed ones', () => {
+    const existing = mergeFull(
+      [detail('a'), detail('b')],
+      [reading('a', 'running'), reading('b', 'running')],
+      () => undefined,
+      'T1',
+    );
+    const { vms } = mergePower(existing, [reading('a', 'running'), reading('b', 'stopped')], 'T2');
+    expect(vms[0]).toBe(existing[0]);
+    expect(vms[1]).not.toBe(existing[1]);
+    expect(vms[1]).toMatchObject({ name: 'b', powerState: 'stopped', powerStateAt: 'T2', tags: { env: 'prod' } });
+    expect(existing[1]).toMatchObject({ powerState: 'running', powerStateAt: 'T1' });
+  });
 });

@@ -11,42 +11,41 @@ export function mergeFull(
   previous: (id: string) => Vm | undefined,
   now: string,
 ): Vm[] {
-  const power = new Map(readings.map((reading) => [reading.id, reading]));
-  return details.map((detail) => {
-    const reading = power.get(detail.id);
-    return withPower(detail, reading, previous(detail.id), now);
-  });
+  const power = new Map<string, PowerReading>();
+  for (const reading of readings) power.set(reading.id, reading);
+  return details.map((detail) => withPower(detail, power.get(detail.id), previous(detail.id), now));
 }
 
-/** A power sweep: existing rows with fresh power; `unknown` lists ids Azure has that we have no details for. */
+/**
+ * A power sweep: existing rows with fresh power; `unknown` lists ids Azure has that we have no details for. A row
+ * whose power and provisioning state Azure confirmed unchanged is returned as it is (not copied).
+ */
 export function mergePower(
   existing: readonly Vm[],
   readings: readonly PowerReading[],
   now: string,
 ): { vms: Vm[]; unknown: string[] } {
-  const byId = new Map(existing.map((vm) => [vm.id, vm]));
+  const byId = new Map<string, Vm>();
+  for (const vm of existing) byId.set(vm.id, vm);
   const vms: Vm[] = [];
   const unknown: string[] = [];
   for (const reading of readings) {
     const vm = byId.get(reading.id);
-    if (!vm) {
-      unknown.push(reading.id);
-      continue;
-    }
-    const { powerState: _p, powerStateAt: _a, ...detail } = vm;
-    vms.push(withPower(detail, reading, vm, now));
+    if (vm) vms.push(withPower(vm, reading, vm, now));
+    else unknown.push(reading.id);
   }
   return { vms, unknown };
 }
 
+/** `detail` is the plain list's part (or, in a power sweep, the row itself: `previous`). */
 function withPower(detail: VmDetails, reading: PowerReading | undefined, previous: Vm | undefined, now: string): Vm {
   const powerState = reading?.powerState ?? 'unknown';
   const provisioningState = reading?.provisioningState ?? detail.provisioningState;
-  const powerStateAt = previous && previous.powerState === powerState ? previous.powerStateAt : now;
-  return {
-    ...detail,
-    ...(provisioningState ? { provisioningState } : {}),
-    powerState,
-    ...(powerStateAt ? { powerStateAt } : {}),
-  };
+  const unchanged = previous !== undefined && previous.powerState === powerState;
+  if (unchanged && previous === detail && previous.provisioningState === provisioningState) return previous;
+  const vm: Vm = { ...detail, powerState };
+  if (provisioningState) vm.provisioningState = provisioningState;
+  const powerStateAt = unchanged ? previous.powerStateAt : now;
+  if (powerStateAt) vm.powerStateAt = powerStateAt;
+  return vm;
 }

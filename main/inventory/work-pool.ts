@@ -21,9 +21,16 @@ export class WorkPool {
   /** Queues a task; it must handle its own errors (a throw is swallowed so one task cannot stop the others). */
   add(priority: number, run: () => Promise<void>): void {
     const item = { priority, order: this.order++, run };
-    let index = this.queue.findIndex((q) => q.priority < priority);
-    if (index < 0) index = this.queue.length;
-    this.queue.splice(index, 0, item);
+    // After every task of the same or a higher priority (the queue is sorted that way): a binary search, since a
+    // 10,000-VM sweep queues about a thousand tasks.
+    let low = 0;
+    let high = this.queue.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.queue[middle]?.priority ?? Number.NEGATIVE_INFINITY) >= priority) low = middle + 1;
+      else high = middle;
+    }
+    this.queue.splice(low, 0, item);
     this.pump();
   }
 

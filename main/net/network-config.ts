@@ -38,6 +38,13 @@ export interface NetworkConfigDeps {
 export class NetworkConfig {
   private readonly agents = new Map<string, Agent>();
   private readonly contexts = new Map<string, tls.SecureContext>();
+  private lastContext:
+    | {
+        extraCaPem: string;
+        cloudCaPem: string | undefined;
+        context: { key: string; value: tls.SecureContext | undefined };
+      }
+    | undefined;
 
   constructor(private readonly deps: NetworkConfigDeps) {}
 
@@ -82,6 +89,7 @@ export class NetworkConfig {
     for (const agent of this.agents.values()) agent.destroy();
     this.agents.clear();
     this.contexts.clear();
+    this.lastContext = undefined;
   }
 
   /**
@@ -134,8 +142,25 @@ export class NetworkConfig {
     return url;
   }
 
+  /**
+   * The TLS context for these certificates. Every request asks (a sweep sends hundreds a second), so the answer
+   * for the last (extra CA, cloud CA) texts is kept: scanning the PEM and hashing it per request cost more CPU
+   * than the rest of this policy. `changed()` forgets it.
+   */
   private secureContext(cloudCaPem: string | undefined): { key: string; value: tls.SecureContext | undefined } {
-    const extra = [...pemBlocks(this.deps.settings().extraCaPem), ...pemBlocks(cloudCaPem ?? '')];
+    const extraCaPem = this.deps.settings().extraCaPem;
+    const last = this.lastContext;
+    if (last && last.extraCaPem === extraCaPem && last.cloudCaPem === cloudCaPem) return last.context;
+    const context = this.buildSecureContext(extraCaPem, cloudCaPem);
+    this.lastContext = { extraCaPem, cloudCaPem, context };
+    return context;
+  }
+
+  private buildSecureContext(
+    extraCaPem: string,
+    cloudCaPem: string | undefined,
+  ): { key: string; value: tls.SecureContext | undefined } {
+    const extra = [...pemBlocks(extraCaPem), ...pemBlocks(cloudCaPem ?? '')];
     const system = systemCertificates();
     if (extra.length === 0 && system.length === 0) return { key: 'default', value: undefined };
     const key = createHash('sha256').update(extra.join('\n')).digest('hex');
