@@ -86,6 +86,39 @@ describe('productionLines', () => {
     ).toEqual([{ tone: 'note', text: 'None of them or their resource groups is tagged as production.' }]);
   });
 
+  it('does not say none is production while a VM’s group went unread, even with no subscription unchecked', () => {
+    const two = [
+      { id: 'a', tags: {} },
+      { id: 'b', tags: {} },
+    ];
+    const partly = answer({
+      vms: [
+        { vmId: 'a', reasons: [], resourceGroupChecked: true },
+        { vmId: 'b', reasons: [], resourceGroupChecked: false },
+      ],
+    });
+    expect(productionLines(two, partly, now)).toEqual([]);
+    const missing = answer({ vms: [{ vmId: 'a', reasons: [], resourceGroupChecked: true }] });
+    expect(productionLines(two, missing, now)).toEqual([]);
+  });
+
+  it('shows a message about some of a subscription’s groups as main words it', () => {
+    const message =
+      "Couldn't read the tags of resource group rg-x as bob@contoso.example: Reader on the resource group is enough.";
+    const state = answer({
+      vms: [{ vmId: 'b', reasons: [], resourceGroupChecked: false }],
+      unchecked: [
+        {
+          subscriptionId: 's',
+          subscriptionName: 'Payments',
+          resourceGroups: ['rg-x'],
+          error: { code: 'forbidden', message },
+        },
+      ],
+    });
+    expect(texts(state)).toEqual(['1 of them is tagged as production.', message]);
+  });
+
   it('says how old cached resource group tags are', () => {
     const readAt = new Date(now - 4 * 60_000).toISOString();
     const lines = texts(

@@ -66,10 +66,15 @@ export function productionLines(
   for (const sub of answer?.unchecked ?? []) {
     lines.push({
       tone: 'problem',
-      text: `Couldn't check the resource group tags of ${sub.subscriptionName}: ${sub.error.message}`,
+      // A message about some of its groups is a whole sentence naming them.
+      text: sub.resourceGroups
+        ? sub.error.message
+        : `Couldn't check the resource group tags of ${sub.subscriptionName}: ${sub.error.message}`,
     });
   }
-  if (answer && inGroups === 0 && own === 0 && answer.unchecked.length === 0) {
+  // "None" only when every VM's own group was read: a group main could not read proves nothing.
+  const allChecked = vms.every((vm) => byId.get(vm.id)?.resourceGroupChecked === true);
+  if (answer && inGroups === 0 && own === 0 && allChecked) {
     lines.push({ tone: 'note', text: 'None of them or their resource groups is tagged as production.' });
   }
   if (answer?.readAt && now - Date.parse(answer.readAt) >= showAgeAfterMs) {
