@@ -79,24 +79,18 @@ const late: SubscriptionGroups = {
 export class TargetCheckService {
   private readonly tuning: TargetCheckTuning;
   private readonly tags: ResourceGroupTags;
-  private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: TargetCheckDeps) {
     this.tuning = { ...defaultTargetCheckTuning, ...deps.tuning };
     this.tags = new ResourceGroupTags({ ...deps, tuning: this.tuning });
-    // A signed-out account's lists go with it: signing in again (maybe with other roles) reads them afresh.
-    this.unsubscribe = deps.onAccountsChanged(() =>
-      this.tags.forgetAccountsExcept((id) => deps.accounts.accountName(id) !== undefined),
-    );
+    // A signed-out account's lists go with it: signing in again (maybe with other roles) reads them afresh. The
+    // service lives as long as the app, so it never unsubscribes.
+    deps.onAccountsChanged(() => this.tags.forgetAccountsExcept((id) => deps.accounts.accountName(id) !== undefined));
   }
 
   /** Requests sent to Azure and lists kept (for tests). */
   get stats(): { lists: number; gets: number; kept: number } {
     return { ...this.tags.stats, kept: this.tags.size };
-  }
-
-  stop(): void {
-    this.unsubscribe();
   }
 
   async check(args: CheckTargetsArgs): Promise<CheckTargetsResult> {
