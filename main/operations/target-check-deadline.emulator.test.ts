@@ -159,8 +159,8 @@ describe('a slow subscription', () => {
         error: {
           code: 'internal',
           message:
-            'Azure did not answer in time, so its resource groups are not counted. It may be busy, or the ' +
-            'connection slow; open the confirmation again in a moment to check once more.',
+            'Azure did not answer in time: it may be busy, or the connection slow. Open the confirmation again in a ' +
+            'moment to check once more.',
         },
       },
     ]);
