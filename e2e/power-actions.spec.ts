@@ -55,7 +55,7 @@ test.describe('power actions', () => {
     await expect(selection).toContainText('1 selected');
     await selection.getByRole('button', { name: 'Deallocate', exact: true }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Deallocate 1 VM?' });
-    await expect(confirm).toContainText('1 of them is tagged as production.');
+    await expect(confirm).toContainText('This VM is production: it is tagged as production');
     await expect(confirm.getByRole('list', { name: 'VM to deallocate' })).toContainText('web-prod-01');
     await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await picture(page, 'confirm-deallocate');

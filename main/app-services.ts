@@ -195,11 +195,15 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const clouds = (): CloudEndpoints[] => mergeClouds(deps.clouds, settings.get().customClouds);
   // Help links may open only GitHub; each sign-in may open only its own cloud's authority (AccountsService).
   const helpOpener = restrictOpener(deps.opener, () => allowedLinkHosts);
-  // The inventory hears every accounts change the renderer hears (sign-out removes its rows).
+  // The inventory hears every accounts change the renderer hears (sign-out removes its rows); so do the listeners.
+  const accountListeners = new Set<() => void>();
   const accountEvents: EventSink = {
     emit(name, payload) {
       deps.events.emit(name, payload);
-      if (name === 'accounts') inventory.accountsChanged();
+      if (name === 'accounts') {
+        inventory.accountsChanged();
+        for (const listener of accountListeners) listener();
+      }
     },
   };
   const accounts = createAccountsService({
@@ -299,7 +303,15 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     : undefined;
   const rename = new RenameService({ ...operationsDeps, inventory: mirror, activity });
   // What a confirmation says about production: the VMs' own tags and their resource groups' (read from Azure).
-  const targetCheck = new TargetCheckService({ ...operationsDeps, inventory: mirror });
+  const targetCheck = new TargetCheckService({
+    ...operationsDeps,
+    inventory: mirror,
+    scheduler,
+    onAccountsChanged: (listener) => {
+      accountListeners.add(listener);
+      return () => accountListeners.delete(listener);
+    },
+  });
   await accounts.start();
   // Stored states are on screen "as of" their times; confirm them with Entra ID and ARM in the background.
   accounts

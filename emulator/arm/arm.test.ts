@@ -146,6 +146,32 @@ describe('requests', () => {
     expect(body.value[1]?.tags).toEqual({ Environment: 'Production' });
   });
 
+  it('answers one resource group with its tags, 404 for one that does not exist, as ARM does', async () => {
+    const auth = { authorization: `Bearer ${await h.mint(aliceClaims)}` };
+    const found = await rawGet(`/subscriptions/${ids.prod}/resourceGroups/RG-WEB?api-version=2021-04-01`, auth);
+    expect(found.status).toBe(200);
+    expect(JSON.parse(found.body)).toMatchObject({ name: 'rg-web', tags: { Environment: 'Production' } });
+    const missing = await rawGet(`/subscriptions/${ids.prod}/resourceGroups/rg-none?api-version=2021-04-01`, auth);
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.body)).toMatchObject({ error: { code: 'ResourceGroupNotFound' } });
+  });
+
+  it('refuses one resource group to a principal whose only role is on a VM in it', async () => {
+    const token = await h.mint({ tid: ids.contoso, oid: ids.spObject, idtyp: 'app', appid: ids.spClient });
+    const res = await rawGet(`/subscriptions/${ids.prod}/resourceGroups/rg-web?api-version=2021-04-01`, {
+      authorization: `Bearer ${token}`,
+    });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body)).toMatchObject({
+      error: {
+        code: 'AuthorizationFailed',
+        message: expect.stringContaining(
+          `perform action 'Microsoft.Resources/subscriptions/resourceGroups/read' over scope '/subscriptions/${ids.prod}/resourceGroups/rg-web'`,
+        ) as unknown,
+      },
+    });
+  });
+
   it('refuses the resource group list with AuthorizationFailed where the principal has no role', async () => {
     const res = await rawGet(`/subscriptions/${ids.hidden}/resourcegroups?api-version=2025-04-01`, {
       authorization: `Bearer ${await h.mint(aliceClaims)}`,

@@ -1,4 +1,4 @@
-// The emulator's Azure Resource Manager: tenants, subscriptions, resource groups and Compute VMs (lists,
+// The emulator's Azure Resource Manager: tenants, subscriptions, resource groups (list and GET) and Compute VMs (lists,
 // GET, instance view, power actions as long-running operations), with bearer checks, RBAC and ARM's and
 // Compute's throttling, answering in the shapes and error bodies real ARM uses.
 // It plugs into the core server through `handle`; it must not own the server, TLS, request ids or the
@@ -297,6 +297,18 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
     sendPage(call, groups);
   }
 
+  /** One group by name: refused (403) unless the principal may read it, as ARM does whether or not it exists. */
+  function getResourceGroup(call: Call, sub: Subscription, name: string): void {
+    const read = 'Microsoft.Resources/subscriptions/resourceGroups/read';
+    const scope = `/subscriptions/${sub.id}/resourceGroups/${name}`;
+    if (!rbac.can(call.claims.oid, read, scope)) throw Rbac.denied(call.claims, read, scope);
+    const group = world.resourceGroups.find(
+      (rg) => rg.subscriptionId === sub.id && rg.name.toLowerCase() === name.toLowerCase(),
+    );
+    if (!group) throw notFound('ResourceGroupNotFound', `Resource group '${name}' could not be found.`);
+    sendJson(call.res, 200, resourceGroupRecord(group), call.headers);
+  }
+
   function requireResourceGroup(sub: Subscription, name: string): void {
     const found = world.resourceGroups.some(
       (rg) => rg.subscriptionId === sub.id && rg.name.toLowerCase() === name.toLowerCase(),
@@ -445,6 +457,7 @@ export function createArm(scenario: Scenario, deps: ArmDeps): ArmService {
     if (method === 'GET') {
       if (rest.length === 0) return getSubscription(call, sub);
       if (matches(rest, ['resourcegroups'])) return listResourceGroups(call, sub);
+      if (matches(rest, ['resourcegroups', '*'])) return getResourceGroup(call, sub, rg);
       if (matches(rest, computePrefix)) return listVms(call, sub);
       if (matches(rest, ['resourcegroups', '*', ...computePrefix])) return listVms(call, sub, rg);
       if (matches(rest, ['resourcegroups', '*', ...computePrefix, '*'])) {

@@ -55,7 +55,9 @@ export type ArmSubject =
   /** One VM's instance view (shown in its details panel). */
   | { kind: 'vm' }
   /** The resource groups (and their tags) of one subscription, read before a disruptive action. */
-  | { kind: 'resourceGroups' };
+  | { kind: 'resourceGroups' }
+  /** One resource group read by name (the list left it out), before a disruptive action. */
+  | { kind: 'resourceGroup' };
 
 interface Words {
   /** "list the VMs of this subscription" */
@@ -92,6 +94,12 @@ function wordsFor(subject: ArmSubject): Words {
         doing: 'read the resource groups of this subscription',
         target: 'this subscription',
         permissionFix: 'Ask an owner of the subscription for the Reader role.',
+      };
+    case 'resourceGroup':
+      return {
+        doing: 'read this resource group',
+        target: 'this resource group',
+        permissionFix: 'Reader on the resource group is enough.',
       };
   }
 }

@@ -1,5 +1,6 @@
 // The counting rule behind the confirmation's production line: a VM is production by its own tag, by its resource
-// group's tag (matched without case, named as ARM spells it), or both; unread groups leave only its own tag.
+// group's tag (matched without case, named as ARM spells it), or both; a group not read (its subscription's, or
+// only it) leaves only its own tag, and the VM is not called checked.
 import { describe, expect, it } from 'vitest';
 import { productionReasons, type GroupIndex } from './target-check.js';
 
@@ -27,13 +28,20 @@ describe('productionReasons', () => {
     ]);
   });
 
-  it('does not count other environments, other keys, untagged or unknown groups', () => {
-    for (const resourceGroup of ['rg-stage', 'rg-misnamed', 'rg-untagged', 'rg-gone']) {
+  it('does not count other environments, other keys or untagged groups', () => {
+    for (const resourceGroup of ['rg-stage', 'rg-misnamed', 'rg-untagged']) {
       expect(productionReasons({ resourceGroup, tags: { owner: 'web' } }, groups)).toEqual({
         reasons: [],
         resourceGroupChecked: true,
       });
     }
+  });
+
+  it('does not call a VM checked when its group is not among those read (hidden from the account, or new)', () => {
+    expect(productionReasons({ resourceGroup: 'rg-gone', tags: { owner: 'web' } }, groups)).toEqual({
+      reasons: [],
+      resourceGroupChecked: false,
+    });
   });
 
   it('keeps the VM’s own tag when its subscription’s groups could not be read', () => {

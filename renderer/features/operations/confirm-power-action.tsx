@@ -3,7 +3,8 @@
 // them: `operations.checkTargets`), offers the action's one option (stop: skip the shutdown; deallocate: force,
 // which Azure's API offers on every deallocate but never with hibernate), and focuses Cancel first. The action
 // does not wait for the tag check: an urgent stop is not held up by a metadata read, and the words update in
-// place (a polite live region) without moving focus.
+// place (a polite live region that reads only the lines that arrive) without moving focus. How old the tags are
+// sits outside that region, so its minute-by-minute update is not read out again and again.
 import {
   Button,
   Checkbox,
@@ -25,7 +26,7 @@ import { actionLabels, type OperationOptions, type PowerAction } from '../../../
 import { getBridge } from '../../bridge';
 import { useNow } from '../../components/use-now';
 import { describeError } from '../../errors';
-import { productionLines, type CheckState } from './production-words';
+import { nothingToCheck, productionLines, tagsAge, type CheckState } from './production-words';
 
 const shownNames = 12;
 
@@ -73,7 +74,8 @@ export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: Confirm
   const label = actionLabels[action];
   const check = useTargetCheck(vms);
   const now = useNow(60_000);
-  const lines = productionLines(vms, check, now);
+  const lines = productionLines(vms, check);
+  const age = tagsAge(check, now);
   const noun = vms.length === 1 ? 'VM' : 'VMs';
   return (
     <Dialog modalType="alert" open onOpenChange={(_event, data) => !data.open && onCancel()}>
@@ -83,15 +85,15 @@ export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: Confirm
             {label.verb} {vms.length} {noun}?
           </DialogTitle>
           <DialogContent id="confirm-power-action-body" className={styles.body}>
-            <div role="status" className={styles.facts}>
+            <div role="status" aria-atomic="false" className={styles.facts}>
               {lines.map((line) =>
                 line.tone === 'problem' ? (
-                  <div key={line.text} className={styles.problem}>
+                  <div key={line.key} className={styles.problem}>
                     <Warning16Regular aria-hidden className={styles.problemIcon} />
                     <Text size={200}>{line.text}</Text>
                   </div>
                 ) : (
-                  <Text key={line.text} className={line.tone === 'production' ? styles.production : styles.note}>
+                  <Text key={line.key} className={line.tone === 'production' ? styles.production : styles.note}>
                     {keepTogether(line.text, line.names, styles.name)}
                   </Text>
                 ),
@@ -100,6 +102,7 @@ export function ConfirmPowerAction({ action, vms, onCancel, onConfirm }: Confirm
                 <Spinner className={styles.checking} size="extra-tiny" label="Checking resource group tags…" />
               )}
             </div>
+            {age && <Text className={styles.note}>{age}</Text>}
             <ul className={styles.list} aria-label={`${noun} to ${label.verb.toLowerCase()}`}>
               {vms.slice(0, shownNames).map((vm) => (
                 <li key={vm.id}>
@@ -173,6 +176,7 @@ function useTargetCheck(vms: readonly Vm[]): CheckState {
   const key = vms.map((vm) => vm.id).join('\n');
   const [state, setState] = useState<{ key: string; check: CheckState }>();
   useEffect(() => {
+    // No VMs left (all went into transition while the dialog was open): nothing to ask.
     if (key === '') return undefined;
     let current = true;
     getBridge()
@@ -193,5 +197,6 @@ function useTargetCheck(vms: readonly Vm[]): CheckState {
       current = false;
     };
   }, [key]);
+  if (key === '') return nothingToCheck;
   return state?.key === key ? state.check : undefined;
 }
