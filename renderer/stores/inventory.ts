@@ -16,7 +16,22 @@ const windowBridge: InventoryBridge = {
   onProgress: (listener) => getBridge().events.on('inventoryProgress', listener),
 };
 
-export const inventoryStore = createInventoryStore(windowBridge);
+/**
+ * Publishes a burst of patches on the next frame (one render for the burst); a hidden page gets no frames, so a
+ * timer publishes there.
+ */
+function nextFrame(publish: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    publish();
+  };
+  requestAnimationFrame(once);
+  setTimeout(once, 100);
+}
+
+export const inventoryStore = createInventoryStore(windowBridge, { schedulePublish: nextFrame });
 
 export function useInventory<T>(selector: (state: InventoryState) => T): T {
   return useStore(inventoryStore, selector);

@@ -19,7 +19,7 @@ import {
 } from 'react';
 import type { Vm } from '../../../preload/contract-inventory';
 import { useVmGridStore } from '../../stores/vm-grid-store';
-import type { RowContext, VmColumn } from './vm-columns';
+import { sameRowContext, type RowContext, type VmColumn } from './vm-columns';
 import { VirtualRows } from './virtual-rows';
 
 export const rowHeight = 36;
@@ -398,33 +398,58 @@ interface VmRowProps {
   gridId: string;
 }
 
-const VmRow = memo(function VmRow({ vm, selected, index, columns, context, activeColumn, gridId }: VmRowProps) {
-  const styles = useStyles();
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      {...(activeColumn >= 0 ? { 'data-active-row': '' } : {})}
-      className={mergeClasses(styles.row, selected && styles.selectedRow)}
-    >
-      {columns.map((column, columnIndex) => (
-        <div
-          key={column.id}
-          id={`${gridId}-r${index}-c${columnIndex}`}
-          role="gridcell"
-          aria-colindex={columnIndex + 1}
-          data-cell={`${index}:${columnIndex}`}
-          {...(activeColumn === columnIndex ? { 'data-active-cell': '' } : {})}
-          className={styles.cell}
-        >
-          {column.render ? (
-            column.render(vm, context)
-          ) : (
-            <span className={column.opensDetails ? styles.nameText : styles.text}>{column.text(vm, context)}</span>
-          )}
-        </div>
-      ))}
-    </div>
-  );
-});
+// A row renders again only when something it shows changed (a sweep publishes a new context many times a
+// second, and rows move when VMs are added above them).
+const VmRow = memo(
+  function VmRow({ vm, selected, index, columns, context, activeColumn, gridId }: VmRowProps) {
+    const styles = useStyles();
+    return (
+      <div
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={selected}
+        {...(activeColumn >= 0 ? { 'data-active-row': '' } : {})}
+        className={mergeClasses(styles.row, selected && styles.selectedRow)}
+      >
+        {columns.map((column, columnIndex) => (
+          <div
+            key={column.id}
+            id={`${gridId}-r${index}-c${columnIndex}`}
+            role="gridcell"
+            aria-colindex={columnIndex + 1}
+            data-cell={`${index}:${columnIndex}`}
+            {...(activeColumn === columnIndex ? { 'data-active-cell': '' } : {})}
+            className={styles.cell}
+          >
+            <CellContent column={column} vm={vm} context={context} />
+          </div>
+        ))}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.vm === b.vm &&
+    a.selected === b.selected &&
+    a.index === b.index &&
+    a.columns === b.columns &&
+    a.activeColumn === b.activeColumn &&
+    a.gridId === b.gridId &&
+    sameRowContext(a.vm, a.context, b.context),
+);
+
+interface CellContentProps {
+  column: VmColumn;
+  vm: Vm;
+  context: RowContext;
+}
+
+// What a cell shows, apart from where the row sits: a row that moves (a VM added above it) keeps its cells'
+// components (power badge, action buttons) as they are.
+const CellContent = memo(
+  function CellContent({ column, vm, context }: CellContentProps) {
+    const styles = useStyles();
+    if (column.render) return column.render(vm, context);
+    return <span className={column.opensDetails ? styles.nameText : styles.text}>{column.text(vm, context)}</span>;
+  },
+  (a, b) => a.column === b.column && a.vm === b.vm && sameRowContext(a.vm, a.context, b.context),
+);

@@ -45,6 +45,21 @@ describe('sortVms', () => {
   it('sorts by the power state’s label', () => {
     expect(names(sortVms(all, column('power'), 'ascending', context))).toEqual(['lab-3', 'web-1', 'API-2']);
   });
+
+  it('sorts a VM replaced by a patch by its new values', () => {
+    expect(names(sortVms(all, column('power'), 'ascending', context))).toEqual(['lab-3', 'web-1', 'API-2']);
+    const started = { ...api, powerState: 'running' as const };
+    expect(names(sortVms([web, started, lab], column('power'), 'ascending', context))).toEqual([
+      'API-2',
+      'lab-3',
+      'web-1',
+    ]);
+  });
+
+  it('sorts by the selection, selected rows first when descending', () => {
+    const selected = { ...context, selection: new Set([lab.id]) };
+    expect(names(sortVms(all, column('select'), 'descending', selected))).toEqual(['lab-3', 'API-2', 'web-1']);
+  });
 });
 
 describe('filterVms', () => {

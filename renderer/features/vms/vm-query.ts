@@ -20,9 +20,30 @@ export interface VmFilters {
 
 export const noFilters: VmFilters = { powerStates: [], tenantIds: [], subscriptionIds: [], locations: [] };
 
+// Sort keys, lower-cased, per column and VM object (a patch replaces a changed VM's object, so its keys are built
+// again): a sweep's re-sorts only compute keys for the VMs it changed. Columns whose text comes from the row
+// context (names, the selection) are keyed afresh on every sort, since the context changes without the VM.
+const sortKeys = new WeakMap<VmColumn, WeakMap<Vm, string>>();
+const lowerNames = new WeakMap<Vm, string>();
+
+function cached(cache: WeakMap<Vm, string>, vm: Vm, compute: () => string): string {
+  let key = cache.get(vm);
+  if (key === undefined) {
+    key = compute();
+    cache.set(vm, key);
+  }
+  return key;
+}
+
 export function sortVms(vms: Iterable<Vm>, column: VmColumn, direction: SortDirection, context: RowContext): Vm[] {
   const keyOf = column.sortKey ?? column.text;
-  const keyed = Array.from(vms, (vm) => ({ vm, key: keyOf(vm, context).toLowerCase(), name: vm.name.toLowerCase() }));
+  let columnKeys = sortKeys.get(column);
+  if (!column.usesContext && !columnKeys) sortKeys.set(column, (columnKeys = new WeakMap()));
+  const keyed = Array.from(vms, (vm) => ({
+    vm,
+    key: columnKeys ? cached(columnKeys, vm, () => keyOf(vm, context).toLowerCase()) : keyOf(vm, context).toLowerCase(),
+    name: cached(lowerNames, vm, () => vm.name.toLowerCase()),
+  }));
   const sign = direction === 'ascending' ? 1 : -1;
   keyed.sort((a, b) => {
     if (a.key !== b.key) return a.key < b.key ? -sign : sign;
