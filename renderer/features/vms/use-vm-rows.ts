@@ -56,8 +56,9 @@ export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: nu
   const vms = useDeferredValue(useInventory((state) => state.vms));
   const deferredContext = useDeferredValue(context);
   const sort = useVmGridStore((state) => state.sort);
-  const query = useVmGridStore((state) => state.query);
-  const filters = useVmGridStore((state) => state.filters);
+  // A keystroke paints the search box at once; the rows it filters follow in an interruptible render.
+  const query = useDeferredValue(useVmGridStore((state) => state.query));
+  const filters = useDeferredValue(useVmGridStore((state) => state.filters));
   const column = columnById(sort.columnId) ?? (vmColumns[0] as VmColumn);
   // Only columns that show looked-up names sort again when the names change.
   const sortContext = column.usesContext ? deferredContext : undefined;

@@ -32,6 +32,11 @@ export interface VmColumn {
   defaultVisible: boolean;
   /** The header shows no text, only to assistive technology (a narrow checkbox column). */
   labelHidden?: boolean;
+  /**
+   * Its cells are costly (several Fluent controls): a row shows them a moment after it first renders, in an
+   * interruptible render, so rows appear and typing paints without waiting for them.
+   */
+  renderLater?: boolean;
   /** The user cannot hide it (the row would lose its name). */
   required?: boolean;
   /** A click on this column's cell opens the VM's details (the name, styled as a link). */
@@ -165,6 +170,7 @@ export const vmColumns: readonly VmColumn[] = [
     render: (vm, context) => (
       <PowerActions vms={[vm]} subscription={(id) => context.subscriptions.get(id)} compact tabbable={false} />
     ),
+    renderLater: true,
     defaultWidth: 190,
     minWidth: 150,
     defaultVisible: true,

@@ -7,6 +7,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDown16Regular, ArrowSortUp16Regular } from '@fluentui/react-icons';
 import {
   memo,
+  startTransition,
   useCallback,
   useEffect,
   useId,
@@ -448,8 +449,18 @@ interface CellContentProps {
 const CellContent = memo(
   function CellContent({ column, vm, context }: CellContentProps) {
     const styles = useStyles();
-    if (column.render) return column.render(vm, context);
+    const shown = useShownAfterMount(column.renderLater !== true);
+    if (column.render) return shown ? column.render(vm, context) : null;
     return <span className={column.opensDetails ? styles.nameText : styles.text}>{column.text(vm, context)}</span>;
   },
   (a, b) => a.column === b.column && a.vm === b.vm && sameRowContext(a.vm, a.context, b.context),
 );
+
+/** True at once, or (`now` false) from a transition started after the first render. */
+function useShownAfterMount(now: boolean): boolean {
+  const [shown, setShown] = useState(now);
+  useEffect(() => {
+    if (!shown) startTransition(() => setShown(true));
+  }, [shown]);
+  return shown;
+}
