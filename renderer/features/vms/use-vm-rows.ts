@@ -1,6 +1,7 @@
-// The grid's rows and lookups for the current inventory and grid settings. Sorting reruns when the VMs, the names
-// or the sort change; a keystroke in the search box only filters the sorted list (see vm-query.ts).
-import { useDeferredValue, useMemo } from 'react';
+// The grid's rows and lookups for the current inventory and grid settings. A new inventory version under the same
+// sort is merged into the last order (only changed VMs are placed again); a new sort or names sort from scratch; a
+// keystroke in the search box only filters the sorted list (see vm-query.ts).
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { AccountSummary } from '../../../preload/contract';
 import type { Vm } from '../../../preload/contract-inventory';
 import { useAccountsStore } from '../../stores/accounts-store';
@@ -8,7 +9,7 @@ import { useUnfinishedOperations } from '../../stores/operations-store';
 import { useInventory } from '../../stores/inventory';
 import { useVmGridStore } from '../../stores/vm-grid-store';
 import { columnById, vmColumns, type RowContext, type VmColumn } from './vm-columns';
-import { filterVms, sortVms } from './vm-query';
+import { filterVms, SortedOrder } from './vm-query';
 import type { FilterOptions } from './vm-toolbar';
 
 /** For columns whose text needs no looked-up names. */
@@ -62,9 +63,10 @@ export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: nu
   const column = columnById(sort.columnId) ?? (vmColumns[0] as VmColumn);
   // Only columns that show looked-up names sort again when the names change.
   const sortContext = column.usesContext ? deferredContext : undefined;
+  const [order] = useState(() => new SortedOrder());
   const sorted = useMemo(
-    () => sortVms(vms.byId.values(), column, sort.direction, sortContext ?? noNames),
-    [vms, column, sort.direction, sortContext],
+    () => order.sort(vms.byId, column, sort.direction, sortContext ?? noNames),
+    [order, vms, column, sort.direction, sortContext],
   );
   const rows = useMemo(
     () => filterVms(sorted, query, filters, deferredContext),
