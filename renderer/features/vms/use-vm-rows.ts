@@ -7,6 +7,7 @@ import type { Vm } from '../../../preload/contract-inventory';
 import { useAccountsStore } from '../../stores/accounts-store';
 import { useUnfinishedOperations } from '../../stores/operations-store';
 import { useInventory } from '../../stores/inventory';
+import type { VmTable } from '../../stores/inventory-store';
 import { useVmGridStore } from '../../stores/vm-grid-store';
 import { columnById, vmColumns, type RowContext, type VmColumn } from './vm-columns';
 import { filterVms, SortedOrder } from './vm-query';
@@ -51,7 +52,7 @@ export function useVisibleColumns(): VmColumn[] {
   return useMemo(() => visible.map(columnById).filter((column): column is VmColumn => column !== undefined), [visible]);
 }
 
-export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: number } {
+export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: number; vms: VmTable } {
   // Patches arrive in bursts during a sweep: deferred values let React sort once for several of them, at low
   // priority, while typing and scrolling stay urgent.
   const vms = useDeferredValue(useInventory((state) => state.vms));
@@ -72,12 +73,14 @@ export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: nu
     () => filterVms(sorted, query, filters, deferredContext),
     [sorted, query, filters, deferredContext],
   );
-  return { rows, total: sorted.length };
+  return { rows, total: sorted.length, vms };
 }
 
-/** What the filters offer: the tenants, subscriptions and locations of the inventory on screen. */
-export function useFilterOptions(context: RowContext): FilterOptions {
-  const vms = useInventory((state) => state.vms);
+/**
+ * What the filters offer: the tenants, subscriptions and locations of the inventory on screen (`vms`: the version
+ * the rows show, so a sweep's patches are looked through at low priority with the rows).
+ */
+export function useFilterOptions(context: RowContext, vms: VmTable): FilterOptions {
   const locations = useMemo(() => {
     const seen = new Set<string>();
     for (const vm of vms.byId.values()) seen.add(vm.location);

@@ -422,7 +422,12 @@ const VmRow = memo(
             {...(activeColumn === columnIndex ? { 'data-active-cell': '' } : {})}
             className={styles.cell}
           >
-            <CellContent column={column} vm={vm} context={context} />
+            <CellContent
+              column={column}
+              vm={vm}
+              context={context}
+              textClass={column.opensDetails ? styles.nameText : styles.text}
+            />
           </div>
         ))}
       </div>
@@ -442,18 +447,20 @@ interface CellContentProps {
   column: VmColumn;
   vm: Vm;
   context: RowContext;
+  /** The class of a text cell (from the row's styles: a style hook per cell costs more than the cell). */
+  textClass: string;
 }
 
 // What a cell shows, apart from where the row sits: a row that moves (a VM added above it) keeps its cells'
 // components (power badge, action buttons) as they are.
 const CellContent = memo(
-  function CellContent({ column, vm, context }: CellContentProps) {
-    const styles = useStyles();
+  function CellContent({ column, vm, context, textClass }: CellContentProps) {
     const shown = useShownAfterMount(column.renderLater !== true);
     if (column.render) return shown ? column.render(vm, context) : null;
-    return <span className={column.opensDetails ? styles.nameText : styles.text}>{column.text(vm, context)}</span>;
+    return <span className={textClass}>{column.text(vm, context)}</span>;
   },
-  (a, b) => a.column === b.column && a.vm === b.vm && sameRowContext(a.vm, a.context, b.context),
+  (a, b) =>
+    a.column === b.column && a.vm === b.vm && a.textClass === b.textClass && sameRowContext(a.vm, a.context, b.context),
 );
 
 /** True at once, or (`now` false) from a transition started after the first render. */

@@ -81,39 +81,35 @@ export function resortVms(
   direction: SortDirection,
   context: RowContext,
 ): Vm[] {
+  // Keys come from the per-VM caches (no object per row: this runs once per frame during a sweep).
   const keyOf = keyer(column, context);
   const compare = comparer(direction);
-  const kept: Keyed[] = [];
+  const sameKey = (a: Vm, b: Vm): boolean => {
+    const [x, y] = [keyOf(a), keyOf(b)];
+    return x.key === y.key && x.name === y.name;
+  };
+  const kept: Vm[] = [];
   const moved: Keyed[] = [];
   for (const before of previous) {
     const now = byId.get(before.id);
     if (!now) continue;
-    if (now === before) {
-      kept.push(keyOf(now));
-      continue;
-    }
-    const [old, current] = [keyOf(before), keyOf(now)];
-    (old.key === current.key && old.name === current.name ? kept : moved).push(current);
+    if (now === before || sameKey(before, now)) kept.push(now);
+    else moved.push(keyOf(now));
   }
   if (kept.length + moved.length < byId.size) {
     const known = new Set(previous.map((vm) => vm.id));
     for (const vm of byId.values()) if (!known.has(vm.id)) moved.push(keyOf(vm));
   }
-  if (moved.length === 0) return kept.map((entry) => entry.vm);
+  if (moved.length === 0) return kept;
   moved.sort(compare);
   const merged: Vm[] = [];
-  let [i, j] = [0, 0];
-  while (i < kept.length || j < moved.length) {
-    const a = kept[i];
-    const b = moved[j];
-    if (b === undefined || (a !== undefined && compare(a, b) <= 0)) {
-      merged.push((a as Keyed).vm);
-      i += 1;
-    } else {
-      merged.push(b.vm);
-      j += 1;
-    }
+  let i = 0;
+  for (const entry of moved) {
+    // Kept rows that sort before this one go first.
+    while (i < kept.length && compare(keyOf(kept[i] as Vm), entry) <= 0) merged.push(kept[i++] as Vm);
+    merged.push(entry.vm);
   }
+  while (i < kept.length) merged.push(kept[i++] as Vm);
   return merged;
 }
 

@@ -52,8 +52,8 @@ function VmTable() {
   const styles = useStyles();
   const context = useRowContext();
   const columns = useVisibleColumns();
-  const { rows, total } = useVmRows(context);
-  const options = useFilterOptions(context);
+  const { rows, total, vms } = useVmRows(context);
+  const options = useFilterOptions(context, vms);
   const clearFilters = useVmGridStore((state) => state.clearFilters);
   const shownIds = useMemo(() => new Set(rows.map((vm) => vm.id)), [rows]);
   return (
