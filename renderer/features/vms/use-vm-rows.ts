@@ -13,6 +13,9 @@ import { columnById, vmColumns, type RowContext, type VmColumn } from './vm-colu
 import { filterVms, SortedOrder } from './vm-query';
 import type { FilterOptions } from './vm-toolbar';
 
+/** Sorts the filters' labels as `localeCompare` would, with one collator (re-sorted with every sweep patch). */
+const byLabel = new Intl.Collator();
+
 /** For columns whose text needs no looked-up names. */
 const noNames: RowContext = {
   subscriptions: new Map(),
@@ -90,11 +93,11 @@ export function useFilterOptions(context: RowContext, vms: VmTable): FilterOptio
     const subscriptions = [...context.subscriptions.values()]
       .filter((sub) => !sub.hidden)
       .map((sub) => ({ value: sub.id, label: sub.displayName }))
-      .sort((a, b) => a.label.localeCompare(b.label));
+      .sort((a, b) => byLabel.compare(a.label, b.label));
     const tenantIds = new Set([...context.subscriptions.values()].map((sub) => sub.tenantId));
     const tenants = [...tenantIds]
       .map((id) => ({ value: id, label: context.tenantNames.get(id) ?? id }))
-      .sort((a, b) => a.label.localeCompare(b.label));
+      .sort((a, b) => byLabel.compare(a.label, b.label));
     return { tenants, subscriptions, locations };
   }, [context, locations]);
 }
