@@ -79,8 +79,16 @@ async function timeTo(page: Page, url: string, selector: string): Promise<number
   return (await handle.jsonValue()) as number;
 }
 
-async function sweepDone(page: Page): Promise<void> {
-  await page.getByRole('progressbar', { name: 'Refresh progress' }).waitFor({ state: 'hidden', timeout: 1_200_000 });
+/**
+ * The first full sweep on a fresh data folder is over when the header says when it ended (until then it reads "Not
+ * refreshed yet"): the progress bar alone also hides between a sweep's start and its first progress event, and shows
+ * for the power re-checks that follow.
+ */
+async function firstFullSweepDone(page: Page): Promise<void> {
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Last refreshed/ })
+    .waitFor({ timeout: 1_800_000 });
 }
 
 interface LongTasks {
@@ -105,7 +113,7 @@ async function firstSweep(session: PreviewSession): Promise<LongTasks & { vms: n
   await page.getByRole('tab', { name: 'Virtual machines' }).click();
   const since = await page.evaluate(() => performance.now());
   await page.locator(rowSelector).waitFor({ timeout: 600_000 });
-  await sweepDone(page);
+  await firstFullSweepDone(page);
   const tasks = await longTasksSince(page, since);
   const vms = await page.evaluate(
     () => Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount')) - 1,

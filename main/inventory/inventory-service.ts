@@ -86,6 +86,8 @@ export class InventoryService {
   /** The ready (account, tenant) paths, as of start() or the last accountsChanged(). */
   private knownPaths = new Set<string>();
   private fullQueued = false;
+  /** Set by start(): accounts published before it (the stored ones, at start-up) start no sweep of their own. */
+  private started = false;
   /** Set by stop(): no sweep starts after it (a late one would write to the vault after quit's flush). */
   private stopped = false;
   private saving: Promise<void> = Promise.resolve();
@@ -125,6 +127,7 @@ export class InventoryService {
       this.savedSeq = this.state.currentSeq;
     }
     this.knownPaths = new Set(this.readyPaths().map(key));
+    this.started = true;
     if (options.schedule) this.scheduler.start(stored ? { holdMs: startupHoldMs } : {});
   }
 
@@ -384,7 +387,10 @@ export class InventoryService {
     this.markSignInNeeded();
     if (added) {
       if (this.running) this.fullQueued = true;
-      else this.begin('full');
+      // The start-up sweep sweeps every ready path: the accounts published before start() (every stored one) or
+      // during its hold must not start a sweep of their own, which would compete with the window reading the
+      // snapshot and then run again as the start-up sweep.
+      else if (this.started && !this.scheduler.holding) this.begin('full');
     }
     // What this change removed or re-pointed is written now (a signed-out account's rows leave the disk at once);
     // an account event that changed nothing here writes nothing: a running sweep's rows are written when it ends,

@@ -123,7 +123,9 @@ describe('SweepScheduler', () => {
     scheduler.start({ holdMs: 3_000 });
     await time.advance(1_000);
     expect(sweeps).toEqual([]);
+    expect(scheduler.holding).toBe(true);
     scheduler.release();
+    expect(scheduler.holding).toBe(false);
     await time.advance(0);
     expect(sweeps).toEqual([{ kind: 'full', at: 1_000 }]);
   });
@@ -133,6 +135,7 @@ describe('SweepScheduler', () => {
     scheduler.start({ holdMs: 3_000 });
     await time.advance(5_000);
     expect(sweeps).toEqual([{ kind: 'full', at: 3_000 }]);
+    expect(scheduler.holding).toBe(false);
   });
 
   it('re-checks transitional VMs every 7 s until they settle', async () => {

@@ -63,6 +63,11 @@ export class SweepScheduler {
     this.plan();
   }
 
+  /** Whether the start-up sweep still waits for `release()` or the end of its hold. */
+  get holding(): boolean {
+    return !this.stopped && this.heldUntil > this.clock.now();
+  }
+
   /** Ends the start-up hold (the snapshot was read): the held sweep runs as soon as it is due. */
   release(): void {
     if (this.heldUntil === Number.NEGATIVE_INFINITY) return;

@@ -10,11 +10,16 @@ export function formatAge(iso: string, now: number): string {
   return `${Math.round(hours / 24)} days ago`;
 }
 
+// Formatters are built once: `toLocaleTimeString` with options builds one per call, which a 200-subscription list
+// re-rendered per sweep patch felt.
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
 export function formatClock(iso: string, now: number): string {
   const date = new Date(iso);
-  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const time = clockFormat.format(date);
   if (date.toDateString() === new Date(now).toDateString()) return time;
-  return `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
+  return `${dayFormat.format(date)} ${time}`;
 }
 
 /** "10:42, 3 h ago" */

@@ -164,6 +164,50 @@ describe('snapshot and patches', () => {
   });
 });
 
+describe('publishing a burst of patches', () => {
+  it('applies every patch but publishes them together when the scheduler says so', async () => {
+    const publishes: (() => void)[] = [];
+    let listener: (patch: InventoryPatch) => void = () => undefined;
+    const batched = createInventoryStore(
+      {
+        getSnapshot: () => Promise.resolve({ ok: true, value: snapshot() }),
+        refresh: answer,
+        cancelRefresh: answer,
+        setSubscriptionHidden: answer,
+        setActingAccount: answer,
+        onPatch: (deliver) => ((listener = deliver), () => undefined),
+        onProgress: () => () => undefined,
+      },
+      { schedulePublish: (publish) => publishes.push(publish) },
+    );
+    batched.getState().start();
+    await expect.poll(() => batched.getState().loaded).toBe(true);
+    const before = batched.getState();
+    const added = testVm({ name: 'api-1' });
+    listener(patch(4, { vms: [added] }));
+    listener(patch(5, { removedVms: [db.id], subscriptions: [{ ...sub, status: 'loading' }] }));
+    listener(patch(6, { subscriptions: [{ ...sub, status: 'ok' }] }));
+    // Nothing published yet, and one publish asked for the whole burst.
+    expect(batched.getState()).toBe(before);
+    expect(publishes).toHaveLength(1);
+    publishes[0]?.();
+    const after = batched.getState();
+    expect(after.seq).toBe(6);
+    expect(after.vms.version).toBe(before.vms.version + 1);
+    expect([...after.vms.byId.keys()]).toEqual([web.id, added.id]);
+    expect(after.subscriptions.get('sub-1')?.status).toBe('ok');
+    // The published subscriptions stay as they were when later patches arrive.
+    listener(patch(7, { removedSubscriptions: ['sub-1'] }));
+    expect(after.subscriptions.has('sub-1')).toBe(true);
+    // A gap is still seen against the patches applied, not the ones published.
+    listener(patch(8, { vms: [testVm({ name: 'next-1' })] }));
+    expect(publishes).toHaveLength(2);
+    publishes[1]?.();
+    expect(batched.getState().seq).toBe(8);
+    expect(batched.getState().subscriptions.has('sub-1')).toBe(false);
+  });
+});
+
 describe('actions', () => {
   it('refreshes all subscriptions, or only the ones named', async () => {
     await store.getState().refresh();

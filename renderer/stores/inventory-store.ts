@@ -6,7 +6,11 @@
 // VMs live in one Map that patches change in place: a patch of 50 VMs touches 50 entries, never copies 10,000.
 // Each change wraps that Map in a new `VmTable` (two fields), so selectors and memos see a new value per change;
 // only the latest table is current (older ones share the Map). Subscriptions are few (hundreds), so their Map
-// is replaced per patch.
+// is replaced per published change.
+//
+// A sweep sends hundreds of patches in bursts. Each is applied to the Maps as it arrives, but the store publishes
+// (and React renders) at most once per `publish` call the injected scheduler makes (the app: once per animation
+// frame), so a burst of patches costs one render, not one each. Snapshots are published at once.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppError, Result } from '../../preload/contract';
 import type {
@@ -68,15 +72,58 @@ export interface InventoryState {
 
 export type InventoryStore = StoreApi<InventoryState>;
 
-export function createInventoryStore(bridge: InventoryBridge): InventoryStore {
+export interface InventoryStoreOptions {
+  /**
+   * Calls `publish` soon (the app: on the next animation frame); patches applied until then are published
+   * together. Without it every patch is published at once.
+   */
+  schedulePublish?(publish: () => void): void;
+}
+
+export function createInventoryStore(bridge: InventoryBridge, options: InventoryStoreOptions = {}): InventoryStore {
   return createStore<InventoryState>()((set, get) => {
     // Patches that arrived while a snapshot was being fetched, applied on top of it in order.
     let waiting: InventoryPatch[] | undefined;
     // The Map behind `vms`, changed in place by patches.
     let vmsById = new Map<string, Vm>();
+    // What patches applied since the store last published: the sequence number they reached and what changed.
+    let seq = 0;
+    let unpublished:
+      | {
+          vmsChanged: boolean;
+          subscriptions: Map<string, SubscriptionSummary> | undefined;
+          meta: Partial<Pick<InventoryState, 'lastFullSweepAt' | 'fromStore' | 'progress'>>;
+        }
+      | undefined;
+    let publishScheduled = false;
+
+    function changed(): NonNullable<typeof unpublished> {
+      if (!publishScheduled && options.schedulePublish) {
+        publishScheduled = true;
+        options.schedulePublish(() => {
+          publishScheduled = false;
+          publish();
+        });
+      }
+      return (unpublished ??= { vmsChanged: false, subscriptions: undefined, meta: {} });
+    }
+
+    function publish(): void {
+      const changes = unpublished;
+      if (!changes) return;
+      unpublished = undefined;
+      set((state) => ({
+        seq,
+        ...(changes.subscriptions ? { subscriptions: changes.subscriptions } : {}),
+        ...(changes.vmsChanged ? { vms: { byId: vmsById, version: state.vms.version + 1 } } : {}),
+        ...changes.meta,
+      }));
+    }
 
     function applySnapshot(snapshot: InventorySnapshot): void {
       vmsById = new Map(snapshot.vms.map((vm) => [vm.id, vm] as const));
+      seq = snapshot.seq;
+      unpublished = undefined;
       set((state) => ({
         loaded: true,
         loadError: undefined,
@@ -90,24 +137,25 @@ export function createInventoryStore(bridge: InventoryBridge): InventoryStore {
     }
 
     function applyPatch(patch: InventoryPatch): void {
-      const state = get();
       for (const id of patch.removedVms) vmsById.delete(id);
       for (const vm of patch.vms) vmsById.set(vm.id, vm);
-      let subscriptions = state.subscriptions;
+      const changes = changed();
       if (patch.subscriptions.length > 0 || patch.removedSubscriptions.length > 0) {
-        const next = new Map(subscriptions);
+        // Copied once per publish, so a published Map never changes.
+        const next = (changes.subscriptions ??= new Map(get().subscriptions));
         for (const id of patch.removedSubscriptions) next.delete(id);
         for (const sub of patch.subscriptions) next.set(sub.id, sub);
-        subscriptions = next;
       }
-      const vmsChanged = patch.vms.length > 0 || patch.removedVms.length > 0;
-      set({
-        seq: patch.seq,
-        subscriptions,
-        vms: vmsChanged ? { byId: vmsById, version: state.vms.version + 1 } : state.vms,
-        ...(patch.lastFullSweepAt !== undefined ? { lastFullSweepAt: patch.lastFullSweepAt } : {}),
-        ...(patch.fromStore !== undefined ? { fromStore: patch.fromStore } : {}),
-      });
+      changes.vmsChanged ||= patch.vms.length > 0 || patch.removedVms.length > 0;
+      if (patch.lastFullSweepAt !== undefined) changes.meta.lastFullSweepAt = patch.lastFullSweepAt;
+      if (patch.fromStore !== undefined) changes.meta.fromStore = patch.fromStore;
+      seq = patch.seq;
+      if (!options.schedulePublish) publish();
+    }
+
+    function receiveProgress(progress: SweepProgress): void {
+      changed().meta.progress = progress;
+      if (!options.schedulePublish) publish();
     }
 
     function receive(patch: InventoryPatch): void {
@@ -115,8 +163,7 @@ export function createInventoryStore(bridge: InventoryBridge): InventoryStore {
         waiting.push(patch);
         return;
       }
-      const { seq, loaded } = get();
-      if (!loaded || patch.seq <= seq) return;
+      if (!get().loaded || patch.seq <= seq) return;
       if (patch.seq === seq + 1) applyPatch(patch);
       else void fetchSnapshot([patch]);
     }
@@ -161,7 +208,7 @@ export function createInventoryStore(bridge: InventoryBridge): InventoryStore {
       pending: [],
 
       start() {
-        const stops = [bridge.onPatch(receive), bridge.onProgress((progress) => set({ progress }))];
+        const stops = [bridge.onPatch(receive), bridge.onProgress(receiveProgress)];
         void fetchSnapshot();
         return () => stops.forEach((stop) => stop());
       },

@@ -16,7 +16,34 @@ const windowBridge: InventoryBridge = {
   onProgress: (listener) => getBridge().events.on('inventoryProgress', listener),
 };
 
-export const inventoryStore = createInventoryStore(windowBridge);
+/** At most this often: a sweep's patches arrive many times a second, and each publish renders the grid. */
+const publishEveryMs = 100;
+
+/**
+ * Publishes a burst of patches on a frame at least `publishEveryMs` after the last publish (one render for the
+ * burst); a hidden page gets no frames, so a timer publishes there.
+ */
+function framePublisher(): (publish: () => void) => void {
+  let lastPublish = Number.NEGATIVE_INFINITY;
+  return (publish) => {
+    let done = false;
+    const once = (): void => {
+      if (done) return;
+      done = true;
+      lastPublish = performance.now();
+      publish();
+    };
+    setTimeout(
+      () => {
+        requestAnimationFrame(once);
+        setTimeout(once, 100);
+      },
+      Math.max(0, lastPublish + publishEveryMs - performance.now()),
+    );
+  };
+}
+
+export const inventoryStore = createInventoryStore(windowBridge, { schedulePublish: framePublisher() });
 
 export function useInventory<T>(selector: (state: InventoryState) => T): T {
   return useStore(inventoryStore, selector);

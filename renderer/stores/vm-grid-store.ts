@@ -47,7 +47,11 @@ export const useVmGridStore = create<VmGridState>()(
       focus: { row: 0, column: 0 },
       detailsVmId: undefined,
       setQuery(query) {
-        set((state) => ({ query, focus: { row: 0, column: state.focus.column } }));
+        // The focus object stays when it already is on the first row: the grid need not render for a keystroke.
+        set((state) => ({
+          query,
+          focus: state.focus.row === 0 ? state.focus : { row: 0, column: state.focus.column },
+        }));
       },
       setFilter(key, values) {
         set((state) => ({

@@ -19,8 +19,22 @@ export interface ClockOptions {
   timeZone?: string;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one; a list of tenants formats on every
+// render (several times a second while a sweep's events arrive), so each locale, zone and shape is built once.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify([locale, options]);
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 function dayKey(time: number, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(time);
+  return formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(time);
 }
 
 /** "10:42" today, "28 Nov, 10:42" on another day (in the locale's own order and clock). */
@@ -28,8 +42,8 @@ export function formatCheckedTime(iso: string, { now, locale, timeZone }: ClockO
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return 'an unknown time';
   const clock: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', timeZone };
-  if (dayKey(time, timeZone) === dayKey(now, timeZone)) return new Intl.DateTimeFormat(locale, clock).format(time);
-  return new Intl.DateTimeFormat(locale, { ...clock, day: 'numeric', month: 'short' }).format(time);
+  if (dayKey(time, timeZone) === dayKey(now, timeZone)) return formatter(locale, clock).format(time);
+  return formatter(locale, { ...clock, day: 'numeric', month: 'short' }).format(time);
 }
 
 /** The words beside a state: when it was last confirmed, and whether that is now being re-checked. */

@@ -1,15 +1,20 @@
-// The grid's rows and lookups for the current inventory and grid settings. Sorting reruns when the VMs, the names
-// or the sort change; a keystroke in the search box only filters the sorted list (see vm-query.ts).
-import { useDeferredValue, useMemo } from 'react';
+// The grid's rows and lookups for the current inventory and grid settings. A new inventory version under the same
+// sort is merged into the last order (only changed VMs are placed again); a new sort or names sort from scratch; a
+// keystroke in the search box only filters the sorted list (see vm-query.ts).
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { AccountSummary } from '../../../preload/contract';
 import type { Vm } from '../../../preload/contract-inventory';
 import { useAccountsStore } from '../../stores/accounts-store';
 import { useUnfinishedOperations } from '../../stores/operations-store';
 import { useInventory } from '../../stores/inventory';
+import type { VmTable } from '../../stores/inventory-store';
 import { useVmGridStore } from '../../stores/vm-grid-store';
 import { columnById, vmColumns, type RowContext, type VmColumn } from './vm-columns';
-import { filterVms, sortVms } from './vm-query';
+import { filterVms, SortedOrder } from './vm-query';
 import type { FilterOptions } from './vm-toolbar';
+
+/** Sorts the filters' labels as `localeCompare` would, with one collator (re-sorted with every sweep patch). */
+const byLabel = new Intl.Collator();
 
 /** For columns whose text needs no looked-up names. */
 const noNames: RowContext = {
@@ -50,31 +55,35 @@ export function useVisibleColumns(): VmColumn[] {
   return useMemo(() => visible.map(columnById).filter((column): column is VmColumn => column !== undefined), [visible]);
 }
 
-export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: number } {
+export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: number; vms: VmTable } {
   // Patches arrive in bursts during a sweep: deferred values let React sort once for several of them, at low
   // priority, while typing and scrolling stay urgent.
   const vms = useDeferredValue(useInventory((state) => state.vms));
   const deferredContext = useDeferredValue(context);
   const sort = useVmGridStore((state) => state.sort);
-  const query = useVmGridStore((state) => state.query);
-  const filters = useVmGridStore((state) => state.filters);
+  // A keystroke paints the search box at once; the rows it filters follow in an interruptible render.
+  const query = useDeferredValue(useVmGridStore((state) => state.query));
+  const filters = useDeferredValue(useVmGridStore((state) => state.filters));
   const column = columnById(sort.columnId) ?? (vmColumns[0] as VmColumn);
   // Only columns that show looked-up names sort again when the names change.
   const sortContext = column.usesContext ? deferredContext : undefined;
+  const [order] = useState(() => new SortedOrder());
   const sorted = useMemo(
-    () => sortVms(vms.byId.values(), column, sort.direction, sortContext ?? noNames),
-    [vms, column, sort.direction, sortContext],
+    () => order.sort(vms.byId, column, sort.direction, sortContext ?? noNames),
+    [order, vms, column, sort.direction, sortContext],
   );
   const rows = useMemo(
     () => filterVms(sorted, query, filters, deferredContext),
     [sorted, query, filters, deferredContext],
   );
-  return { rows, total: sorted.length };
+  return { rows, total: sorted.length, vms };
 }
 
-/** What the filters offer: the tenants, subscriptions and locations of the inventory on screen. */
-export function useFilterOptions(context: RowContext): FilterOptions {
-  const vms = useInventory((state) => state.vms);
+/**
+ * What the filters offer: the tenants, subscriptions and locations of the inventory on screen (`vms`: the version
+ * the rows show, so a sweep's patches are looked through at low priority with the rows).
+ */
+export function useFilterOptions(context: RowContext, vms: VmTable): FilterOptions {
   const locations = useMemo(() => {
     const seen = new Set<string>();
     for (const vm of vms.byId.values()) seen.add(vm.location);
@@ -84,11 +93,11 @@ export function useFilterOptions(context: RowContext): FilterOptions {
     const subscriptions = [...context.subscriptions.values()]
       .filter((sub) => !sub.hidden)
       .map((sub) => ({ value: sub.id, label: sub.displayName }))
-      .sort((a, b) => a.label.localeCompare(b.label));
+      .sort((a, b) => byLabel.compare(a.label, b.label));
     const tenantIds = new Set([...context.subscriptions.values()].map((sub) => sub.tenantId));
     const tenants = [...tenantIds]
       .map((id) => ({ value: id, label: context.tenantNames.get(id) ?? id }))
-      .sort((a, b) => a.label.localeCompare(b.label));
+      .sort((a, b) => byLabel.compare(a.label, b.label));
     return { tenants, subscriptions, locations };
   }, [context, locations]);
 }

@@ -32,12 +32,35 @@ export interface VmColumn {
   defaultVisible: boolean;
   /** The header shows no text, only to assistive technology (a narrow checkbox column). */
   labelHidden?: boolean;
+  /**
+   * Its cells are costly (several Fluent controls): a row shows them a moment after it first renders, in an
+   * interruptible render, so rows appear and typing paints without waiting for them.
+   */
+  renderLater?: boolean;
   /** The user cannot hide it (the row would lose its name). */
   required?: boolean;
   /** A click on this column's cell opens the VM's details (the name, styled as a link). */
   opensDetails?: boolean;
-  /** Its text comes from the row context (names of subscriptions, tenants, accounts), so it re-sorts when they change. */
+  /**
+   * Its text comes from the row context (names of subscriptions, tenants, accounts; the selection), so it re-sorts
+   * when they change; other columns' sort keys are kept per VM.
+   */
   usesContext?: boolean;
+}
+
+/**
+ * Whether a row of `vm` shows the same under both contexts: a sweep replaces the context with every published
+ * patch, but a row only needs to render again when its own subscription, names or operation changed.
+ */
+export function sameRowContext(vm: Vm, a: RowContext, b: RowContext): boolean {
+  return (
+    a === b ||
+    (a.subscriptions.get(vm.subscriptionId) === b.subscriptions.get(vm.subscriptionId) &&
+      a.operations.get(vm.id) === b.operations.get(vm.id) &&
+      a.selection.has(vm.id) === b.selection.has(vm.id) &&
+      tenantName(vm, a) === tenantName(vm, b) &&
+      actingAccountName(vm, a) === actingAccountName(vm, b))
+  );
 }
 
 export function subscriptionName(vm: Vm, context: RowContext): string {
@@ -68,6 +91,9 @@ export const vmColumns: readonly VmColumn[] = [
     label: 'Selected',
     text: (vm, context) => (context.selection.has(vm.id) ? 'Selected' : ''),
     render: (vm, context) => <SelectCell selected={context.selection.has(vm.id)} />,
+    // A visual cue only (the row carries aria-selected), and a Fluent checkbox costs more than the rest of the row.
+    renderLater: true,
+    usesContext: true,
     defaultWidth: 44,
     minWidth: 44,
     defaultVisible: true,
@@ -146,6 +172,7 @@ export const vmColumns: readonly VmColumn[] = [
     render: (vm, context) => (
       <PowerActions vms={[vm]} subscription={(id) => context.subscriptions.get(id)} compact tabbable={false} />
     ),
+    renderLater: true,
     defaultWidth: 190,
     minWidth: 150,
     defaultVisible: true,

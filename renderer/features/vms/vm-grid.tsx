@@ -7,6 +7,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDown16Regular, ArrowSortUp16Regular } from '@fluentui/react-icons';
 import {
   memo,
+  startTransition,
   useCallback,
   useEffect,
   useId,
@@ -19,7 +20,7 @@ import {
 } from 'react';
 import type { Vm } from '../../../preload/contract-inventory';
 import { useVmGridStore } from '../../stores/vm-grid-store';
-import type { RowContext, VmColumn } from './vm-columns';
+import { sameRowContext, type RowContext, type VmColumn } from './vm-columns';
 import { VirtualRows } from './virtual-rows';
 
 export const rowHeight = 36;
@@ -398,33 +399,75 @@ interface VmRowProps {
   gridId: string;
 }
 
-const VmRow = memo(function VmRow({ vm, selected, index, columns, context, activeColumn, gridId }: VmRowProps) {
-  const styles = useStyles();
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      {...(activeColumn >= 0 ? { 'data-active-row': '' } : {})}
-      className={mergeClasses(styles.row, selected && styles.selectedRow)}
-    >
-      {columns.map((column, columnIndex) => (
-        <div
-          key={column.id}
-          id={`${gridId}-r${index}-c${columnIndex}`}
-          role="gridcell"
-          aria-colindex={columnIndex + 1}
-          data-cell={`${index}:${columnIndex}`}
-          {...(activeColumn === columnIndex ? { 'data-active-cell': '' } : {})}
-          className={styles.cell}
-        >
-          {column.render ? (
-            column.render(vm, context)
-          ) : (
-            <span className={column.opensDetails ? styles.nameText : styles.text}>{column.text(vm, context)}</span>
-          )}
-        </div>
-      ))}
-    </div>
-  );
-});
+// A row renders again only when something it shows changed (a sweep publishes a new context many times a
+// second, and rows move when VMs are added above them).
+const VmRow = memo(
+  function VmRow({ vm, selected, index, columns, context, activeColumn, gridId }: VmRowProps) {
+    const styles = useStyles();
+    return (
+      <div
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={selected}
+        {...(activeColumn >= 0 ? { 'data-active-row': '' } : {})}
+        className={mergeClasses(styles.row, selected && styles.selectedRow)}
+      >
+        {columns.map((column, columnIndex) => (
+          <div
+            key={column.id}
+            id={`${gridId}-r${index}-c${columnIndex}`}
+            role="gridcell"
+            aria-colindex={columnIndex + 1}
+            data-cell={`${index}:${columnIndex}`}
+            {...(activeColumn === columnIndex ? { 'data-active-cell': '' } : {})}
+            className={styles.cell}
+          >
+            <CellContent
+              column={column}
+              vm={vm}
+              context={context}
+              textClass={column.opensDetails ? styles.nameText : styles.text}
+            />
+          </div>
+        ))}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.vm === b.vm &&
+    a.selected === b.selected &&
+    a.index === b.index &&
+    a.columns === b.columns &&
+    a.activeColumn === b.activeColumn &&
+    a.gridId === b.gridId &&
+    sameRowContext(a.vm, a.context, b.context),
+);
+
+interface CellContentProps {
+  column: VmColumn;
+  vm: Vm;
+  context: RowContext;
+  /** The class of a text cell (from the row's styles: a style hook per cell costs more than the cell). */
+  textClass: string;
+}
+
+// What a cell shows, apart from where the row sits: a row that moves (a VM added above it) keeps its cells'
+// components (power badge, action buttons) as they are.
+const CellContent = memo(
+  function CellContent({ column, vm, context, textClass }: CellContentProps) {
+    const shown = useShownAfterMount(column.renderLater !== true);
+    if (column.render) return shown ? column.render(vm, context) : null;
+    return <span className={textClass}>{column.text(vm, context)}</span>;
+  },
+  (a, b) =>
+    a.column === b.column && a.vm === b.vm && a.textClass === b.textClass && sameRowContext(a.vm, a.context, b.context),
+);
+
+/** True at once, or (`now` false) from a transition started after the first render. */
+function useShownAfterMount(now: boolean): boolean {
+  const [shown, setShown] = useState(now);
+  useEffect(() => {
+    if (!shown) startTransition(() => setShown(true));
+  }, [shown]);
+  return shown;
+}

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { testSubscription, testVm } from '../../testing/inventory-fixtures';
 import { columnById, type RowContext } from './vm-columns';
-import { filterVms, noFilters, sortVms } from './vm-query';
+import { filterVms, noFilters, resortVms, sortVms } from './vm-query';
 
 const context: RowContext = {
   subscriptions: new Map([
@@ -44,6 +44,69 @@ describe('sortVms', () => {
 
   it('sorts by the power state’s label', () => {
     expect(names(sortVms(all, column('power'), 'ascending', context))).toEqual(['lab-3', 'web-1', 'API-2']);
+  });
+
+  it('sorts a VM replaced by a patch by its new values', () => {
+    expect(names(sortVms(all, column('power'), 'ascending', context))).toEqual(['lab-3', 'web-1', 'API-2']);
+    const started = { ...api, powerState: 'running' as const };
+    expect(names(sortVms([web, started, lab], column('power'), 'ascending', context))).toEqual([
+      'API-2',
+      'lab-3',
+      'web-1',
+    ]);
+  });
+
+  it('sorts by the selection, selected rows first when descending', () => {
+    const selected = { ...context, selection: new Set([lab.id]) };
+    expect(names(sortVms(all, column('select'), 'descending', selected))).toEqual(['lab-3', 'API-2', 'web-1']);
+  });
+});
+
+describe('resortVms', () => {
+  // A small deterministic generator, so a failure reproduces.
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+  }
+
+  it('gives the order a full sort gives after upserts, renames, removals and additions', () => {
+    const next = random(7);
+    const states = ['running', 'stopped', 'deallocated'] as const;
+    const byId = new Map(
+      Array.from({ length: 300 }, (_, i) => {
+        const vm = testVm({ name: `vm-${Math.floor(next() * 100)}`, powerState: states[i % 3] ?? 'running' });
+        const id = `${vm.id}-${i}`;
+        return [id, { ...vm, id }] as const;
+      }),
+    );
+    for (const columnId of ['name', 'power', 'tenant']) {
+      for (const direction of ['ascending', 'descending'] as const) {
+        let rows = sortVms(byId.values(), column(columnId), direction, context);
+        for (let round = 0; round < 5; round++) {
+          for (const vm of [...byId.values()]) {
+            const roll = next();
+            if (roll < 0.05) byId.delete(vm.id);
+            else if (roll < 0.15) byId.set(vm.id, { ...vm, powerState: states[Math.floor(next() * 3)] ?? 'running' });
+            else if (roll < 0.2) byId.set(vm.id, { ...vm, name: `vm-${Math.floor(next() * 100)}` });
+            else if (roll < 0.25) byId.set(vm.id, { ...vm });
+          }
+          for (let i = 0; i < 10; i++) {
+            const added = testVm({ name: `new-${Math.floor(next() * 100)}` });
+            byId.set(`${added.id}-${columnId}-${direction}-${round}-${i}`, {
+              ...added,
+              id: `${added.id}-${columnId}-${direction}-${round}-${i}`,
+            });
+          }
+          rows = resortVms(rows, byId, column(columnId), direction, context);
+          expect(rows.map((vm) => vm.id)).toEqual(
+            sortVms(byId.values(), column(columnId), direction, context).map((vm) => vm.id),
+          );
+        }
+      }
+    }
   });
 });
 

@@ -30,6 +30,8 @@ const useStyles = makeStyles({
   noMatch: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
+const noIds: ReadonlySet<string> = new Set();
+
 export function VmsView() {
   const styles = useStyles();
   const emptiness = useInventoryEmptiness();
@@ -52,10 +54,12 @@ function VmTable() {
   const styles = useStyles();
   const context = useRowContext();
   const columns = useVisibleColumns();
-  const { rows, total } = useVmRows(context);
-  const options = useFilterOptions(context);
+  const { rows, total, vms } = useVmRows(context);
+  const options = useFilterOptions(context, vms);
   const clearFilters = useVmGridStore((state) => state.clearFilters);
-  const shownIds = useMemo(() => new Set(rows.map((vm) => vm.id)), [rows]);
+  // Only a selection asks which rows are shown: without one, a sweep's versions need not build a Set of every row.
+  const anySelected = useVmGridStore((state) => state.selection.size > 0);
+  const shownIds = useMemo(() => (anySelected ? new Set(rows.map((vm) => vm.id)) : noIds), [rows, anySelected]);
   return (
     <>
       <VmToolbar options={options} shown={rows.length} total={total} />
