@@ -82,6 +82,14 @@ test.describe('power actions', () => {
     // When Azure has finished all three, one toast says so (a live region: screen readers hear it too).
     // (Fluent also copies the text into its own live region; the toast is the last of the two.)
     await expect(page.getByText('Start: 3 started').last()).toBeVisible({ timeout: 90_000 });
+    // The selection's toolbar follows the rows as Azure reports them: all three run now, so Start is off.
+    for (const name of ['build-agent-05', 'sandbox-alice', 'web-prod-04']) {
+      await expect(row(grid, name)).toContainText('Running', { timeout: 30_000 });
+    }
+    await expect(selection.getByRole('button', { name: 'Start', exact: true })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
     await selection.getByRole('button', { name: 'Clear selection' }).click();
 
     // Alice is only a Reader in Fabrikam Shared Services: Azure refuses, and the toast says why and what to ask.

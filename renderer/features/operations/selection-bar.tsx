@@ -23,11 +23,13 @@ export function SelectionBar({ shownIds }: { shownIds: ReadonlySet<string> }) {
   const styles = useStyles();
   const selection = useVmGridStore((state) => state.selection);
   const clear = useVmGridStore((state) => state.clearSelection);
-  const byId = useInventory((state) => state.vms.byId);
+  // The table, not its Map: patches change the Map in place and publish a new table, so a memo on the Map
+  // would keep showing the VMs as they were when the selection last changed.
+  const vms = useInventory((state) => state.vms);
   const subscriptions = useInventory((state) => state.subscriptions);
   const selected = useMemo(
-    () => [...selection].flatMap((id) => byId.get(id) ?? []).sort((a: Vm, b: Vm) => a.name.localeCompare(b.name)),
-    [selection, byId],
+    () => [...selection].flatMap((id) => vms.byId.get(id) ?? []).sort((a: Vm, b: Vm) => a.name.localeCompare(b.name)),
+    [selection, vms],
   );
   const lookup = useMemo(
     () =>
