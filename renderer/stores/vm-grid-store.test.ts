@@ -36,6 +36,20 @@ describe('the grid store', () => {
     expect(store.getState().sort).toEqual({ columnId: 'name', direction: 'ascending' });
   });
 
+  it('settles the search and filters the user typed, and not later ones', async () => {
+    const store = await gridStore();
+    store.getState().setQuery('web');
+    store.getState().setFilter('powerStates', ['running']);
+    expect(store.getState().settled.query).toBe('');
+    store.getState().settleQuery();
+    const settled = store.getState().settled;
+    expect(settled).toEqual({ query: 'web', filters: store.getState().filters });
+    store.getState().settleQuery();
+    expect(store.getState().settled).toBe(settled);
+    store.getState().setQuery('web-prod');
+    expect(store.getState().settled.query).toBe('web');
+  });
+
   it('shows a hidden column again in its place in the column list', async () => {
     const store = await gridStore();
     store.getState().setColumnVisible('size', false);

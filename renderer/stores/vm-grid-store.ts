@@ -19,7 +19,14 @@ export interface VmGridState {
   focus: { row: number; column: number };
   /** The VM whose details are open. */
   detailsVmId: string | undefined;
+  /**
+   * The search and filters the rows must show at once (set when the user moves into the grid); while `query` or
+   * `filters` differ from these, the rows follow them at low priority.
+   */
+  settled: { query: string; filters: VmFilters };
   setQuery(query: string): void;
+  /** The rows show the current search and filters in the next render (a key pressed in the grid acts on them). */
+  settleQuery(): void;
   setFilter<K extends keyof VmFilters>(key: K, values: VmFilters[K]): void;
   clearFilters(): void;
   /** Sorts by a column; the same column again flips the direction. */
@@ -46,12 +53,20 @@ export const useVmGridStore = create<VmGridState>()(
       selection: new Set(),
       focus: { row: 0, column: 0 },
       detailsVmId: undefined,
+      settled: { query: '', filters: noFilters },
       setQuery(query) {
         // The focus object stays when it already is on the first row: the grid need not render for a keystroke.
         set((state) => ({
           query,
           focus: state.focus.row === 0 ? state.focus : { row: 0, column: state.focus.column },
         }));
+      },
+      settleQuery() {
+        set((state) =>
+          state.settled.query === state.query && state.settled.filters === state.filters
+            ? state
+            : { settled: { query: state.query, filters: state.filters } },
+        );
       },
       setFilter(key, values) {
         set((state) => ({

@@ -61,9 +61,17 @@ export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: nu
   const vms = useDeferredValue(useInventory((state) => state.vms));
   const deferredContext = useDeferredValue(context);
   const sort = useVmGridStore((state) => state.sort);
-  // A keystroke paints the search box at once; the rows it filters follow in an interruptible render.
-  const query = useDeferredValue(useVmGridStore((state) => state.query));
-  const filters = useDeferredValue(useVmGridStore((state) => state.filters));
+  // A keystroke paints the search box at once; the rows it filters follow in an interruptible render. Once the
+  // user moves into the grid (`settleQuery`), the rows show the current search at once, so a key pressed there
+  // acts on the rows the search asked for, never on ones still on screen from an earlier keystroke.
+  const liveQuery = useVmGridStore((state) => state.query);
+  const liveFilters = useVmGridStore((state) => state.filters);
+  const settled = useVmGridStore((state) => state.settled);
+  const deferredQuery = useDeferredValue(liveQuery);
+  const deferredFilters = useDeferredValue(liveFilters);
+  const now = settled.query === liveQuery && settled.filters === liveFilters;
+  const query = now ? liveQuery : deferredQuery;
+  const filters = now ? liveFilters : deferredFilters;
   const column = columnById(sort.columnId) ?? (vmColumns[0] as VmColumn);
   // Only columns that show looked-up names sort again when the names change.
   const sortContext = column.usesContext ? deferredContext : undefined;

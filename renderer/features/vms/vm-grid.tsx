@@ -146,6 +146,7 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
   const setWidth = useVmGridStore((state) => state.setWidth);
   const openDetails = useVmGridStore((state) => state.openDetails);
   const setSelected = useVmGridStore((state) => state.setSelected);
+  const settleQuery = useVmGridStore((state) => state.settleQuery);
   const selection = useVmGridStore((state) => state.selection);
   // Where a Shift-range starts: the row last toggled.
   const anchor = useRef(0);
@@ -329,6 +330,7 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
       tabIndex={0}
       className={styles.grid}
       style={{ '--vm-grid-columns': template } as CSSProperties}
+      onFocus={settleQuery}
       onKeyDown={onKeyDown}
       onClick={onClick}
       onDoubleClick={onDoubleClick}
