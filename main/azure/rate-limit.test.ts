@@ -16,6 +16,8 @@ describe('the rate-limit policy', () => {
     expect(scopeOf('https://management.azure.com/subscriptions?api-version=2022-12-01')).toBe('tenant');
     expect(scopeOf(`${listUrl}?api-version=2024-07-01&$skiptoken=a/subscriptions/other`)).toBe('subscription:abc');
     expect(scopeOf('https://management.azure.com/tenants?next=/subscriptions/other')).toBe('tenant');
+    expect(scopeOf('https://management.azure.com?next=/subscriptions/other')).toBe('tenant');
+    expect(scopeOf('https://management.azure.com#/subscriptions/other')).toBe('tenant');
   });
 
   it('spaces requests at the refill rate once few reads remain, and not before', async () => {

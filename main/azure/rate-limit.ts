@@ -69,11 +69,22 @@ export class RateGovernor {
  */
 export function scopeOf(url: string): string {
   const authority = url.indexOf('://');
-  const pathStart = url.indexOf('/', authority < 0 ? 0 : authority + 3);
-  if (pathStart < 0) return 'tenant';
-  const query = url.indexOf('?', pathStart);
-  const match = /\/subscriptions\/([^/?#]+)/i.exec(url.slice(pathStart, query < 0 ? undefined : query));
+  const hostStart = authority < 0 ? 0 : authority + 3;
+  const end = firstOf(url, ['?', '#'], hostStart);
+  const pathStart = url.indexOf('/', hostStart);
+  if (pathStart < 0 || pathStart > end) return 'tenant';
+  const match = /\/subscriptions\/([^/?#]+)/i.exec(url.slice(pathStart, end));
   return match?.[1] ? `subscription:${match[1].toLowerCase()}` : 'tenant';
+}
+
+/** Where the first of `marks` is at or after `from`, or the end of `text`. */
+function firstOf(text: string, marks: readonly string[], from: number): number {
+  let end = text.length;
+  for (const mark of marks) {
+    const at = text.indexOf(mark, from);
+    if (at >= 0 && at < end) end = at;
+  }
+  return end;
 }
 
 const remainingHeaders = [

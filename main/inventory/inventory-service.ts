@@ -139,8 +139,9 @@ export class InventoryService {
     const running = this.running;
     running?.abort.abort();
     await running?.done;
+    // Behind any queued write, so two writes never run at once and the last one holds the latest rows.
+    this.saving = this.saving.then(() => this.save());
     await this.saving;
-    await this.save();
   }
 
   setVisible(visible: boolean): void {
@@ -212,11 +213,10 @@ export class InventoryService {
         commit: (apply) => this.commit(apply),
         progress: (progress) => this.deps.events.emit('inventoryProgress', progress),
         describePath: (path) => this.describePath(path),
-        // The ready paths as of the last accounts event (accountsChanged keeps them), not rebuilt from every
-        // account's summary each time one of hundreds of subscriptions finishes; a path not among them is looked
-        // up live (e.g. one that became ready with no accounts event seen here yet).
-        pathAlive: (path) =>
-          this.knownPaths.has(key(path)) || this.readyPaths().some((ready) => key(ready) === key(path)),
+        // Looked up live: the accounts change in memory (a sign-out, a hidden tenant, a tenant found needing
+        // sign-in) before their event reaches accountsChanged, and a subscription finishing in between must not
+        // publish rows of an account that is gone.
+        pathAlive: (path) => this.readyPaths().some((ready) => key(ready) === key(path)),
       },
       kind,
       randomUUID(),
@@ -411,7 +411,7 @@ export class InventoryService {
    */
   private saveSoon(): void {
     this.saving = this.saving
-      .then(() => nextTurn())
+      .then(() => (this.stopped ? undefined : nextTurn()))
       .then(() => this.save())
       .catch((error: unknown) => this.deps.logger.error('saving the inventory snapshot failed', { error }));
   }

@@ -29,4 +29,10 @@ describe('sameData', () => {
     expect(sameData({ n: 1 }, { n: '1' })).toBe(false);
     expect(sameData(null, {})).toBe(false);
   });
+
+  it('never takes a Date, Map or class instance for the same data (JSON would tell them apart or drop them)', () => {
+    expect(sameData({ at: new Date(1) }, { at: new Date(2) })).toBe(false);
+    expect(sameData({ ids: new Map([['a', 1]]) }, { ids: new Map([['b', 2]]) })).toBe(false);
+    expect(sameData({ at: {} }, { at: Object.create(null) as object })).toBe(true);
+  });
 });
