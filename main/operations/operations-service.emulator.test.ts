@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubscriptionSummary } from '../../preload/contract-inventory.js';
 import type { Operation, PowerAction } from '../../preload/contract-operations.js';
-import { armAudience, startHarness, waitFor, type Harness } from '../../emulator/arm/test-harness.js';
+import { startHarness, waitFor, type Harness } from '../../emulator/arm/test-harness.js';
 import type { ScenarioInput } from '../../emulator/scenario.js';
 import { ActivityLog } from '../activity/activity-log.js';
 import type { CloudEndpoints } from '../clouds.js';
@@ -19,6 +19,7 @@ import { ServiceError } from '../errors.js';
 import { OperationsService } from './operations-service.js';
 import { pendingBlob } from './pending-store.js';
 import { ArmInventory } from './testing/arm-inventory.js';
+import { armCloud } from './testing/operations-harness.js';
 
 const tenant = '11111111-1111-4111-8111-111111111111';
 const alice = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -175,15 +176,7 @@ beforeAll(async () => {
     // Small enough that the bulk test's seven POSTs in one subscription meet a 429 from ARM.
     armWrites: { capacity: 5, refillPerSecond: 2 },
   });
-  cloud = {
-    id: 'emulator',
-    name: 'Emulator',
-    kind: 'custom',
-    authorityHost: 'https://localhost',
-    armEndpoint: h.baseUrl,
-    armAudience,
-    caPem: h.caPem,
-  };
+  cloud = armCloud(h);
   inventory = new ArmInventory(cloud, (sub) => credential(sub.tenantId));
   for (const key of Object.keys(subs) as (keyof typeof subs)[]) await inventory.load(summary(key));
 });
