@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InventorySnapshot, SubscriptionSummary, SweepKind, Vm } from '../../preload/contract-inventory.js';
+import type { InventorySnapshot, SweepKind, Vm } from '../../preload/contract-inventory.js';
+import { testSubscription, testVm } from '../testing/inventory-fixtures.js';
 import { InventoryMirror, type InventorySource } from './inventory-mirror.js';
 
 class Source implements InventorySource {
@@ -18,36 +19,9 @@ class Source implements InventorySource {
   }
 }
 
-const sub: SubscriptionSummary = {
-  id: 'sub-1',
-  displayName: 'Sub 1',
-  state: 'Enabled',
-  tenantId: 't1',
-  cloudId: 'azure',
-  accessPaths: [{ accountId: 'a1', tenantId: 't1' }],
-  actingAccountId: 'a1',
-  hidden: false,
-  status: 'ok',
-  vmCount: 1,
-};
+const sub = testSubscription();
 
-function testVm(name: string, subscriptionId: string): Vm {
-  const resourceId = `/subscriptions/${subscriptionId}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${name}`;
-  return {
-    provider: 'azure',
-    id: resourceId.toLowerCase(),
-    resourceId,
-    name,
-    resourceGroup: 'rg',
-    subscriptionId,
-    tenantId: 't1',
-    location: 'westeurope',
-    tags: {},
-    powerState: 'running',
-  };
-}
-
-const web = testVm('web-1', 'sub-1');
+const web = testVm('web-1');
 
 describe('the operations’ index of the inventory', () => {
   it('follows patches in order and tells listeners about changed VMs', () => {
@@ -77,7 +51,7 @@ describe('the operations’ index of the inventory', () => {
 
   it('re-checks the subscriptions of the VMs asked for with one power sweep', async () => {
     const source = new Source();
-    const other = testVm('db-1', 'sub-2');
+    const other = testVm('db-1', { subscriptionId: 'sub-2' });
     source.snapshot = { ...source.snapshot, seq: 1, subscriptions: [sub], vms: [web, other] };
     const mirror = new InventoryMirror(() => source);
     mirror.vm(web.id);
