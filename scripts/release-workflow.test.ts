@@ -1,66 +1,23 @@
 // Checks .github/workflows/release.yml offline: it passes action-validator, a broken copy does not, and it keeps
 // the shape a release relies on: tag trigger, three OSes, fuses checked before anything is published, updater
 // metadata and blockmaps published to a draft, signing only when secrets exist. It never contacts GitHub.
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { getConfig as readYamlFile } from 'app-builder-lib/out/util/config/load.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at, positionsOf, readWorkflow, stepsOf, validate, type Step } from './workflow-testing.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const workflowPath = path.join(root, '.github', 'workflows', 'release.yml');
-
-function validate(file: string): { status: number | null; output: string } {
-  const cli = path.join(
-    path.dirname(createRequire(import.meta.url).resolve('@action-validator/cli/package.json')),
-    'cli.mjs',
-  );
-  const result = spawnSync(process.execPath, [cli, file], { encoding: 'utf8' });
-  if (result.error !== undefined) throw result.error;
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function at(value: unknown, ...keys: string[]): unknown {
-  let current = value;
-  for (const key of keys) {
-    if (!isRecord(current)) throw new Error(`no "${key}" in ${keys.join('.')}`);
-    current = current[key];
-  }
-  return current;
-}
-
-interface Step {
-  name: string;
-  run: string;
-  env: Record<string, unknown>;
-}
-
-function steps(workflow: unknown): Step[] {
-  const list = at(workflow, 'jobs', 'installers', 'steps');
-  if (!Array.isArray(list)) throw new Error('the installers job has no steps');
-  return list.map((step: unknown) => ({
-    name: isRecord(step) && typeof step['name'] === 'string' ? step['name'] : '',
-    run: isRecord(step) && typeof step['run'] === 'string' ? step['run'] : '',
-    env: isRecord(step) && isRecord(step['env']) ? step['env'] : {},
-  }));
-}
+const steps = (workflow: unknown): Step[] => stepsOf(at(workflow, 'jobs', 'installers'));
 
 describe('.github/workflows/release.yml', () => {
   let text: string;
   let workflow: unknown;
   let tmp: string;
 
+  let workflowPath: string;
+
   beforeAll(async () => {
-    text = await readFile(workflowPath, 'utf8');
-    const request = { packageKey: 'build', configFilename: 'release', projectDir: root, packageMetadata: null };
-    workflow = (await readYamlFile<unknown>(request, workflowPath))?.result;
+    ({ file: workflowPath, text, workflow } = await readWorkflow('release.yml'));
     tmp = await mkdtemp(path.join(os.tmpdir(), 'cloud-desk-release-'));
   });
 
@@ -92,14 +49,13 @@ describe('.github/workflows/release.yml', () => {
   });
 
   it('packages without publishing, checks the fuses, then publishes, in that order', () => {
-    const runs = steps(workflow).map((step) => step.run);
-    const order = [
+    const order = positionsOf(steps(workflow), [
       'npm ci',
       'npm run build',
       'electron-builder --publish never',
       'npm run check:fuses',
       'electron-builder publish --policy always',
-    ].map((command) => runs.findIndex((run) => run.includes(command)));
+    ]);
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
