@@ -1,55 +1,31 @@
 // Checks .github/workflows/release.yml offline: it passes action-validator, a broken copy does not, and it keeps
 // the shape a release relies on: tag trigger, three OSes, fuses checked before anything is published, updater
 // metadata and blockmaps published to a draft, signing only when secrets exist. It never contacts GitHub.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { at, positionsOf, readWorkflow, stepsOf, validate, type Step } from './workflow-testing.js';
+import { describe, expect, it } from 'vitest';
+import { at, positionsOf, stepsOf, workflowUnderTest, type Step } from './workflow-testing.js';
 
 const steps = (workflow: unknown): Step[] => stepsOf(at(workflow, 'jobs', 'installers'));
 
 describe('.github/workflows/release.yml', () => {
-  let text: string;
-  let workflow: unknown;
-  let tmp: string;
-
-  let workflowPath: string;
-
-  beforeAll(async () => {
-    ({ file: workflowPath, text, workflow } = await readWorkflow('release.yml'));
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'cloud-desk-release-'));
-  });
-
-  afterAll(async () => {
-    await rm(tmp, { recursive: true, force: true });
-  });
-
-  it('passes action-validator', () => {
-    const { status, output } = validate(workflowPath);
-    expect(output).toBe('');
-    expect(status).toBe(0);
-  });
-
-  it('fails action-validator when a step key is misspelt, so the check is live', async () => {
-    const broken = path.join(tmp, 'broken.yml');
-    await writeFile(broken, text.replace('      - uses: actions/checkout@v5', '      - usess: actions/checkout@v5'));
-    const { status } = validate(broken);
-    expect(status).not.toBe(0);
+  const release = workflowUnderTest('release.yml', {
+    what: 'step',
+    key: 'usess',
+    from: '      - uses: actions/checkout@v5',
+    to: '      - usess: actions/checkout@v5',
   });
 
   it('runs on version tags only, on Windows, macOS and Linux, and may write releases', () => {
-    expect(at(workflow, 'on')).toEqual({ push: { tags: ['v*.*.*'] } });
-    expect(at(workflow, 'jobs', 'installers', 'strategy', 'matrix', 'os')).toEqual([
+    expect(at(release.workflow(), 'on')).toEqual({ push: { tags: ['v*.*.*'] } });
+    expect(at(release.workflow(), 'jobs', 'installers', 'strategy', 'matrix', 'os')).toEqual([
       'windows-latest',
       'macos-latest',
       'ubuntu-latest',
     ]);
-    expect(at(workflow, 'permissions')).toEqual({ contents: 'write' });
+    expect(at(release.workflow(), 'permissions')).toEqual({ contents: 'write' });
   });
 
   it('packages without publishing, checks the fuses, then publishes, in that order', () => {
-    const order = positionsOf(steps(workflow), [
+    const order = positionsOf(steps(release.workflow()), [
       'npm ci',
       'npm run build',
       'electron-builder --publish never',
@@ -61,7 +37,7 @@ describe('.github/workflows/release.yml', () => {
   });
 
   it('publishes installers, blockmaps and the updater metadata of every channel', () => {
-    const publish = steps(workflow).find((step) => step.run.includes('electron-builder publish'));
+    const publish = steps(release.workflow()).find((step) => step.run.includes('electron-builder publish'));
     for (const pattern of [
       '*.exe',
       '*.dmg',
@@ -78,17 +54,17 @@ describe('.github/workflows/release.yml', () => {
   });
 
   it('signs and notarizes only with secrets, and says so in the log when they are missing', () => {
-    const decide = steps(workflow).find((step) => step.name === 'Decide on signing');
+    const decide = steps(release.workflow()).find((step) => step.name === 'Decide on signing');
     expect(decide?.run).toMatch(/::warning::macOS: MAC_CSC_LINK is not set/);
     expect(decide?.run).toMatch(/::warning::macOS: notarization skipped/);
     expect(decide?.run).toMatch(/::warning::Windows: WIN_CSC_LINK is not set/);
-    const pack = steps(workflow).find((step) => step.run.includes('electron-builder --publish never'));
+    const pack = steps(release.workflow()).find((step) => step.run.includes('electron-builder --publish never'));
     expect(pack?.env['CSC_LINK']).toBe("${{ runner.os == 'macOS' && secrets.MAC_CSC_LINK || '' }}");
     expect(pack?.env['WIN_CSC_LINK']).toBe("${{ runner.os == 'Windows' && secrets.WIN_CSC_LINK || '' }}");
   });
 
   it('packages with the publisher default client id built in, as CI does', () => {
-    const pack = steps(workflow).find((step) => step.run.includes('electron-builder --publish never'));
+    const pack = steps(release.workflow()).find((step) => step.run.includes('electron-builder --publish never'));
     expect(pack?.run).toContain('--config scripts/electron-builder-config.ts');
     expect(pack?.env['CLOUD_DESK_CLIENT_ID']).toBe('${{ vars.CLOUD_DESK_CLIENT_ID }}');
   });
