@@ -8,7 +8,7 @@ import { demo } from '../emulator/testing/demo-ids.js';
 import { fleetUser } from '../emulator/scenarios/fleet.js';
 import { signInReasonText } from '../preload/contract.js';
 import { expect, test } from './fixtures.js';
-import { answerSignInPage } from './sign-in.js';
+import { answerSignInPage, switchToDeviceCode } from './sign-in.js';
 
 /** Signs in through the emulator's sign-in page, opened as the system browser would open it. */
 async function signIn(
@@ -327,12 +327,7 @@ test.describe('against the emulator', () => {
 
   test('cancelling a device-code sign-in says "Cancelling…" at once, then goes back quietly', async ({ app }) => {
     const { page } = app;
-    const popup = page.context().waitForEvent('page');
-    await page.getByRole('button', { name: 'Sign in with the browser' }).click();
-    await (await popup).close();
-    await page.getByRole('button', { name: 'Try another way: sign in with a code' }).click();
-    const panel = page.getByRole('region', { name: 'Signing in' });
-    await expect(panel.getByText('Enter this code on the sign-in page')).toBeVisible();
+    const panel = await switchToDeviceCode(page);
     // Main stops a device-code flow only between two polls of the token endpoint (seconds apart).
     await panel.getByRole('button', { name: 'Cancel sign-in' }).click();
     await expect(panel.getByRole('button', { name: 'Cancelling…' })).toBeVisible();

@@ -30,3 +30,17 @@ export async function signInAliceInBrowser(page: Page): Promise<Locator> {
   await login.close();
   return account;
 }
+
+/**
+ * Starts a browser sign-in, closes the page it opens (as a person who cannot use that browser would) and chooses
+ * "Try another way": answers the signing-in panel once it shows the device code.
+ */
+export async function switchToDeviceCode(page: Page): Promise<Locator> {
+  const popup = page.context().waitForEvent('page');
+  await page.getByRole('button', { name: 'Sign in with the browser' }).click();
+  await (await popup).close();
+  await page.getByRole('button', { name: 'Try another way: sign in with a code' }).click();
+  const panel = page.getByRole('region', { name: 'Signing in' });
+  await expect(panel.getByText('Enter this code on the sign-in page')).toBeVisible();
+  return panel;
+}
