@@ -7,19 +7,13 @@ import type { AuthProblem } from '../auth/auth-errors.js';
 import type { TenantRecord } from '../azure/tenants.js';
 import { SecretVault } from '../storage/secret-vault.js';
 import { FakeTime, MemoryCipher, MemoryStore, RecordingLogger } from '../testing/fakes.js';
+import { exampleCloud, storedAlice } from '../testing/account-fixtures.js';
 import { AccountRegistry, type StoredTenant, type StoredUserAccount } from './account-registry.js';
 import { CloudCatalog } from './cloud-catalog.js';
 import { LiveState } from './live-state.js';
 import { TenantChecker } from './tenant-checker.js';
 
-const cloud = {
-  id: 'azure',
-  name: 'Azure',
-  kind: 'public' as const,
-  authorityHost: 'https://login.example',
-  armEndpoint: 'https://arm.example',
-  armAudience: 'https://arm.example/',
-};
+const cloud = exampleCloud;
 
 const tenantIds = ['t1', 't2', 't3', 't4', 't5'];
 
@@ -33,17 +27,7 @@ function stored(id: string, status: StoredTenant['status'] = 'ready'): StoredTen
   };
 }
 
-const alice: StoredUserAccount = {
-  kind: 'user',
-  id: 'alice',
-  cloudId: 'azure',
-  name: 'Alice',
-  username: 'alice@example',
-  homeTenantId: 't1',
-  localAccountId: 'oid',
-  environment: 'login.example',
-  tenants: tenantIds.map((id) => stored(id)),
-};
+const alice = storedAlice(tenantIds.map((id) => stored(id)));
 
 /** A promise the test settles by hand. */
 function deferred<T>() {
