@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { AccountProblem } from '../../preload/contract.js';
 import type { AuthProblem } from '../auth/auth-errors.js';
 import type { TenantRecord } from '../azure/tenants.js';
-import { SecretVault } from '../storage/secret-vault.js';
-import { FakeTime, MemoryCipher, MemoryStore, RecordingLogger } from '../testing/fakes.js';
+import { FakeTime, RecordingLogger } from '../testing/fakes.js';
 import { exampleCloud, storedAlice } from '../testing/account-fixtures.js';
 import { AccountRegistry, type StoredTenant, type StoredUserAccount } from './account-registry.js';
 import { CloudCatalog } from './cloud-catalog.js';
 import { LiveState } from './live-state.js';
 import { TenantChecker } from './tenant-checker.js';
+import { testVault } from '../testing/vault.js';
 
 const cloud = exampleCloud;
 
@@ -43,8 +43,7 @@ function deferred<T>() {
 async function setup(options: { concurrency?: number; account?: StoredUserAccount } = {}) {
   const time = new FakeTime();
   const logger = new RecordingLogger();
-  const vault = new SecretVault(new MemoryStore(), new MemoryCipher(), { clock: time, logger, allowWeak: () => false });
-  await vault.refreshStatus();
+  const vault = await testVault({ clock: time, logger });
   const registry = new AccountRegistry(vault, logger);
   await registry.load();
   await registry.upsert(options.account ?? alice);

@@ -11,15 +11,16 @@ import type { CloudEndpoints } from '../clouds.js';
 import { CloudConnectivity } from '../net/connectivity.js';
 import { testNetwork } from '../net/testing/network.js';
 import { idleScheduler } from '../testing/accounts-harness.js';
-import { SecretVault } from '../storage/secret-vault.js';
+import type { SecretVault } from '../storage/secret-vault.js';
 import { systemClock } from '../system-clock.js';
-import { MemoryCipher, MemoryStore, RecordingLogger } from '../testing/fakes.js';
+import { MemoryStore, RecordingLogger } from '../testing/fakes.js';
 import { RenameService } from '../subscriptions/rename-service.js';
 import { ServiceError } from '../errors.js';
 import { OperationsService } from './operations-service.js';
 import { pendingBlob } from './pending-store.js';
 import { ArmInventory } from './testing/arm-inventory.js';
 import { armCloud } from './testing/operations-harness.js';
+import { testVault } from '../testing/vault.js';
 
 const tenant = '11111111-1111-4111-8111-111111111111';
 const alice = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -127,8 +128,7 @@ interface World {
 
 async function world(store = new MemoryStore(), tuning = {}): Promise<World> {
   const logger = new RecordingLogger();
-  const vault = new SecretVault(store, new MemoryCipher('os'), { clock: systemClock, logger, allowWeak: () => false });
-  await vault.refreshStatus();
+  const vault = await testVault({ store, logger });
   const activity = new ActivityLog({ vault, clock: systemClock, logger });
   await activity.start();
   const accounts = {

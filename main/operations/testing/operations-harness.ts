@@ -10,12 +10,12 @@ import { ActivityLog } from '../../activity/activity-log.js';
 import type { CloudEndpoints } from '../../clouds.js';
 import { CloudConnectivity } from '../../net/connectivity.js';
 import { testNetwork } from '../../net/testing/network.js';
-import { SecretVault } from '../../storage/secret-vault.js';
 import { systemClock } from '../../system-clock.js';
 import { idleScheduler } from '../../testing/accounts-harness.js';
-import { MemoryCipher, MemoryStore, RecordingLogger } from '../../testing/fakes.js';
+import { RecordingLogger } from '../../testing/fakes.js';
 import { OperationsService, type OperationsTuning } from '../operations-service.js';
 import { ArmInventory } from './arm-inventory.js';
+import { testVault } from '../../testing/vault.js';
 
 const tenant = '11111111-1111-4111-8111-111111111111';
 const user = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -108,12 +108,7 @@ export async function operationsAgainstArm(
     });
   }
   const logger = new RecordingLogger();
-  const vault = new SecretVault(new MemoryStore(), new MemoryCipher('os'), {
-    clock: systemClock,
-    logger,
-    allowWeak: () => false,
-  });
-  await vault.refreshStatus();
+  const vault = await testVault({ logger });
   const service = new OperationsService({
     inventory,
     accounts: { credentialFor: credential, accountName: () => userName },
