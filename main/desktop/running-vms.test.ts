@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryPatch, InventorySnapshot, Vm } from '../../preload/contract-inventory.js';
 import type { RunningVms } from '../ports.js';
-import { testSubscription, testVm } from '../testing/inventory-fixtures.js';
+import { testSubscription, testVm } from '../../preload/testing/inventory-fixtures.js';
 import { RunningVmTracker } from './running-vms.js';
 
 const sub = testSubscription({

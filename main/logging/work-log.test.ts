@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InventoryPatch, SubscriptionSummary, SweepProgress } from '../../preload/contract-inventory.js';
 import type { Operation } from '../../preload/contract-operations.js';
 import { RecordingLogger } from '../testing/fakes.js';
-import { testSubscription } from '../testing/inventory-fixtures.js';
+import { testSubscription } from '../../preload/testing/inventory-fixtures.js';
 import { redact } from './redact.js';
 import { WorkLog } from './work-log.js';
 

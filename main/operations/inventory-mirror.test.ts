@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InventorySnapshot, SweepKind, Vm } from '../../preload/contract-inventory.js';
 import { RecordingLogger } from '../testing/fakes.js';
-import { testSubscription, testVm } from '../testing/inventory-fixtures.js';
+import { testSubscription, testVm } from '../../preload/testing/inventory-fixtures.js';
 import { InventoryMirror, type InventorySource } from './inventory-mirror.js';
 
 class Source implements InventorySource {

@@ -18,6 +18,7 @@ import { RenameService } from '../subscriptions/rename-service.js';
 import { ServiceError } from '../errors.js';
 import { OperationsService } from './operations-service.js';
 import { pendingBlob } from './pending-store.js';
+import { testSubscription } from '../../preload/testing/inventory-fixtures.js';
 import { ArmInventory } from './testing/arm-inventory.js';
 import { armCloud } from './testing/operations-harness.js';
 import { testVault } from '../testing/vault.js';
@@ -101,18 +102,14 @@ let cloud: CloudEndpoints;
 let inventory: ArmInventory;
 
 function summary(key: keyof typeof subs): SubscriptionSummary {
-  return {
+  const access = { tenantId: tenant, cloudId: cloud.id, accessPaths: [{ accountId, tenantId: tenant }] };
+  return testSubscription({
     id: subs[key],
     displayName: names[key],
-    state: 'Enabled',
-    tenantId: tenant,
-    cloudId: cloud.id,
-    accessPaths: [{ accountId, tenantId: tenant }],
+    ...access,
     actingAccountId: accountId,
-    hidden: false,
-    status: 'ok',
     vmCount: 0,
-  };
+  });
 }
 
 const credential = (tenantId: string) =>

@@ -4,6 +4,7 @@
 // online, so what the tests measure is the service and ARM, nothing else.
 import type { TokenCredential } from '@azure/core-auth';
 import { finishedStates, type Operation } from '../../../preload/contract-operations.js';
+import { testSubscription } from '../../../preload/testing/inventory-fixtures.js';
 import { armAudience, type Harness } from '../../../emulator/arm/test-harness.js';
 import type { ScenarioInput } from '../../../emulator/scenario.js';
 import { ActivityLog } from '../../activity/activity-log.js';
@@ -94,18 +95,17 @@ export async function operationsAgainstArm(
   const credential = () => ownerCredential(h);
   const inventory = new ArmInventory(cloud, credential);
   for (const s of subscriptions) {
-    await inventory.load({
-      id: s.id,
-      displayName: s.displayName,
-      state: 'Enabled',
-      tenantId: tenant,
-      cloudId: cloud.id,
-      accessPaths: [{ accountId, tenantId: tenant }],
-      actingAccountId: accountId,
-      hidden: false,
-      status: 'ok',
-      vmCount: s.vms,
-    });
+    await inventory.load(
+      testSubscription({
+        id: s.id,
+        displayName: s.displayName,
+        tenantId: tenant,
+        cloudId: cloud.id,
+        accessPaths: [{ accountId, tenantId: tenant }],
+        actingAccountId: accountId,
+        vmCount: s.vms,
+      }),
+    );
   }
   const logger = new RecordingLogger();
   const vault = await testVault({ logger });

@@ -1,6 +1,6 @@
-// Test data for code that reads the inventory: one subscription and VMs in it, with every field a test does not
-// name set to a plain default. Test code only.
-import type { SubscriptionSummary, Vm } from '../../preload/contract-inventory.js';
+// Test data for code that reads the inventory (main, preload and renderer tests alike): one subscription and VMs
+// in it, with every field a test does not name set to a plain default. Test code only.
+import type { SubscriptionSummary, Vm } from '../contract-inventory.js';
 
 /** Subscription sub-1 of tenant t1 in Azure, reached by account a1, listed without problems. */
 export function testSubscription(change: Partial<SubscriptionSummary> = {}): SubscriptionSummary {
