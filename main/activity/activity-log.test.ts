@@ -4,6 +4,7 @@ import { fixedClock, MemoryStore, RecordingLogger } from '../testing/fakes.js';
 import { activityBlob, ActivityLog } from './activity-log.js';
 import { csvCell, toCsv } from './csv.js';
 import { testVault } from '../testing/vault.js';
+import { testActivityEntry } from '../../preload/testing/activity-fixtures.js';
 
 const clock = fixedClock('2026-11-30T12:00:00Z');
 
@@ -16,19 +17,9 @@ async function log(store = new MemoryStore(), limit?: number): Promise<ActivityL
 }
 
 function entry(n: number, patch: Partial<ActivityEntry> = {}): Omit<ActivityEntry, 'id'> {
-  return {
-    at: `2026-11-30T11:00:${String(n).padStart(2, '0')}Z`,
-    action: 'deallocate',
-    targetId: `/subscriptions/s/resourcegroups/rg/providers/microsoft.compute/virtualmachines/vm-${n}`,
-    targetName: `vm-${n}`,
-    resourceGroup: 'rg',
-    subscriptionId: 's',
-    accountId: 'alice-id',
-    accountName: 'alice@contoso.example',
-    result: 'succeeded',
-    durationMs: 1500,
-    ...patch,
-  };
+  // The log gives entries their ids.
+  const { id: _id, ...fields } = testActivityEntry(n, patch);
+  return fields;
 }
 
 describe('csv', () => {
