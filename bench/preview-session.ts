@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
-import { startPreviewHost, type PreviewHost } from '../e2e/preview-host.js';
+import { spawnPreviewHost, type PreviewHostProcess } from '../e2e/preview-host.js';
 import { writeEmulatorCloudConfig } from '../emulator/cloud-config.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/index.js';
 
@@ -33,7 +33,7 @@ export async function startPreviewSession(options: EmulatorOptions): Promise<Pre
   };
   const browser = await chromium.launch(chromiumLaunchOptions());
   const contexts: BrowserContext[] = [];
-  let host: PreviewHost | undefined;
+  let host: PreviewHostProcess | undefined;
 
   const session: PreviewSession = {
     emulator,
@@ -41,7 +41,7 @@ export async function startPreviewSession(options: EmulatorOptions): Promise<Pre
     dataDir,
     async startHost() {
       await session.stopHost();
-      host = await startPreviewHost(env);
+      host = await spawnPreviewHost(env);
       return host.url;
     },
     async stopHost() {

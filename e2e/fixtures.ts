@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from './chromium.js';
-import { startPreviewHost } from './preview-host.js';
+import { spawnPreviewHost } from './preview-host.js';
 import { writeEmulatorCloudConfig } from '../emulator/cloud-config.js';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 
@@ -34,7 +34,7 @@ interface Running {
 const root = join(import.meta.dirname, '..');
 
 async function startPreview(browser: Browser, env: NodeJS.ProcessEnv): Promise<Running> {
-  const host = await startPreviewHost(env);
+  const host = await spawnPreviewHost(env);
   // The emulator's sign-in pages use a CA made for the run.
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   const page = await context.newPage();

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 
 const root = join(import.meta.dirname, '..');
 
-export interface PreviewHost {
+export interface PreviewHostProcess {
   url: string;
   stop(): Promise<void>;
 }
@@ -35,7 +35,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `preview/cli.ts` with `env` (its data folder and cloud configuration) and waits for its URL. */
-export async function startPreviewHost(env: NodeJS.ProcessEnv): Promise<PreviewHost> {
+export async function spawnPreviewHost(env: NodeJS.ProcessEnv): Promise<PreviewHostProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'preview', 'cli.ts'), '--port', '0'], {
     cwd: root,
     env,
