@@ -86,8 +86,9 @@ export default tseslint.config(
     },
   },
   {
-    // Tests (and main/testing, their helpers) may use the emulator and its test helpers, but still never load Electron.
-    files: ['main/**/*.test.ts', 'main/testing/**/*.ts', 'preload/**/*.test.ts'],
+    // Tests (and the testing/ folders, their helpers) may use the emulator and its test helpers, but still never load
+    // Electron.
+    files: ['main/**/*.test.ts', 'main/**/testing/**/*.ts', 'preload/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [electronOnlyInGlue], patterns: [electronPackagesOnlyInGlue] }],
     },

@@ -5,23 +5,15 @@
 // the SDK's pollers (a poll every 2 s each, the SDK's own retries). Figures: total time, 429s received, polls.
 import { loadavg } from 'node:os';
 import { ComputeManagementClient } from '@azure/arm-compute';
-import type { SubscriptionSummary } from '../preload/contract-inventory.js';
 import { armAudience, startHarness, type Harness } from '../emulator/arm/test-harness.js';
-import type { ScenarioInput } from '../emulator/scenario.js';
-import { ActivityLog } from '../main/activity/activity-log.js';
-import type { CloudEndpoints } from '../main/clouds.js';
-import { CloudConnectivity } from '../main/net/connectivity.js';
-import { testNetwork } from '../main/net/testing/network.js';
-import { idleScheduler } from '../main/testing/accounts-harness.js';
-import { OperationsService } from '../main/operations/operations-service.js';
-import { ArmInventory } from '../main/operations/testing/arm-inventory.js';
-import { SecretVault } from '../main/storage/secret-vault.js';
-import { systemClock } from '../main/system-clock.js';
-import { MemoryCipher, MemoryStore, RecordingLogger } from '../main/testing/fakes.js';
+import {
+  operationsAgainstArm,
+  ownerCredential,
+  ownedVmsScenario,
+  whenFinished,
+} from '../main/operations/testing/operations-harness.js';
 import type { BenchSuite } from './suites.js';
 
-const tenant = '11111111-1111-4111-8111-111111111111';
-const user = 'aaaaaaaa-0000-4000-8000-000000000001';
 const subscriptionCount = 10;
 const vmsPerSubscription = 50;
 const transitionMs = 20_000;
@@ -29,30 +21,11 @@ const writeBurst = 200;
 const writesPerSecond = 10;
 
 const subscriptionId = (i: number): string => `7${String(i).padStart(7, '0')}-0000-4000-8000-000000000000`;
-
-function scenario(): ScenarioInput {
-  const subs = Array.from({ length: subscriptionCount }, (_, i) => subscriptionId(i));
-  return {
-    name: 'bench-power',
-    tenants: [{ id: tenant, displayName: 'Bench', defaultDomain: 'bench.example' }],
-    users: [{ id: user, username: 'ops@bench.example', displayName: 'Ops', password: 'pw', homeTenant: tenant }],
-    subscriptions: subs.map((id, i) => ({ id, tenantId: tenant, displayName: `Bench ${i}` })),
-    resourceGroups: subs.map((id) => ({ subscriptionId: id, name: 'rg', location: 'westeurope' })),
-    vms: subs.flatMap((id) =>
-      Array.from({ length: vmsPerSubscription }, (_, n) => ({
-        subscriptionId: id,
-        resourceGroup: 'rg',
-        name: `vm-${n}`,
-        size: 'Standard_B2s',
-        os: 'Linux' as const,
-        image: { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server' },
-        location: 'westeurope',
-        powerState: 'running' as const,
-      })),
-    ),
-    roleAssignments: subs.map((id) => ({ principalId: user, role: 'Owner' as const, scope: `/subscriptions/${id}` })),
-  };
-}
+const subscriptions = Array.from({ length: subscriptionCount }, (_, i) => ({
+  id: subscriptionId(i),
+  displayName: `Bench ${i}`,
+  vms: vmsPerSubscription,
+}));
 
 interface Counts {
   throttled: number;
@@ -72,81 +45,28 @@ function counts(h: Harness, from: number): Counts {
   };
 }
 
-async function withHarness<T>(run: (h: Harness, cloud: CloudEndpoints) => Promise<T>): Promise<T> {
-  const h = await startHarness(scenario(), { transitionMs, lroRetryAfterSeconds: 0, missingPowerStateRatio: 0 });
-  const cloud: CloudEndpoints = {
-    id: 'emulator',
-    name: 'Emulator',
-    kind: 'custom',
-    authorityHost: 'https://localhost',
-    armEndpoint: h.baseUrl,
-    armAudience,
-    caPem: h.caPem,
-  };
+async function withHarness<T>(run: (h: Harness) => Promise<T>): Promise<T> {
+  const h = await startHarness(ownedVmsScenario('bench-power', subscriptions), {
+    transitionMs,
+    lroRetryAfterSeconds: 0,
+    missingPowerStateRatio: 0,
+  });
   try {
-    return await run(h, cloud);
+    return await run(h);
   } finally {
     await h.close();
   }
 }
 
-const credentialOf = (h: Harness) => h.credential(() => h.mint({ tid: tenant, oid: user }));
-
 async function cloudDesk(): Promise<Counts & { totalMs: number; failed: number }> {
-  return withHarness(async (h, cloud) => {
-    const inventory = new ArmInventory(cloud, () => credentialOf(h));
-    for (let i = 0; i < subscriptionCount; i += 1) {
-      const summary: SubscriptionSummary = {
-        id: subscriptionId(i),
-        displayName: `Bench ${i}`,
-        state: 'Enabled',
-        tenantId: tenant,
-        cloudId: cloud.id,
-        accessPaths: [{ accountId: 'ops', tenantId: tenant }],
-        actingAccountId: 'ops',
-        hidden: false,
-        status: 'ok',
-        vmCount: vmsPerSubscription,
-      };
-      await inventory.load(summary);
-    }
-    const logger = new RecordingLogger();
-    const vault = new SecretVault(new MemoryStore(), new MemoryCipher('os'), {
-      clock: systemClock,
-      logger,
-      allowWeak: () => false,
-    });
-    await vault.refreshStatus();
-    const service = new OperationsService({
-      inventory,
-      accounts: { credentialFor: () => credentialOf(h), accountName: () => 'ops@bench.example' },
-      clouds: () => [cloud],
-      connectivity: new CloudConnectivity({
-        clock: systemClock,
-        scheduler: idleScheduler,
-        logger,
-        probe: () => Promise.resolve(),
-      }),
-      network: testNetwork(),
-      vault,
-      activity: new ActivityLog({ vault, clock: systemClock, logger }),
-      clock: systemClock,
-      logger,
-    });
+  return withHarness(async (h) => {
+    const { service, inventory } = await operationsAgainstArm(h, subscriptions);
     const from = h.requests.length;
     const started = Date.now();
     const { operationIds } = service.begin({ action: 'deallocate', vmIds: [...inventory.vms.keys()] });
-    await new Promise<void>((resolve) => {
-      const check = (): void => {
-        if (operationIds.every((id) => ['succeeded', 'failed'].includes(service.registry.get(id)?.state ?? ''))) {
-          resolve();
-        }
-      };
-      service.registry.onChange(check);
-      check();
-    });
+    const finished = await whenFinished(service, operationIds);
     const totalMs = Date.now() - started;
-    const failed = operationIds.filter((id) => service.registry.get(id)?.state === 'failed').length;
+    const failed = finished.filter((op) => op.state === 'failed').length;
     await service.stop();
     return { totalMs, failed, ...counts(h, from) };
   });
@@ -154,13 +74,13 @@ async function cloudDesk(): Promise<Counts & { totalMs: number; failed: number }
 
 /** What a script would do: every deallocate at once, each awaited through the SDK's poller (2 s polls). */
 async function naive(): Promise<Counts & { totalMs: number; failed: number }> {
-  return withHarness(async (h, cloud) => {
+  return withHarness(async (h) => {
     const from = h.requests.length;
     const started = Date.now();
     const results = await Promise.allSettled(
       Array.from({ length: subscriptionCount }, (_, i) => {
-        const client = new ComputeManagementClient(credentialOf(h), subscriptionId(i), {
-          endpoint: cloud.armEndpoint,
+        const client = new ComputeManagementClient(ownerCredential(h), subscriptionId(i), {
+          endpoint: h.baseUrl,
           credentials: { scopes: [`${armAudience}.default`] },
           tlsOptions: { ca: h.caPem },
         });

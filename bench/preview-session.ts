@@ -2,17 +2,14 @@
 // starts the emulator (any scenario), the preview host on a fresh data folder pointed at it, and Chromium; signs a
 // user in through the emulator's sign-in page; restarts the host on the same data folder (the saved snapshot).
 // Bench and tool code only.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
+import { spawnPreviewHost, type PreviewHostProcess } from '../e2e/preview-host.js';
 import { writeEmulatorCloudConfig } from '../emulator/cloud-config.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/index.js';
-
-const root = join(import.meta.dirname, '..');
 
 export interface PreviewSession {
   emulator: RunningEmulator;
@@ -26,29 +23,6 @@ export interface PreviewSession {
   close(): Promise<void>;
 }
 
-function firstJsonLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (!child.stdout) throw new Error('the preview host has no stdout');
-    const lines = createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      try {
-        resolve((JSON.parse(line) as { url: string }).url);
-      } catch {
-        reject(new Error(`the preview host printed something other than its URL: ${line}`));
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the preview host exited with ${code} before it was ready`)));
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
 export async function startPreviewSession(options: EmulatorOptions): Promise<PreviewSession> {
   const emulator = await startEmulator(options);
   const dataDir = mkdtempSync(join(tmpdir(), 'cloud-desk-bench-'));
@@ -59,7 +33,7 @@ export async function startPreviewSession(options: EmulatorOptions): Promise<Pre
   };
   const browser = await chromium.launch(chromiumLaunchOptions());
   const contexts: BrowserContext[] = [];
-  let host: ChildProcess | undefined;
+  let host: PreviewHostProcess | undefined;
 
   const session: PreviewSession = {
     emulator,
@@ -67,17 +41,12 @@ export async function startPreviewSession(options: EmulatorOptions): Promise<Pre
     dataDir,
     async startHost() {
       await session.stopHost();
-      const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'preview', 'cli.ts'), '--port', '0'], {
-        cwd: root,
-        env,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      host = child;
-      return firstJsonLine(child);
+      host = await spawnPreviewHost(env);
+      return host.url;
     },
     async stopHost() {
       for (const context of contexts.splice(0)) await context.close();
-      if (host) await stopChild(host);
+      if (host) await host.stop();
       host = undefined;
     },
     async newPage(viewport = { width: 1280, height: 800 }) {

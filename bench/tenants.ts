@@ -14,11 +14,11 @@ import { customCloud } from '../main/clouds.js';
 import { CloudConnectivity } from '../main/net/connectivity.js';
 import { testNetwork } from '../main/net/testing/network.js';
 import type { BrowserOpener } from '../main/ports.js';
-import { SecretVault } from '../main/storage/secret-vault.js';
 import { systemClock, systemScheduler } from '../main/system-clock.js';
-import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../main/testing/fakes.js';
+import { RecordingEvents, RecordingLogger } from '../main/testing/fakes.js';
 import { loadavg } from 'node:os';
 import type { BenchSuite } from './suites.js';
+import { testVault } from '../main/testing/vault.js';
 
 const latencyMs = 80;
 const runs = 5;
@@ -73,12 +73,7 @@ async function measure(emu: RunningEmulator, concurrency?: number): Promise<Samp
     emu.caPem,
   );
   const logger = new RecordingLogger();
-  const vault = new SecretVault(new MemoryStore(), new MemoryCipher(), {
-    clock: systemClock,
-    logger,
-    allowWeak: () => false,
-  });
-  await vault.refreshStatus();
+  const vault = await testVault({ logger });
   const browser = new TimedBrowser(emu);
   const accounts = createAccountsService({
     vault,

@@ -8,6 +8,7 @@ import { demo } from '../emulator/testing/demo-ids.js';
 import { fleetUser } from '../emulator/scenarios/fleet.js';
 import { signInReasonText } from '../preload/contract.js';
 import { expect, test } from './fixtures.js';
+import { answerSignInPage, switchToDeviceCode } from './sign-in.js';
 
 /** Signs in through the emulator's sign-in page, opened as the system browser would open it. */
 async function signIn(
@@ -20,10 +21,7 @@ async function signIn(
   const popup = page.context().waitForEvent('page');
   await start();
   const login = await popup;
-  await login.getByLabel('Email or username').fill(user.username);
-  await login.getByLabel('Password').fill(user.password);
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  if (consent) await login.getByRole('button', { name: consent }).click();
+  await answerSignInPage(login, user, consent);
   // Finishing includes checking every tenant, which takes a while for the fleet user.
   if (consent !== 'Cancel')
     await expect(page.getByRole('region', { name: /Signing in/ })).toBeHidden({ timeout: 30_000 });
@@ -303,10 +301,7 @@ test.describe('against the emulator', () => {
     // Pasted into another browser, the link signs in: the app carries on by itself.
     const other = await page.context().newPage();
     await other.goto(link);
-    await other.getByLabel('Email or username').fill(demo.alice.username);
-    await other.getByLabel('Password').fill(demo.alice.password);
-    await other.getByRole('button', { name: 'Sign in' }).click();
-    await other.getByRole('button', { name: 'Accept' }).click();
+    await answerSignInPage(other, demo.alice);
     await expect(page.getByRole('region', { name: 'Alice Example' })).toBeVisible({ timeout: 30_000 });
     await expect(panel).toBeHidden();
   });
@@ -332,12 +327,7 @@ test.describe('against the emulator', () => {
 
   test('cancelling a device-code sign-in says "Cancelling…" at once, then goes back quietly', async ({ app }) => {
     const { page } = app;
-    const popup = page.context().waitForEvent('page');
-    await page.getByRole('button', { name: 'Sign in with the browser' }).click();
-    await (await popup).close();
-    await page.getByRole('button', { name: 'Try another way: sign in with a code' }).click();
-    const panel = page.getByRole('region', { name: 'Signing in' });
-    await expect(panel.getByText('Enter this code on the sign-in page')).toBeVisible();
+    const panel = await switchToDeviceCode(page);
     // Main stops a device-code flow only between two polls of the token endpoint (seconds apart).
     await panel.getByRole('button', { name: 'Cancel sign-in' }).click();
     await expect(panel.getByRole('button', { name: 'Cancelling…' })).toBeVisible();

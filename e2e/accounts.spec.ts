@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { demo } from '../emulator/testing/demo-ids.js';
 import { secretStorageText, signInReasonText } from '../preload/contract.js';
 import { expect, test } from './fixtures.js';
+import { answerSignInPage, switchToDeviceCode } from './sign-in.js';
 
 /** Signs Alice in through the emulator's sign-in page, opened as the system browser would open it. */
 async function signInAlice(page: Page): Promise<Locator> {
@@ -12,10 +13,7 @@ async function signInAlice(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Sign in with the browser' }).click();
   const login = await popup;
   await expect(page.getByText('Waiting for you to finish in the browser…')).toBeVisible();
-  await login.getByLabel('Email or username').fill(demo.alice.username);
-  await login.getByLabel('Password').fill(demo.alice.password);
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  await login.getByRole('button', { name: 'Accept' }).click();
+  await answerSignInPage(login, demo.alice);
   const account = page.getByRole('region', { name: 'Alice Example' });
   await expect(account).toBeVisible();
   await login.close();
@@ -92,12 +90,7 @@ test.describe('against the emulator', () => {
 
   test('"Try another way" switches to a device code, and entering the code finishes the sign-in', async ({ app }) => {
     const { page } = app;
-    const popup = page.context().waitForEvent('page');
-    await page.getByRole('button', { name: 'Sign in with the browser' }).click();
-    await (await popup).close();
-    await page.getByRole('button', { name: 'Try another way: sign in with a code' }).click();
-    const panel = page.getByRole('region', { name: 'Signing in' });
-    await expect(panel.getByText('Enter this code on the sign-in page')).toBeVisible();
+    const panel = await switchToDeviceCode(page);
     await expect(panel.getByRole('button', { name: 'Copy code' })).toBeVisible();
     await expect(panel.getByText(/Conditional Access policies block sign-in with a code/)).toBeVisible();
     await expect(panel.getByRole('timer')).toHaveText(/Time left: \d+:\d\d/);
@@ -109,10 +102,7 @@ test.describe('against the emulator', () => {
     await device.goto(verificationUri);
     await device.getByLabel('Code').fill(code);
     await device.getByRole('button', { name: 'Next' }).click();
-    await device.getByLabel('Email or username').fill(demo.alice.username);
-    await device.getByLabel('Password').fill(demo.alice.password);
-    await device.getByRole('button', { name: 'Sign in' }).click();
-    await device.getByRole('button', { name: 'Accept' }).click();
+    await answerSignInPage(device, demo.alice);
     await expect(page.getByRole('region', { name: 'Alice Example' })).toBeVisible({ timeout: 30_000 });
     await expect(panel).toBeHidden();
   });

@@ -8,15 +8,12 @@ import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { CloudDeskApi, Theme } from '../preload/contract.js';
 import { expect, test } from './fixtures.js';
+import { schemes, screenshotFolder, screenshotSizes } from './screenshot-tour.js';
 import { signInAliceInBrowser } from './sign-in.js';
 
-const folder = process.env['CLOUD_DESK_SCREENSHOTS'];
-const sizes = [
-  { name: '720x480', width: 720, height: 480 },
-  { name: '1024x640', width: 1024, height: 640 },
-  { name: '1920x1080', width: 1920, height: 1080 },
-] as const;
-const looks = ['light', 'dark', 'high-contrast'] as const;
+const folder = screenshotFolder;
+const sizes = screenshotSizes;
+const looks = schemes;
 
 async function look(page: Page, name: (typeof looks)[number]): Promise<void> {
   const theme: Theme = name === 'dark' ? 'dark' : 'light';

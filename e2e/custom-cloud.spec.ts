@@ -2,6 +2,7 @@
 // account, and signing in to it works like any other cloud.
 import { demo } from '../emulator/testing/demo-ids.js';
 import { expect, test } from './fixtures.js';
+import { answerSignInPage } from './sign-in.js';
 
 test.use({ cloud: 'emulator-not-configured' });
 
@@ -28,10 +29,7 @@ test('a custom cloud added in Settings can be signed in to', async ({ app }) => 
   const popup = page.context().waitForEvent('page');
   await page.getByRole('button', { name: 'Sign in with the browser' }).click();
   const login = await popup;
-  await login.getByLabel('Email or username').fill(demo.bob.username);
-  await login.getByLabel('Password').fill(demo.bob.password);
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  await login.getByRole('button', { name: 'Accept' }).click();
+  await answerSignInPage(login, demo.bob);
   const account = page.getByRole('region', { name: 'Bob' });
   await expect(account).toContainText('Lab emulator');
   await expect(account.getByRole('row', { name: /Fabrikam/ })).toContainText('Ready');

@@ -8,7 +8,7 @@ import type { Page, WebSocketRoute } from '@playwright/test';
 import { fleetUser } from '../emulator/scenarios/fleet.js';
 import { demo } from '../emulator/testing/demo-ids.js';
 import { expect, test } from './fixtures.js';
-import { signInAliceInBrowser } from './sign-in.js';
+import { answerSignInPage, signInAliceInBrowser } from './sign-in.js';
 
 const contosoProd = '1a2b3c4d-0001-4e5f-8a9b-0c1d2e3f4a01';
 
@@ -31,10 +31,7 @@ test.describe('a clouddesk:// link', () => {
     const popup = page.context().waitForEvent('page');
     await page.getByRole('button', { name: 'Sign in with the browser' }).click();
     const login = await popup;
-    await login.getByLabel('Email or username').fill(demo.alice.username);
-    await login.getByLabel('Password').fill(demo.alice.password);
-    await login.getByRole('button', { name: 'Sign in' }).click();
-    await login.getByRole('button', { name: 'Accept' }).click();
+    await answerSignInPage(login, demo.alice);
 
     const details = page.getByRole('dialog', { name: 'web-prod-01' });
     await expect(details).toBeVisible({ timeout: 30_000 });
@@ -115,9 +112,7 @@ test.describe('Find in Accounts', () => {
       const popup = page.context().waitForEvent('page');
       await page.getByRole('button', { name: 'Sign in with the browser' }).click();
       const login = await popup;
-      await login.getByLabel('Email or username').fill(fleetUser.username);
-      await login.getByLabel('Password').fill(fleetUser.password);
-      await login.getByRole('button', { name: 'Sign in' }).click();
+      await answerSignInPage(login, fleetUser, null);
       const search = page.getByRole('searchbox', { name: `Find a tenant of ${fleetUser.username}` });
       await expect(search).toBeVisible({ timeout: 30_000 });
       await login.close();

@@ -2,12 +2,11 @@
 // preview: the preview host as a child process plus a page in the project's Chromium.
 // electron: the built app through _electron.launch. Specs use only `app` and never care which.
 import { test as base, _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromiumLaunchOptions } from './chromium.js';
+import { spawnPreviewHost } from './preview-host.js';
 import { writeEmulatorCloudConfig } from '../emulator/cloud-config.js';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 
@@ -35,16 +34,11 @@ interface Running {
 const root = join(import.meta.dirname, '..');
 
 async function startPreview(browser: Browser, env: NodeJS.ProcessEnv): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'preview', 'cli.ts'), '--port', '0'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await firstJsonLine(child);
+  const host = await spawnPreviewHost(env);
   // The emulator's sign-in pages use a CA made for the run.
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(host.url);
   return {
     page,
     stop: async () => {
@@ -52,7 +46,7 @@ async function startPreview(browser: Browser, env: NodeJS.ProcessEnv): Promise<R
       try {
         await context.close();
       } finally {
-        await stopChild(child);
+        await host.stop();
       }
     },
   };
@@ -66,29 +60,6 @@ async function startElectron(env: NodeJS.ProcessEnv): Promise<Running> {
   });
   const page = await app.firstWindow();
   return { page, electron: app, stop: () => app.close() };
-}
-
-function firstJsonLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (!child.stdout) throw new Error('the preview host has no stdout');
-    const lines = createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      try {
-        resolve((JSON.parse(line) as { url: string }).url);
-      } catch {
-        reject(new Error(`the preview host printed something other than its URL: ${line}`));
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the preview host exited with ${code} before it was ready`)));
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 export interface WorkerOptions {

@@ -8,29 +8,16 @@ import type { Page } from '@playwright/test';
 import { join, resolve } from 'node:path';
 import { fleetUser } from '../emulator/scenarios/fleet.js';
 import { expect, test } from './fixtures.js';
+import { emulateScheme, schemes, screenshotFolder, screenshotSizes } from './screenshot-tour.js';
 import { signInAliceInBrowser } from './sign-in.js';
 
-const folder = process.env['CLOUD_DESK_SCREENSHOTS'];
-const sizes = [
-  { name: '720x480', width: 720, height: 480 },
-  { name: '1024x640', width: 1024, height: 640 },
-  { name: '1920x1080', width: 1920, height: 1080 },
-] as const;
-const schemes = ['light', 'dark', 'high-contrast'] as const;
-type Scheme = (typeof schemes)[number];
+const folder = screenshotFolder;
+const sizes = screenshotSizes;
 
 test.use({ cloud: 'emulator' });
 test.beforeEach(({ app }) =>
   test.skip(!folder || app.runtime === 'electron', 'Set CLOUD_DESK_SCREENSHOTS to a folder to take screenshots.'),
 );
-
-async function look(page: Page, scheme: Scheme): Promise<void> {
-  await page.emulateMedia(
-    scheme === 'high-contrast'
-      ? { colorScheme: 'dark', forcedColors: 'active' }
-      : { colorScheme: scheme, forcedColors: 'none' },
-  );
-}
 
 async function shoot(page: Page, name: string, size: { width: number; height: number }): Promise<void> {
   await page.setViewportSize({ width: size.width, height: size.height });
@@ -61,7 +48,7 @@ test('screenshots of the VM grid with 10,000 VMs, its details, and the Subscript
 
     // High contrast is looked at with the demo's inventory (below): the fleet's adds nothing but minutes.
     for (const scheme of ['light', 'dark'] as const) {
-      await look(page, scheme);
+      await emulateScheme(page, scheme);
       await page.getByRole('tab', { name: 'Virtual machines' }).click();
       await shoot(page, `vms-${scheme}`, { width: 1280, height: 800 });
       for (const size of sizes) await shoot(page, `vms-${size.name}-${scheme}`, size);
@@ -91,7 +78,7 @@ test('screenshots of subscriptions with problems, and of the offline start', asy
   const problems = page.getByRole('list', { name: 'Subscriptions with problems' });
   await expect(problems.getByRole('listitem')).toHaveCount(3, { timeout: 60_000 });
   for (const scheme of schemes) {
-    await look(page, scheme);
+    await emulateScheme(page, scheme);
     await page.getByRole('tab', { name: 'Virtual machines' }).click();
     for (const size of sizes) await shoot(page, `vms-${size.name}-${scheme}-problems`, size);
     await page.getByRole('tab', { name: 'Subscriptions' }).click();
@@ -117,7 +104,7 @@ test('screenshots of subscriptions with problems, and of the offline start', asy
   // Contoso Production stays throttled (Azure asked for 20 minutes); the others are listed now.
   await expect(grid.getByRole('row', { name: /^bastion-01 / })).toBeVisible({ timeout: 60_000 });
   for (const scheme of schemes) {
-    await look(page, scheme);
+    await emulateScheme(page, scheme);
     for (const size of sizes) await shoot(page, `vms-${size.name}-${scheme}-demo`, size);
     await page.getByRole('button', { name: 'Power state' }).click();
     await page.getByRole('menuitemcheckbox', { name: 'Stopped' }).click();
@@ -143,7 +130,7 @@ test('screenshots of subscriptions with problems, and of the offline start', asy
     page = await app.restart();
     await expect(page.getByText(/^Offline: showing the inventory as of /)).toBeVisible({ timeout: 60_000 });
     for (const scheme of schemes) {
-      await look(page, scheme);
+      await emulateScheme(page, scheme);
       await page.getByRole('tab', { name: 'Virtual machines' }).click();
       for (const size of sizes) await shoot(page, `vms-${size.name}-${scheme}-offline`, size);
       await page.getByRole('tab', { name: 'Subscriptions' }).click();

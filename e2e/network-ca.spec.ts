@@ -2,6 +2,7 @@
 // issuer's name; the same CA chosen as a file in Settings > Network makes the sign-in work.
 import { demo } from '../emulator/testing/demo-ids.js';
 import { expect, test } from './fixtures.js';
+import { answerSignInPage } from './sign-in.js';
 
 test.use({ cloud: 'emulator-not-configured' });
 
@@ -44,9 +45,6 @@ test('a CA file chosen in Settings > Network makes a private CA trusted', async 
   const popup = page.context().waitForEvent('page');
   await page.getByRole('button', { name: 'Sign in with the browser' }).click();
   const login = await popup;
-  await login.getByLabel('Email or username').fill(demo.bob.username);
-  await login.getByLabel('Password').fill(demo.bob.password);
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  await login.getByRole('button', { name: 'Accept' }).click();
+  await answerSignInPage(login, demo.bob);
   await expect(page.getByRole('region', { name: 'Bob' }).getByRole('row', { name: /Fabrikam/ })).toContainText('Ready');
 });

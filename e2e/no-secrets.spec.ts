@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { demo } from '../emulator/testing/demo-ids.js';
 import { expect, test } from './fixtures.js';
+import { answerSignInPage } from './sign-in.js';
 
 test.use({ cloud: 'emulator' });
 
@@ -32,10 +33,7 @@ test('no credential crosses to the renderer or its storage', async ({ app }) => 
     ).cloudDesk.accounts.signIn({ cloudId: 'custom-local-azure-emulator', method: 'browser' }),
   );
   const login = await popup;
-  await login.getByLabel('Email or username').fill(demo.alice.username);
-  await login.getByLabel('Password').fill(demo.alice.password);
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  await login.getByRole('button', { name: 'Accept' }).click();
+  await answerSignInPage(login, demo.alice);
   expect(await signedIn).toMatchObject({ ok: true });
   const aliceId = ((await signedIn) as { value: { id: string } }).value.id;
 

@@ -4,14 +4,11 @@
 // --project preview e2e/screenshots.spec.ts`); docs/screenshots/ holds the ones the README shows.
 import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures.js';
+import { emulateScheme, schemes, screenshotFolder, screenshotSizes } from './screenshot-tour.js';
 import { signInAliceInBrowser } from './sign-in.js';
 
-const folder = process.env['CLOUD_DESK_SCREENSHOTS'];
-const sizes = [
-  { name: '720x480', width: 720, height: 480 },
-  { name: '1024x640', width: 1024, height: 640 },
-  { name: '1920x1080', width: 1920, height: 1080 },
-] as const;
+const folder = screenshotFolder;
+const sizes = screenshotSizes;
 
 test.use({ cloud: 'emulator' });
 
@@ -22,12 +19,8 @@ test('screenshots of the Accounts view', async ({ app }) => {
   const { page } = app;
   await signInAliceInBrowser(page);
 
-  for (const scheme of ['light', 'dark', 'contrast'] as const) {
-    await page.emulateMedia(
-      scheme === 'contrast'
-        ? { colorScheme: 'dark', forcedColors: 'active' }
-        : { colorScheme: scheme, forcedColors: 'none' },
-    );
+  for (const scheme of schemes) {
+    await emulateScheme(page, scheme);
     // The README's pair (docs/screenshots/accounts-light.png and -dark.png), with no control focused.
     await page.setViewportSize({ width: 1280, height: 860 });
     await page.mouse.move(0, 859);

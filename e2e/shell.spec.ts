@@ -63,3 +63,29 @@ test('a malformed call from the page gets invalid_input naming the field', async
   await app.page.getByRole('tab', { name: 'Settings' }).click();
   await expect(app.page.getByRole('radio', { name: 'Use system setting' })).toBeChecked();
 });
+
+test('the navigation labels line up, and in high contrast hover is not a second selection bar', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.emulateMedia({ forcedColors: 'active' });
+  const nav = page.getByRole('navigation', { name: 'Views' });
+  await nav.getByRole('tab', { name: 'Settings' }).click();
+  const layout = await nav.getByRole('tab').evaluateAll((tabs) =>
+    tabs.map((tab) => {
+      // The visible label, not the hidden bold copy Fluent keeps to reserve the selected label's width.
+      const label = tab.querySelector('.fui-Tab__content:not(.fui-Tab__content--reserved-space)');
+      const range = document.createRange();
+      if (label) range.selectNodeContents(label);
+      return { left: Math.round(range.getBoundingClientRect().left), height: tab.getBoundingClientRect().height };
+    }),
+  );
+  expect(layout).toHaveLength(6);
+  expect(new Set(layout.map((tab) => tab.left)).size).toBe(1);
+  expect(new Set(layout.map((tab) => tab.height)).size).toBe(1);
+
+  const hovered = nav.getByRole('tab', { name: 'Activity' });
+  await hovered.hover();
+  const bar = await hovered.evaluate((tab) => getComputedStyle(tab, '::before').backgroundColor);
+  // Transparent: no bar drawn (forced colours may still name a colour for it).
+  expect(bar).toMatch(/^rgba\(\d+, \d+, \d+, 0\)$/);
+});

@@ -238,7 +238,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const sweepIndicator = progress ? new SweepReporter(progress) : undefined;
   const batchIndicator = progress ? new OperationBatchReporter(progress) : undefined;
   // The operations keep an index of the inventory from the same patches the renderer gets.
-  const mirror = new InventoryMirror(() => inventory);
+  const mirror = new InventoryMirror(() => inventory, deps.logger);
   const runningVms = new RunningVmTracker({ getSnapshot: () => inventory.getSnapshot() }, () => connectivity.online);
   const inventoryEvents: EventSink = {
     emit(name, payload) {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadClouds } from './cloud-config.js';
+import { cloudConfigNotices, loadClouds } from './cloud-config.js';
 import { armScope, builtInClouds } from './clouds.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cloud-desk-clouds-'));
@@ -63,5 +63,15 @@ describe('loadClouds', () => {
   it('reports an unreadable file', () => {
     expect(loadClouds(write('garbage.json', '{oops')).problem).toContain('could not be loaded');
     expect(loadClouds(join(dir, 'missing.json')).problem).toContain('could not be loaded');
+  });
+
+  it('gives the start-up notice for a file that could not be loaded, and none without a problem', () => {
+    const failed = loadClouds(join(dir, 'missing.json'));
+    expect(cloudConfigNotices(failed)).toEqual({
+      startupProblems: [
+        { id: 'cloud-config', level: 'error', title: 'Custom cloud not loaded', message: failed.problem },
+      ],
+    });
+    expect(cloudConfigNotices(loadClouds(undefined))).toEqual({});
   });
 });

@@ -2,6 +2,7 @@
 // file is reported in words and the built-in clouds keep working. Node only; no Electron imports.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { Notice } from '../preload/contract.js';
 import { builtInClouds, customCloud, customCloudFileSchema, type CloudEndpoints } from './clouds.js';
 
 export type CloudConfigLoad = { clouds: CloudEndpoints[]; problem?: string };
@@ -25,4 +26,12 @@ export function loadClouds(configPath: string | undefined): CloudConfigLoad {
       problem: `The custom cloud in ${configPath} could not be loaded (${reason}). Only the Azure clouds are available.`,
     };
   }
+}
+
+/** What the app says at start about the load: a notice when the custom cloud could not be loaded. */
+export function cloudConfigNotices(load: CloudConfigLoad): { startupProblems?: Notice[] } {
+  if (load.problem === undefined) return {};
+  return {
+    startupProblems: [{ id: 'cloud-config', level: 'error', title: 'Custom cloud not loaded', message: load.problem }],
+  };
 }

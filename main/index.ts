@@ -25,7 +25,7 @@ import { electronProxyResolver } from './platform/electron-proxy-resolver.js';
 import { saveDialogFileSaver } from './platform/save-dialog.js';
 import { safeStorageCipher } from './platform/safe-storage-cipher.js';
 import { shellOpener } from './platform/shell-opener.js';
-import { loadClouds } from './cloud-config.js';
+import { cloudConfigNotices, loadClouds } from './cloud-config.js';
 import { systemClock } from './system-clock.js';
 import { createMainWindow } from './window.js';
 
@@ -105,13 +105,7 @@ if (
         focus: windowFocus(() => mainWindow),
       },
       window: activator,
-      ...(cloudLoad.problem
-        ? {
-            startupProblems: [
-              { id: 'cloud-config', level: 'error', title: 'Custom cloud not loaded', message: cloudLoad.problem },
-            ],
-          }
-        : {}),
+      ...cloudConfigNotices(cloudLoad),
       appInfo: () => ({
         name: 'Cloud Desk',
         version: app.getVersion(),

@@ -6,19 +6,9 @@ import {
   isProductionTagged,
   startOperationsArgsSchema,
 } from './contract-operations.js';
+import { testSubscription } from './testing/inventory-fixtures.js';
 
-const sub: SubscriptionSummary = {
-  id: 's1',
-  displayName: 'Contoso Prod',
-  state: 'Enabled',
-  tenantId: 't1',
-  cloudId: 'azure',
-  accessPaths: [{ accountId: 'a1', tenantId: 't1' }],
-  actingAccountId: 'a1',
-  hidden: false,
-  status: 'ok',
-  vmCount: 1,
-};
+const sub: SubscriptionSummary = testSubscription({ id: 's1', displayName: 'Contoso Prod' });
 const vm: Vm = {
   provider: 'azure',
   id: 'vm-id',

@@ -19,7 +19,7 @@ import { privateFileMode, removeStaleTempFiles } from '../main/storage/data-fold
 import { MemoryFallbackStore, StorageHealth } from '../main/storage/memory-fallback-store.js';
 import { contentSecurityPolicy, contentTypeOf, resolveAsset, securityHeaders } from '../main/static-files.js';
 import { JsonFileStore, type StoreRecovery } from '../main/storage/json-file-store.js';
-import { loadClouds } from '../main/cloud-config.js';
+import { cloudConfigNotices, loadClouds } from '../main/cloud-config.js';
 import { devFileCipher } from './dev-cipher.js';
 import { systemClock } from '../main/system-clock.js';
 import { invalidInput } from '../preload/contract.js';
@@ -98,13 +98,7 @@ export async function startPreviewHost(options: PreviewOptions): Promise<Preview
     // The preview has no system proxy service: "system" means HTTPS_PROXY / NO_PROXY here.
     systemProxy: environmentProxyResolver(process.env),
     logger,
-    ...(cloudLoad.problem
-      ? {
-          startupProblems: [
-            { id: 'cloud-config', level: 'error', title: 'Custom cloud not loaded', message: cloudLoad.problem },
-          ],
-        }
-      : {}),
+    ...cloudConfigNotices(cloudLoad),
     appInfo: () => ({
       name: 'Cloud Desk',
       version: options.version,

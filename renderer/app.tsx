@@ -73,7 +73,24 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  nav: { padding: tokens.spacingVerticalM, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  nav: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  tab: {
+    // Labels start at one line: Fluent centres each label in the room its bold (selected) form reserves, which set
+    // the unselected ones a few pixels right of the selected one, and a reserved form that wrapped (wider fonts in
+    // high contrast) made its tab taller than the others.
+    textAlign: 'start',
+    whiteSpace: 'nowrap',
+    '@media (forced-colors: active)': {
+      // In high contrast the hover bar is drawn in Highlight, like a second selection beside the selected tab's
+      // bar: hover shows as a Highlight label instead.
+      ':hover::before': { backgroundColor: 'transparent' },
+      '&[aria-selected="false"]:enabled:hover .fui-Tab__content': { color: 'Highlight' },
+      '&[aria-selected="false"]:enabled:hover .fui-Tab__icon': { color: 'Highlight' },
+    },
+  },
   main: {
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
     [`@media ${compactQuery}`]: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}` },
@@ -121,10 +138,10 @@ export function App() {
             {views.map((candidate) =>
               compact ? (
                 <Tooltip key={candidate.id} content={candidate.label} relationship="label" positioning="after">
-                  <Tab value={candidate.id} icon={candidate.icon} />
+                  <Tab className={styles.tab} value={candidate.id} icon={candidate.icon} />
                 </Tooltip>
               ) : (
-                <Tab key={candidate.id} value={candidate.id} icon={candidate.icon}>
+                <Tab key={candidate.id} className={styles.tab} value={candidate.id} icon={candidate.icon}>
                   {candidate.label}
                 </Tab>
               ),

@@ -2,12 +2,12 @@
 // awkward paging, statusOnly, GET/instanceView, RBAC and power operations as long-running operations.
 import { ComputeManagementClient, type VirtualMachine } from '@azure/arm-compute';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { RestError } from '@azure/core-rest-pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   armAudience,
   rawRequest,
+  restError,
   startHarness,
   waitFor,
   type Harness,
@@ -58,16 +58,6 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) out.push(item);
   return out;
-}
-
-async function restError(promise: Promise<unknown>): Promise<RestError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RestError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 function rawGet(path: string, headers: Record<string, string>, method = 'GET'): Promise<RawResponse> {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { RestError } from '@azure/core-rest-pipeline';
 import { errors as joseErrors, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { createTlsMaterial } from '../core/tls.js';
 
@@ -144,6 +145,17 @@ export async function startHarness(input: ScenarioInput, options: Partial<ArmOpt
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   harness.baseUrl = `https://localhost:${(server.address() as AddressInfo).port}`;
   return harness;
+}
+
+/** The RestError a call that must fail rejected with; throws when it succeeded or failed some other way. */
+export async function restError(promise: Promise<unknown>): Promise<RestError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RestError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }
 
 /** Waits for a condition instead of sleeping for a guessed time. */

@@ -2,10 +2,9 @@
 // SDK's retry honouring Retry-After) and Compute's HighCostGet and per-VM power-action policies.
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { RestError } from '@azure/core-rest-pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { armAudience, rawRequest, startHarness, type Harness, type TokenInput } from './test-harness.js';
+import { armAudience, rawRequest, restError, startHarness, type Harness, type TokenInput } from './test-harness.js';
 import { ids, testScenario } from './test-scenario.js';
 
 let h: Harness;
@@ -33,16 +32,6 @@ function options(maxRetries?: number): Record<string, unknown> {
     tlsOptions: { ca: h.caPem },
     ...(maxRetries === undefined ? {} : { retryOptions: { maxRetries } }),
   };
-}
-
-async function restError(promise: Promise<unknown>): Promise<RestError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RestError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('ARM request buckets', () => {

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SecretVault } from '../storage/secret-vault.js';
-import { MemoryCipher, MemoryStore, RecordingLogger, fixedClock } from '../testing/fakes.js';
+import { MemoryStore, RecordingLogger, fixedClock } from '../testing/fakes.js';
 import { AccountRegistry, setAsideNotice, summarize, type StoredAccount } from './account-registry.js';
+import { testVault } from '../testing/vault.js';
 
 async function setup() {
   const store = new MemoryStore();
-  const vault = new SecretVault(store, new MemoryCipher(), {
-    clock: fixedClock('2026-11-22T10:00:00.000Z'),
-    logger: new RecordingLogger(),
-    allowWeak: () => false,
-  });
-  await vault.refreshStatus();
+  const vault = await testVault({ store, clock: fixedClock('2026-11-22T10:00:00.000Z') });
   return { store, vault, registry: new AccountRegistry(vault, new RecordingLogger()) };
 }
 

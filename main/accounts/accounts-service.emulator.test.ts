@@ -12,12 +12,12 @@ import { customCloud, type CloudEndpoints } from '../clouds.js';
 import { CloudConnectivity, Connectivity } from '../net/connectivity.js';
 import { testNetwork } from '../net/testing/network.js';
 import type { BrowserOpener } from '../ports.js';
-import { SecretVault } from '../storage/secret-vault.js';
 import { systemClock, systemScheduler } from '../system-clock.js';
 import { accountsService, emulatorCloud, idleScheduler, ScriptedBrowser } from '../testing/accounts-harness.js';
 import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
 import { listTenants } from '../azure/tenants.js';
 import { createAccountsService } from './create-accounts-service.js';
+import { testVault } from '../testing/vault.js';
 
 let emu: RunningEmulator;
 let cloud: CloudEndpoints;
@@ -364,12 +364,7 @@ describe('claims challenges and connectivity', () => {
       emu.caPem,
     );
     const connectivity = cloudConnectivity();
-    const vault = new SecretVault(new MemoryStore(), new MemoryCipher(), {
-      clock: systemClock,
-      logger: new RecordingLogger(),
-      allowWeak: () => false,
-    });
-    await vault.refreshStatus();
+    const vault = await testVault();
     const accounts = createAccountsService({
       vault,
       clouds: () => [unreachable],
@@ -403,8 +398,7 @@ describe('an account whose cloud is gone', () => {
 
     // The next start has no such cloud (e.g. the custom cloud file is not set any more).
     const logger = new RecordingLogger();
-    const vault = new SecretVault(store, cipher, { clock: systemClock, logger, allowWeak: () => false });
-    await vault.refreshStatus();
+    const vault = await testVault({ store, cipher, logger });
     const accounts = createAccountsService({
       vault,
       clouds: () => [],

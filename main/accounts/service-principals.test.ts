@@ -4,29 +4,22 @@ import type { TokenCredential } from '@azure/core-auth';
 import { describe, expect, it } from 'vitest';
 import { classifyAuthError } from '../auth/auth-errors.js';
 import type { TenantRecord } from '../azure/tenants.js';
-import { SecretVault } from '../storage/secret-vault.js';
-import { FakeTime, MemoryCipher, MemoryStore, RecordingLogger } from '../testing/fakes.js';
+import { FakeTime, RecordingLogger } from '../testing/fakes.js';
+import { exampleCloud } from '../testing/account-fixtures.js';
 import { AccountRegistry } from './account-registry.js';
 import { CloudCatalog } from './cloud-catalog.js';
 import { LiveState } from './live-state.js';
 import { ServicePrincipals } from './service-principals.js';
+import { testVault } from '../testing/vault.js';
 
-const cloud = {
-  id: 'azure',
-  name: 'Azure',
-  kind: 'public' as const,
-  authorityHost: 'https://login.example',
-  armEndpoint: 'https://arm.example',
-  armAudience: 'https://arm.example/',
-};
+const cloud = exampleCloud;
 const clientId = '5ec2e700-aaaa-4b1c-9d2e-3f4a5b6c7d01';
 const tenantId = '6f1c2a4e-8b3d-4c7a-9e21-5d0b7f3a1c01';
 
 async function setup(listing: () => Promise<TenantRecord[]>) {
   const time = new FakeTime();
   const logger = new RecordingLogger();
-  const vault = new SecretVault(new MemoryStore(), new MemoryCipher(), { clock: time, logger, allowWeak: () => false });
-  await vault.refreshStatus();
+  const vault = await testVault({ clock: time, logger });
   const registry = new AccountRegistry(vault, logger);
   await registry.load();
   const forgotten: string[] = [];

@@ -5,18 +5,11 @@ import type { AccountInfo } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
 import type { SignInFlow } from '../../preload/contract.js';
 import { classifyAuthError } from '../auth/auth-errors.js';
-import type { CloudEndpoints } from '../clouds.js';
 import { FakeTime, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
+import { exampleCloud } from '../testing/account-fixtures.js';
 import { SignInRunner, type SignInMethods, type SignedIn } from './sign-in-runner.js';
 
-const cloud: CloudEndpoints = {
-  id: 'azure',
-  name: 'Azure',
-  kind: 'public',
-  authorityHost: 'https://login.example',
-  armEndpoint: 'https://arm.example',
-  armAudience: 'https://arm.example/',
-};
+const cloud = exampleCloud;
 
 const account: AccountInfo = {
   homeAccountId: 'oid.t1',

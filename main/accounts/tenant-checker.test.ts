@@ -5,21 +5,15 @@ import { describe, expect, it } from 'vitest';
 import type { AccountProblem } from '../../preload/contract.js';
 import type { AuthProblem } from '../auth/auth-errors.js';
 import type { TenantRecord } from '../azure/tenants.js';
-import { SecretVault } from '../storage/secret-vault.js';
-import { FakeTime, MemoryCipher, MemoryStore, RecordingLogger } from '../testing/fakes.js';
+import { FakeTime, RecordingLogger } from '../testing/fakes.js';
+import { exampleCloud, storedAlice } from '../testing/account-fixtures.js';
 import { AccountRegistry, type StoredTenant, type StoredUserAccount } from './account-registry.js';
 import { CloudCatalog } from './cloud-catalog.js';
 import { LiveState } from './live-state.js';
 import { TenantChecker } from './tenant-checker.js';
+import { testVault } from '../testing/vault.js';
 
-const cloud = {
-  id: 'azure',
-  name: 'Azure',
-  kind: 'public' as const,
-  authorityHost: 'https://login.example',
-  armEndpoint: 'https://arm.example',
-  armAudience: 'https://arm.example/',
-};
+const cloud = exampleCloud;
 
 const tenantIds = ['t1', 't2', 't3', 't4', 't5'];
 
@@ -33,17 +27,7 @@ function stored(id: string, status: StoredTenant['status'] = 'ready'): StoredTen
   };
 }
 
-const alice: StoredUserAccount = {
-  kind: 'user',
-  id: 'alice',
-  cloudId: 'azure',
-  name: 'Alice',
-  username: 'alice@example',
-  homeTenantId: 't1',
-  localAccountId: 'oid',
-  environment: 'login.example',
-  tenants: tenantIds.map((id) => stored(id)),
-};
+const alice = storedAlice(tenantIds.map((id) => stored(id)));
 
 /** A promise the test settles by hand. */
 function deferred<T>() {
@@ -59,8 +43,7 @@ function deferred<T>() {
 async function setup(options: { concurrency?: number; account?: StoredUserAccount } = {}) {
   const time = new FakeTime();
   const logger = new RecordingLogger();
-  const vault = new SecretVault(new MemoryStore(), new MemoryCipher(), { clock: time, logger, allowWeak: () => false });
-  await vault.refreshStatus();
+  const vault = await testVault({ clock: time, logger });
   const registry = new AccountRegistry(vault, logger);
   await registry.load();
   await registry.upsert(options.account ?? alice);

@@ -1,35 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityChange, ActivityEntry } from '../../preload/contract-operations.js';
-import { SecretVault } from '../storage/secret-vault.js';
-import { fixedClock, MemoryCipher, MemoryStore, RecordingLogger } from '../testing/fakes.js';
+import { fixedClock, MemoryStore, RecordingLogger } from '../testing/fakes.js';
 import { activityBlob, ActivityLog } from './activity-log.js';
 import { csvCell, toCsv } from './csv.js';
+import { testVault } from '../testing/vault.js';
+import { testActivityEntry } from '../../preload/testing/activity-fixtures.js';
 
 const clock = fixedClock('2026-11-30T12:00:00Z');
 
 async function log(store = new MemoryStore(), limit?: number): Promise<ActivityLog> {
   const logger = new RecordingLogger();
-  const vault = new SecretVault(store, new MemoryCipher('os'), { clock, logger, allowWeak: () => false });
-  await vault.refreshStatus();
+  const vault = await testVault({ store, clock, logger });
   const activity = new ActivityLog({ vault, clock, logger, ...(limit ? { limit } : {}) });
   await activity.start();
   return activity;
 }
 
 function entry(n: number, patch: Partial<ActivityEntry> = {}): Omit<ActivityEntry, 'id'> {
-  return {
-    at: `2026-11-30T11:00:${String(n).padStart(2, '0')}Z`,
-    action: 'deallocate',
-    targetId: `/subscriptions/s/resourcegroups/rg/providers/microsoft.compute/virtualmachines/vm-${n}`,
-    targetName: `vm-${n}`,
-    resourceGroup: 'rg',
-    subscriptionId: 's',
-    accountId: 'alice-id',
-    accountName: 'alice@contoso.example',
-    result: 'succeeded',
-    durationMs: 1500,
-    ...patch,
-  };
+  // The log gives entries their ids.
+  const { id: _id, ...fields } = testActivityEntry(n, patch);
+  return fields;
 }
 
 describe('csv', () => {

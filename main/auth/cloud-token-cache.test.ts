@@ -3,9 +3,10 @@
 // an MSAL cache set aside.
 import type { TokenCache } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
-import { SecretVault } from '../storage/secret-vault.js';
+import type { SecretVault } from '../storage/secret-vault.js';
 import { MemoryCipher, MemoryStore, RecordingLogger, fixedClock } from '../testing/fakes.js';
 import { cacheShapeProblem, CloudCache } from './cloud-token-cache.js';
+import { testVault } from '../testing/vault.js';
 
 /** The part of MSAL's TokenCache the store uses: a document that changes when a test says so. */
 class FakeTokenCache {
@@ -46,12 +47,7 @@ class CountingCipher extends MemoryCipher {
 async function setup(cipher: MemoryCipher = new MemoryCipher()) {
   const store = new MemoryStore();
   const logger = new RecordingLogger();
-  const vault = new SecretVault(store, cipher, {
-    clock: fixedClock('2026-11-22T10:00:00.000Z'),
-    logger,
-    allowWeak: () => false,
-  });
-  await vault.refreshStatus();
+  const vault = await testVault({ store, cipher, clock: fixedClock('2026-11-22T10:00:00.000Z'), logger });
   const damaged: string[] = [];
   const cache = new CloudCache({
     vault,

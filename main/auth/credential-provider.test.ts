@@ -3,31 +3,14 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { describe, expect, it } from 'vitest';
 import type { StoredAccount, StoredServicePrincipal } from '../accounts/account-registry.js';
-import type { CloudEndpoints } from '../clouds.js';
 import { ServiceError } from '../errors.js';
 import { CredentialProvider } from './credential-provider.js';
 import type { UserTokenRequest } from './user-tokens.js';
+import { exampleCloud, storedAlice } from '../testing/account-fixtures.js';
 
-const cloud: CloudEndpoints = {
-  id: 'azure',
-  name: 'Azure',
-  kind: 'public',
-  authorityHost: 'https://login.example',
-  armEndpoint: 'https://arm.example',
-  armAudience: 'https://arm.example/',
-};
+const cloud = exampleCloud;
 
-const user: StoredAccount = {
-  kind: 'user',
-  id: 'alice',
-  cloudId: 'azure',
-  name: 'Alice',
-  username: 'alice@example',
-  homeTenantId: 't1',
-  localAccountId: 'oid',
-  environment: 'login.example',
-  tenants: [],
-};
+const user: StoredAccount = storedAlice();
 
 const principal: StoredServicePrincipal = {
   kind: 'service_principal',

@@ -1,38 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { InventoryPatch, InventorySnapshot, SubscriptionSummary, Vm } from '../../preload/contract-inventory.js';
+import type { InventoryPatch, InventorySnapshot, Vm } from '../../preload/contract-inventory.js';
 import type { RunningVms } from '../ports.js';
+import { testSubscription, testVm } from '../../preload/testing/inventory-fixtures.js';
 import { RunningVmTracker } from './running-vms.js';
 
-const sub: SubscriptionSummary = {
-  id: 'sub-1',
-  displayName: 'Sub 1',
-  state: 'Enabled',
-  tenantId: 't1',
-  cloudId: 'azure',
-  accessPaths: [{ accountId: 'a1', tenantId: 't1' }],
-  actingAccountId: 'a1',
-  hidden: false,
-  status: 'ok',
+const sub = testSubscription({
   vmCount: 2,
   fetchedAt: '2026-11-30T08:00:00.000Z',
   powerFetchedAt: '2026-11-30T09:00:00.000Z',
-};
-
-function vm(name: string, powerState: Vm['powerState']): Vm {
-  const resourceId = `/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${name}`;
-  return {
-    provider: 'azure',
-    id: resourceId.toLowerCase(),
-    resourceId,
-    name,
-    resourceGroup: 'rg',
-    subscriptionId: 'sub-1',
-    tenantId: 't1',
-    location: 'westeurope',
-    tags: {},
-    powerState,
-  };
-}
+});
+const vm = (name: string, powerState: Vm['powerState']): Vm => testVm(name, { powerState });
 
 const patch = (seq: number, change: Partial<InventoryPatch>): InventoryPatch => ({
   seq,

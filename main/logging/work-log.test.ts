@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InventoryPatch, SubscriptionSummary, SweepProgress } from '../../preload/contract-inventory.js';
 import type { Operation } from '../../preload/contract-operations.js';
 import { RecordingLogger } from '../testing/fakes.js';
+import { testSubscription } from '../../preload/testing/inventory-fixtures.js';
 import { redact } from './redact.js';
 import { WorkLog } from './work-log.js';
 
@@ -85,19 +86,8 @@ describe('WorkLog', () => {
   });
 });
 
-const subscription = (change: Partial<SubscriptionSummary>): SubscriptionSummary => ({
-  id: 'sub-1',
-  displayName: 'Production',
-  state: 'Enabled',
-  tenantId: 't1',
-  cloudId: 'azure',
-  accessPaths: [{ accountId: 'a1', tenantId: 't1' }],
-  actingAccountId: 'a1',
-  hidden: false,
-  status: 'ok',
-  vmCount: 3,
-  ...change,
-});
+const subscription = (change: Partial<SubscriptionSummary>): SubscriptionSummary =>
+  testSubscription({ displayName: 'Production', vmCount: 3, ...change });
 
 const patch = (seq: number, subscriptions: SubscriptionSummary[]): InventoryPatch => ({
   seq,

@@ -1,7 +1,8 @@
 // The two kinds of https agent a request can get: direct, or through an HTTP(S) proxy with CONNECT
 // (https-proxy-agent). Both trust the same certificates, passed as one TLS context in the request's own TLS
 // options: https-proxy-agent does not use constructor TLS options inside the tunnel. A proxy that cannot be
-// reached or answers 407 fails the request with words, not a raw socket error. No Electron imports.
+// reached or answers 407 fails the request with words, not a raw socket error. Pooled connections are let go
+// before the server's announced keep-alive timeout ends (see idleConnectionMs). No Electron imports.
 import type { ClientRequest } from 'node:http';
 import { Agent, request } from 'node:https';
 import type { Socket } from 'node:net';
@@ -9,6 +10,13 @@ import type { PeerCertificate, SecureContext, TLSSocket } from 'node:tls';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { proxyAuthRequired, proxyRefused, proxyUnreachable } from './network-errors.js';
 import { displayProxy, type ProxyRoute } from './proxy-route.js';
+
+/**
+ * How long an idle pooled connection is kept at most. Node's agent keeps one only until shortly before the
+ * server's `Keep-Alive: timeout=N` says it will close it, but only when the agent has a timeout of its own:
+ * without one it keeps it for ever, and a call written to it as the server closes it fails with ECONNRESET.
+ */
+export const idleConnectionMs = 60_000;
 
 type ConnectOptions = Parameters<HttpsProxyAgent<string>['connect']>[1];
 
@@ -19,7 +27,7 @@ export class TunnelAgent extends HttpsProxyAgent<string> {
     private readonly connectTimeoutMs: number,
   ) {
     // The context also serves the TLS connection to an https:// proxy (constructor options), not only the tunnel.
-    super(proxy, { keepAlive: true, ...(secureContext ? { secureContext } : {}) });
+    super(proxy, { keepAlive: true, timeout: idleConnectionMs, ...(secureContext ? { secureContext } : {}) });
   }
 
   override async connect(req: ClientRequest, options: ConnectOptions): Promise<Socket> {
@@ -72,7 +80,7 @@ export function createAgent(
   proxyConnectTimeoutMs: number,
 ): Agent {
   return route.kind === 'direct'
-    ? new Agent({ keepAlive: true, ...(secureContext ? { secureContext } : {}) })
+    ? new Agent({ keepAlive: true, timeout: idleConnectionMs, ...(secureContext ? { secureContext } : {}) })
     : new TunnelAgent(route.url, secureContext, proxyConnectTimeoutMs);
 }
 

@@ -2,11 +2,15 @@
 // every sign-in call takes the same route as the Azure SDK and tells Connectivity whether the host answered.
 // msal-node 7 has no agent or proxy options; INetworkModule is its extension point for exactly this. A network
 // failure is rejected as an AuthError carrying the problem's code and words, which MSAL passes on unchanged.
-// No Electron imports.
+// Connections are pooled (keep-alive): a call written to one the server had just closed as idle is sent again on a
+// new connection (Node's documented answer to `request.reusedSocket`), never reported as offline. The Azure SDK's
+// pipeline retries these resets itself. No Electron imports.
 import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 import { request } from 'node:https';
 import type { Connectivity } from './connectivity.js';
 import type { NetworkConfig } from './network-config.js';
+
+const staleConnectionTries = 3;
 
 export class MsalNetworkClient implements INetworkModule {
   constructor(
@@ -32,7 +36,14 @@ export class MsalNetworkClient implements INetworkModule {
   ): Promise<NetworkResponse<T>> {
     try {
       const agent = await this.network.agentFor(url, this.caPem);
-      return await this.call<T>(method, url, options, timeout, agent);
+      // Each stale connection fails once and leaves the pool; a few tries reach a fresh one.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await this.call<T>(method, url, options, timeout, agent);
+        } catch (error) {
+          if (!(error instanceof StaleConnectionError) || attempt === staleConnectionTries) throw error;
+        }
+      }
     } catch (error) {
       const problem = await this.network.explain(error, url);
       this.connectivity.reportFailure(problem ?? error);
@@ -50,6 +61,7 @@ export class MsalNetworkClient implements INetworkModule {
   ): Promise<NetworkResponse<T>> {
     const body = options?.body;
     return new Promise((resolve, reject) => {
+      let answered = false;
       const call = request(
         url,
         {
@@ -62,6 +74,7 @@ export class MsalNetworkClient implements INetworkModule {
           },
         },
         (response) => {
+          answered = true;
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('error', reject);
@@ -89,9 +102,20 @@ export class MsalNetworkClient implements INetworkModule {
       call.on('timeout', () =>
         call.destroy(Object.assign(new Error(`Timed out calling ${url}`), { code: 'ETIMEDOUT' })),
       );
-      call.on('error', reject);
+      call.on('error', (error: NodeJS.ErrnoException) => {
+        const stale = call.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        reject(stale ? new StaleConnectionError(error) : error);
+      });
       if (body !== undefined) call.write(body);
       call.end();
     });
+  }
+}
+
+/** The server closed a pooled connection before reading the call written to it: the call never reached it. */
+class StaleConnectionError extends Error {
+  constructor(cause: NodeJS.ErrnoException) {
+    super('the server closed the kept-alive connection before the call reached it', { cause });
+    this.name = 'StaleConnectionError';
   }
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../errors.js';
-import { SecretVault } from '../storage/secret-vault.js';
-import { systemClock } from '../system-clock.js';
-import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
+import { MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
 import { createNetwork } from './network-settings.js';
 import type { ProxyResolver } from './proxy-resolver.js';
+import { testVault } from '../testing/vault.js';
 
 const caPem = `-----BEGIN CERTIFICATE-----
 MIIBfTCCASOgAwIBAgIUTeSTcAfOrNeTwOrKsEtTiNgS0wCgYIKoZIzj0EAwIwFDES
@@ -18,8 +17,7 @@ async function setupWith(systemProxy: ProxyResolver, env: Record<string, string>
   const store = new MemoryStore();
   const logger = new RecordingLogger();
   const events = new RecordingEvents();
-  const vault = new SecretVault(store, new MemoryCipher(), { clock: systemClock, logger, allowWeak: () => false });
-  await vault.refreshStatus();
+  const vault = await testVault({ store, logger });
   const network = await createNetwork({
     store,
     vault,
@@ -47,12 +45,7 @@ describe('network settings', () => {
     const first = await setup();
     first.settings.set({ proxyMode: 'manual', proxyUrl: 'http://proxy.contoso.com:8080', proxyUsername: 'alice' });
     await first.settings.setProxyPassword('p@ss:word');
-    const vault = new SecretVault(first.store, new MemoryCipher(), {
-      clock: systemClock,
-      logger: first.logger,
-      allowWeak: () => false,
-    });
-    await vault.refreshStatus();
+    const vault = await testVault({ store: first.store, logger: first.logger });
     const again = await createNetwork({
       store: first.store,
       vault,

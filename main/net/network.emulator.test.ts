@@ -15,16 +15,16 @@ import { createAccountsService } from '../accounts/create-accounts-service.js';
 import { listTenants, type TenantRecord } from '../azure/tenants.js';
 import { customCloud, type CloudEndpoints } from '../clouds.js';
 import type { BrowserOpener } from '../ports.js';
-import { SecretVault } from '../storage/secret-vault.js';
 import { systemClock, systemScheduler } from '../system-clock.js';
 import { idleScheduler } from '../testing/accounts-harness.js';
-import { MemoryCipher, MemoryStore, RecordingEvents, RecordingLogger } from '../testing/fakes.js';
+import { RecordingEvents, RecordingLogger } from '../testing/fakes.js';
 import { identityCredentialOptions } from './arm-pipeline.js';
 import { CloudConnectivity, Connectivity } from './connectivity.js';
 import { MsalNetworkClient } from './msal-network.js';
 import type { NetworkConfig } from './network-config.js';
 import { startCountingProxy, type CountingProxy, type CountingProxyOptions } from './testing/connect-proxy.js';
 import { testNetwork, type TestNetworkOptions } from './testing/network.js';
+import { testVault } from '../testing/vault.js';
 
 let emu: RunningEmulator;
 let emulatorHost: string;
@@ -230,12 +230,7 @@ async function accountsService(
   connectivity = cloudConnectivity(),
 ): Promise<AccountsService> {
   const logger = new RecordingLogger();
-  const vault = new SecretVault(new MemoryStore(), new MemoryCipher(), {
-    clock: systemClock,
-    logger,
-    allowWeak: () => false,
-  });
-  await vault.refreshStatus();
+  const vault = await testVault({ logger });
   const accounts = createAccountsService({
     vault,
     clouds: () => [cloud],

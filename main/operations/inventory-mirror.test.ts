@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { InventorySnapshot, SubscriptionSummary, SweepKind, Vm } from '../../preload/contract-inventory.js';
+import type { InventorySnapshot, SweepKind, Vm } from '../../preload/contract-inventory.js';
+import { RecordingLogger } from '../testing/fakes.js';
+import { testSubscription, testVm } from '../../preload/testing/inventory-fixtures.js';
 import { InventoryMirror, type InventorySource } from './inventory-mirror.js';
 
 class Source implements InventorySource {
@@ -12,48 +14,17 @@ class Source implements InventorySource {
     this.sweeps.push({ kind, ids: subscriptionIds });
     return Promise.resolve();
   }
-  refresh(): null {
-    this.sweeps.push({ kind: 'full', ids: undefined });
-    return null;
-  }
 }
 
-const sub: SubscriptionSummary = {
-  id: 'sub-1',
-  displayName: 'Sub 1',
-  state: 'Enabled',
-  tenantId: 't1',
-  cloudId: 'azure',
-  accessPaths: [{ accountId: 'a1', tenantId: 't1' }],
-  actingAccountId: 'a1',
-  hidden: false,
-  status: 'ok',
-  vmCount: 1,
-};
+const sub = testSubscription();
 
-function testVm(name: string, subscriptionId: string): Vm {
-  const resourceId = `/subscriptions/${subscriptionId}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${name}`;
-  return {
-    provider: 'azure',
-    id: resourceId.toLowerCase(),
-    resourceId,
-    name,
-    resourceGroup: 'rg',
-    subscriptionId,
-    tenantId: 't1',
-    location: 'westeurope',
-    tags: {},
-    powerState: 'running',
-  };
-}
-
-const web = testVm('web-1', 'sub-1');
+const web = testVm('web-1');
 
 describe('the operations’ index of the inventory', () => {
   it('follows patches in order and tells listeners about changed VMs', () => {
     const source = new Source();
     source.snapshot = { ...source.snapshot, seq: 4, subscriptions: [sub], vms: [web] };
-    const mirror = new InventoryMirror(() => source);
+    const mirror = new InventoryMirror(() => source, new RecordingLogger());
     const heard: Vm[][] = [];
     mirror.onVmsChanged((vms) => heard.push([...vms]));
     expect(mirror.vm(web.id)?.powerState).toBe('running');
@@ -68,7 +39,7 @@ describe('the operations’ index of the inventory', () => {
   it('reloads from the snapshot after a gap', () => {
     const source = new Source();
     source.snapshot = { ...source.snapshot, seq: 1, subscriptions: [sub], vms: [web] };
-    const mirror = new InventoryMirror(() => source);
+    const mirror = new InventoryMirror(() => source, new RecordingLogger());
     expect(mirror.subscription('sub-1')).toEqual(sub);
     source.snapshot = { ...source.snapshot, seq: 9, vms: [] };
     mirror.apply({ seq: 9, subscriptions: [], removedSubscriptions: [], vms: [], removedVms: [web.id] });
@@ -77,11 +48,19 @@ describe('the operations’ index of the inventory', () => {
 
   it('re-checks the subscriptions of the VMs asked for with one power sweep', async () => {
     const source = new Source();
-    const other = testVm('db-1', 'sub-2');
+    const other = testVm('db-1', { subscriptionId: 'sub-2' });
     source.snapshot = { ...source.snapshot, seq: 1, subscriptions: [sub], vms: [web, other] };
-    const mirror = new InventoryMirror(() => source);
+    const mirror = new InventoryMirror(() => source, new RecordingLogger());
     mirror.vm(web.id);
     await mirror.recheck([web.id, other.id, 'unknown']);
     expect(source.sweeps).toEqual([{ kind: 'power', ids: ['sub-1', 'sub-2'] }]);
+  });
+
+  it('reads a renamed subscription back with a full sweep that starts after the one running now', async () => {
+    // A sweep already under way may have read the old name; joining it would never read the new one.
+    const source = new Source();
+    const mirror = new InventoryMirror(() => source, new RecordingLogger());
+    await mirror.refreshSubscription();
+    expect(source.sweeps).toEqual([{ kind: 'full', ids: undefined }]);
   });
 });

@@ -6,16 +6,15 @@ import type {
   InventorySnapshot,
   SubscriptionSummary,
   SweepKind,
-  SweepProgress,
   Vm,
 } from '../../preload/contract-inventory.js';
+import type { Logger } from '../ports.js';
 import type { InventoryPort } from './ports.js';
 
 export interface InventorySource {
   getSnapshot(): InventorySnapshot;
   /** Runs a sweep to its end (after whatever runs now). */
   sweep(kind: SweepKind, subscriptionIds?: readonly string[]): Promise<void>;
-  refresh(args?: { kind: SweepKind; subscriptionIds?: string[] }): SweepProgress | null;
 }
 
 export class InventoryMirror implements InventoryPort {
@@ -24,7 +23,10 @@ export class InventoryMirror implements InventoryPort {
   private seq = -1;
   private readonly listeners = new Set<(vms: readonly Vm[]) => void>();
 
-  constructor(private readonly source: () => InventorySource) {}
+  constructor(
+    private readonly source: () => InventorySource,
+    private readonly logger: Logger,
+  ) {}
 
   /** Feed every `inventory` patch the inventory emits; a gap reloads from its snapshot. */
   apply(patch: InventoryPatch): void {
@@ -68,9 +70,14 @@ export class InventoryMirror implements InventoryPort {
     if (subscriptionIds.length > 0) await this.source().sweep('power', subscriptionIds);
   }
 
-  /** Subscription records (names) come with a full sweep; it runs in the background. */
+  /**
+   * Subscription records (names) come with a full sweep, run in the background after whatever sweep runs now: a
+   * sweep already under way may have read the old record, so joining it would never read the new one.
+   */
   refreshSubscription(): Promise<void> {
-    this.source().refresh({ kind: 'full' });
+    this.source()
+      .sweep('full')
+      .catch((error: unknown) => this.logger.warn('the inventory could not read subscriptions back', { error }));
     return Promise.resolve();
   }
 

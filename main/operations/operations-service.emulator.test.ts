@@ -4,21 +4,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubscriptionSummary } from '../../preload/contract-inventory.js';
 import type { Operation, PowerAction } from '../../preload/contract-operations.js';
-import { armAudience, startHarness, waitFor, type Harness } from '../../emulator/arm/test-harness.js';
+import { startHarness, waitFor, type Harness } from '../../emulator/arm/test-harness.js';
 import type { ScenarioInput } from '../../emulator/scenario.js';
 import { ActivityLog } from '../activity/activity-log.js';
 import type { CloudEndpoints } from '../clouds.js';
 import { CloudConnectivity } from '../net/connectivity.js';
 import { testNetwork } from '../net/testing/network.js';
 import { idleScheduler } from '../testing/accounts-harness.js';
-import { SecretVault } from '../storage/secret-vault.js';
+import type { SecretVault } from '../storage/secret-vault.js';
 import { systemClock } from '../system-clock.js';
-import { MemoryCipher, MemoryStore, RecordingLogger } from '../testing/fakes.js';
+import { MemoryStore, RecordingLogger } from '../testing/fakes.js';
 import { RenameService } from '../subscriptions/rename-service.js';
 import { ServiceError } from '../errors.js';
 import { OperationsService } from './operations-service.js';
 import { pendingBlob } from './pending-store.js';
+import { testSubscription } from '../../preload/testing/inventory-fixtures.js';
 import { ArmInventory } from './testing/arm-inventory.js';
+import { armCloud } from './testing/operations-harness.js';
+import { testVault } from '../testing/vault.js';
 
 const tenant = '11111111-1111-4111-8111-111111111111';
 const alice = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -100,18 +103,14 @@ let cloud: CloudEndpoints;
 let inventory: ArmInventory;
 
 function summary(key: keyof typeof subs): SubscriptionSummary {
-  return {
+  const access = { tenantId: tenant, cloudId: cloud.id, accessPaths: [{ accountId, tenantId: tenant }] };
+  return testSubscription({
     id: subs[key],
     displayName: names[key],
-    state: 'Enabled',
-    tenantId: tenant,
-    cloudId: cloud.id,
-    accessPaths: [{ accountId, tenantId: tenant }],
+    ...access,
     actingAccountId: accountId,
-    hidden: false,
-    status: 'ok',
     vmCount: 0,
-  };
+  });
 }
 
 const credential = (tenantId: string) =>
@@ -127,8 +126,7 @@ interface World {
 
 async function world(store = new MemoryStore(), tuning = {}): Promise<World> {
   const logger = new RecordingLogger();
-  const vault = new SecretVault(store, new MemoryCipher('os'), { clock: systemClock, logger, allowWeak: () => false });
-  await vault.refreshStatus();
+  const vault = await testVault({ store, logger });
   const activity = new ActivityLog({ vault, clock: systemClock, logger });
   await activity.start();
   const accounts = {
@@ -176,15 +174,7 @@ beforeAll(async () => {
     // Small enough that the bulk test's seven POSTs in one subscription meet a 429 from ARM.
     armWrites: { capacity: 5, refillPerSecond: 2 },
   });
-  cloud = {
-    id: 'emulator',
-    name: 'Emulator',
-    kind: 'custom',
-    authorityHost: 'https://localhost',
-    armEndpoint: h.baseUrl,
-    armAudience,
-    caPem: h.caPem,
-  };
+  cloud = armCloud(h);
   inventory = new ArmInventory(cloud, (sub) => credential(sub.tenantId));
   for (const key of Object.keys(subs) as (keyof typeof subs)[]) await inventory.load(summary(key));
 });

@@ -3,43 +3,12 @@
 // running in one subscription it polls each one less often, and from five on it watches them through one list
 // of the subscription and polls an operation once its VM looks settled.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SubscriptionSummary } from '../../preload/contract-inventory.js';
-import { armAudience, startHarness, waitFor, type Harness } from '../../emulator/arm/test-harness.js';
-import type { ScenarioInput } from '../../emulator/scenario.js';
+import { startHarness, type Harness } from '../../emulator/arm/test-harness.js';
 import type { ArmOptions } from '../../emulator/arm/index.js';
-import { ActivityLog } from '../activity/activity-log.js';
-import type { CloudEndpoints } from '../clouds.js';
-import { CloudConnectivity } from '../net/connectivity.js';
-import { testNetwork } from '../net/testing/network.js';
-import { idleScheduler } from '../testing/accounts-harness.js';
-import { SecretVault } from '../storage/secret-vault.js';
-import { systemClock } from '../system-clock.js';
-import { MemoryCipher, MemoryStore, RecordingLogger } from '../testing/fakes.js';
-import { OperationsService, type OperationsTuning } from './operations-service.js';
-import { ArmInventory } from './testing/arm-inventory.js';
+import type { OperationsTuning } from './operations-service.js';
+import { operationsAgainstArm, ownedVmsScenario, whenFinished } from './testing/operations-harness.js';
 
-const tenant = '11111111-1111-4111-8111-111111111111';
-const user = 'aaaaaaaa-0000-4000-8000-000000000001';
-const sub = '6e000000-0000-4000-8000-000000000005';
-
-const scenario = (vms: number): ScenarioInput => ({
-  name: 'poll-pacing',
-  tenants: [{ id: tenant, displayName: 'Contoso', defaultDomain: 'contoso.example' }],
-  users: [{ id: user, username: 'ops@contoso.example', displayName: 'Ops', password: 'pw', homeTenant: tenant }],
-  subscriptions: [{ id: sub, tenantId: tenant, displayName: 'Pacing' }],
-  resourceGroups: [{ subscriptionId: sub, name: 'rg', location: 'westeurope' }],
-  vms: Array.from({ length: vms }, (_, n) => ({
-    subscriptionId: sub,
-    resourceGroup: 'rg',
-    name: `vm-${n}`,
-    size: 'Standard_B2s',
-    os: 'Linux' as const,
-    image: { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server' },
-    location: 'westeurope',
-    powerState: 'running' as const,
-  })),
-  roleAssignments: [{ principalId: user, role: 'Owner', scope: `/subscriptions/${sub}` }],
-});
+const pacing = (vms: number) => [{ id: '6e000000-0000-4000-8000-000000000005', displayName: 'Pacing', vms }];
 
 let h: Harness | undefined;
 afterEach(async () => h?.close());
@@ -57,62 +26,20 @@ interface Run {
 
 /** Deallocates `vms` VMs at once and records when each one's POST and status polls reached the emulator. */
 async function deallocateAll(vms: number, arm: Partial<ArmOptions>, tuning: Partial<OperationsTuning>): Promise<Run> {
-  const harness = await startHarness(scenario(vms), { missingPowerStateRatio: 0, ...arm });
+  const subscriptions = pacing(vms);
+  const harness = await startHarness(ownedVmsScenario('poll-pacing', subscriptions), {
+    missingPowerStateRatio: 0,
+    ...arm,
+  });
   h = harness;
-  const cloud: CloudEndpoints = {
-    id: 'emulator',
-    name: 'Emulator',
-    kind: 'custom',
-    authorityHost: 'https://localhost',
-    armEndpoint: harness.baseUrl,
-    armAudience,
-    caPem: harness.caPem,
-  };
-  const credential = () => harness.credential(() => harness.mint({ tid: tenant, oid: user }));
-  const inventory = new ArmInventory(cloud, credential);
-  const summary: SubscriptionSummary = {
-    id: sub,
-    displayName: 'Pacing',
-    state: 'Enabled',
-    tenantId: tenant,
-    cloudId: cloud.id,
-    accessPaths: [{ accountId: 'ops', tenantId: tenant }],
-    actingAccountId: 'ops',
-    hidden: false,
-    status: 'ok',
-    vmCount: vms,
-  };
-  await inventory.load(summary);
-  const logger = new RecordingLogger();
-  const vault = new SecretVault(new MemoryStore(), new MemoryCipher('os'), {
-    clock: systemClock,
-    logger,
-    allowWeak: () => false,
-  });
-  await vault.refreshStatus();
-  const service = new OperationsService({
-    inventory,
-    accounts: { credentialFor: credential, accountName: () => 'ops@contoso.example' },
-    clouds: () => [cloud],
-    connectivity: new CloudConnectivity({
-      clock: systemClock,
-      scheduler: idleScheduler,
-      logger,
-      probe: () => Promise.resolve(),
-    }),
-    network: testNetwork(),
-    vault,
-    activity: new ActivityLog({ vault, clock: systemClock, logger }),
-    clock: systemClock,
-    logger,
-    tuning: { recheckDelayMs: 20, ...tuning },
-  });
+  const { service, inventory } = await operationsAgainstArm(harness, subscriptions, { recheckDelayMs: 20, ...tuning });
   const from = harness.requests.length;
   const startedAt = Date.now();
   const { operationIds } = service.begin({ action: 'deallocate', vmIds: [...inventory.vms.keys()] });
-  await waitFor(() => operationIds.every((id) => service.registry.get(id)?.state === 'succeeded'), 30_000);
+  const finished = await whenFinished(service, operationIds);
   const endedAt = Date.now();
   await service.stop();
+  expect(finished.map((op) => op.state)).toEqual(operationIds.map(() => 'succeeded'));
   const polls = new Map<string, number[]>();
   const posts: number[] = [];
   let lists = 0;

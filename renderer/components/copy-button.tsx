@@ -3,16 +3,10 @@
 import { Button, Tooltip, makeStyles } from '@fluentui/react-components';
 import { Checkmark16Regular, Copy16Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { visuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
-  srOnly: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
+  srOnly: visuallyHidden,
 });
 
 export function CopyButton({ value, label }: { value: string; label: string }) {

@@ -47,6 +47,7 @@ import { ServicePrincipalDialog } from './service-principal-dialog';
 import { SignInForm } from './sign-in-form';
 import { SignInPanel } from './sign-in-panel';
 import { StatusBanners } from './status-banners';
+import { visuallyHidden } from '../../components/visually-hidden';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1280px' },
@@ -59,14 +60,7 @@ const useStyles = makeStyles({
   spinner: { justifyContent: 'flex-start' },
   dialog: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  srOnly: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
+  srOnly: visuallyHidden,
 });
 
 const signInRunningReason = 'A sign-in is running: finish or cancel it first.';

@@ -26,6 +26,7 @@ import type { AppError } from '../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
 import { FileChoice } from '../../components/file-choice';
 import { useNow } from '../../components/use-now';
+import { CloudField } from './cloud-field';
 import { useAccountsStore } from '../../stores/accounts-store';
 import { useUnreachable } from '../../stores/status-store';
 import { describeUnreachable } from './freshness';
@@ -142,15 +143,7 @@ export function ServicePrincipalDialog({
               >
                 <Input value={draft.label} onChange={(_event, data) => change({ label: data.value })} />
               </Field>
-              <Field label="Cloud" required>
-                <Select value={cloudId} onChange={(_event, data) => change({ cloudId: data.value })}>
-                  {clouds.map((candidate) => (
-                    <option key={candidate.id} value={candidate.id}>
-                      {candidate.name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <CloudField required value={cloudId} onChange={(id) => change({ cloudId: id })} />
               <Field
                 label="Tenant ID or domain"
                 required

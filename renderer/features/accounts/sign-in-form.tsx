@@ -2,13 +2,14 @@
 // browser (the usual way) or a device code. Says why it cannot start when the cloud has no app registration yet
 // or a sign-in runs; a cloud main could not reach is said too, but never stops the attempt. Used by the first-run
 // panel and by the "Add account" dialog.
-import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Globe20Regular, Key20Regular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import { useAccountsStore, useSignInRunning, type SignInMethod } from '../../stores/accounts-store';
 import { useNow } from '../../components/use-now';
 import { useUnreachable } from '../../stores/status-store';
 import { ClientChoice } from './client-choice';
+import { CloudField } from './cloud-field';
 import { describeUnreachable } from './freshness';
 
 const useStyles = makeStyles({
@@ -56,15 +57,7 @@ export function SignInForm({ onStarted }: { onStarted?: () => void }) {
       }}
     >
       <div className={styles.fields}>
-        <Field label="Cloud" className={styles.field}>
-          <Select value={cloud?.id ?? ''} onChange={(_event, data) => setChosen(data.value)}>
-            {clouds.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <CloudField className={styles.field} value={cloud?.id ?? ''} onChange={setChosen} />
         <Field label="Email (optional)" hint="Fills in the sign-in page for you." className={styles.field}>
           <Input
             type="email"

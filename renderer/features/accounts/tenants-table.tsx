@@ -29,6 +29,7 @@ import { useAccountsStore, usePending, useSignInRunning } from '../../stores/acc
 import { useUnreachable } from '../../stores/status-store';
 import { describeFreshness, describeUnreachable } from './freshness';
 import { filterTenants, tenantSearchThreshold } from './tenant-filter';
+import { visuallyHidden } from '../../components/visually-hidden';
 
 // Row layouts by the table's own width (a container query), not the window's: the nav and padding take a share.
 const wide = '@container (min-width: 860px)';
@@ -136,14 +137,7 @@ const useStyles = makeStyles({
   actionButton: { whiteSpace: 'nowrap' },
   why: { color: tokens.colorNeutralForeground3, maxWidth: '220px' },
   hiddenRow: { color: tokens.colorNeutralForeground3 },
-  srOnly: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
+  srOnly: visuallyHidden,
 });
 
 const categories: Record<TenantSummary['category'], string> = { home: 'Home', guest: 'Guest', managed: 'Managed' };

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityChange, ActivityEntry } from '../../../preload/contract-operations';
+import { testActivityEntry } from '../../../preload/testing/activity-fixtures';
 import { applyChange, emptyFeed, takePage, type ActivityFeed } from './activity-feed';
 
-function entry(n: number, patch: Partial<ActivityEntry> = {}): ActivityEntry {
-  return {
-    id: `id-${n}`,
-    at: `2026-11-30T11:00:${String(n).padStart(2, '0')}Z`,
-    action: 'deallocate',
-    targetId: `/subscriptions/s/resourcegroups/rg/providers/microsoft.compute/virtualmachines/vm-${n}`,
-    targetName: `vm-${n}`,
-    subscriptionId: 's',
-    accountId: 'alice-id',
-    accountName: 'alice@contoso.example',
-    result: 'succeeded',
-    durationMs: 1500,
-    ...patch,
-  };
-}
+const entry = testActivityEntry;
 
 const change = (seq: number, appended: ActivityEntry[], cleared = false): ActivityChange => ({
   seq,

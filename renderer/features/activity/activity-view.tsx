@@ -7,11 +7,7 @@ import {
   Dropdown,
   Input,
   Option,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   Title2,
@@ -30,6 +26,7 @@ import {
 import { getBridge } from '../../bridge';
 import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorBar } from '../../components/error-bar';
+import { RecordTable, useRecordCellStyles } from '../../components/record-table';
 import { OperationsPanel } from '../operations/operations-panel';
 import { applyChange, emptyFeed, takePage, type ActivityFeed } from './activity-feed';
 
@@ -39,13 +36,6 @@ const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   subheading: { margin: 0 },
-  // Auto layout sizes columns to their content (the fixed default let an account name run into the result);
-  // the wrapper scrolls sideways when even that does not fit.
-  scroll: { overflowX: 'auto' },
-  table: { tableLayout: 'auto' },
-  // Names stay whole (the table scrolls sideways instead) unless one alone is wider than the window.
-  wrap: { overflowWrap: 'break-word' },
-  message: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2, minWidth: '10em' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });
 
@@ -102,6 +92,7 @@ function useActivityFeed(filter: ActivityFilter): { entries: ActivityEntry[]; er
 
 export function ActivityView() {
   const styles = useStyles();
+  const cells = useRecordCellStyles();
   const [actionError, setActionError] = useState<AppError>();
   const [result, setResult] = useState<ActivityResult | 'all'>('all');
   const [vm, setVm] = useState('');
@@ -194,37 +185,25 @@ export function ActivityView() {
         {entries.length === 0 ? (
           <Text>No activity{result !== 'all' || vm || account ? ' matches these filters' : ' yet'}.</Text>
         ) : (
-          <div className={styles.scroll}>
-            <Table size="small" aria-label="Activity log, newest first" className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>When</TableHeaderCell>
-                  <TableHeaderCell>Action</TableHeaderCell>
-                  <TableHeaderCell>Target</TableHeaderCell>
-                  <TableHeaderCell>Account</TableHeaderCell>
-                  <TableHeaderCell>Result</TableHeaderCell>
-                  <TableHeaderCell>Details</TableHeaderCell>
-                  <TableHeaderCell>Duration</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {entries.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell>{new Date(e.at).toLocaleString()}</TableCell>
-                    <TableCell>{e.action === 'rename' ? 'Rename subscription' : actionLabels[e.action].verb}</TableCell>
-                    <TableCell className={styles.wrap}>{e.targetName}</TableCell>
-                    <TableCell className={styles.wrap}>{e.accountName}</TableCell>
-                    <TableCell>{results.find((r) => r.value === e.result)?.text}</TableCell>
-                    <TableCell className={styles.message}>
-                      {e.message}
-                      {e.correlationId && <div className={styles.mono}>Correlation id {e.correlationId}</div>}
-                    </TableCell>
-                    <TableCell>{(e.durationMs / 1000).toFixed(1)} s</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <RecordTable
+            label="Activity log, newest first"
+            columns={['When', 'Action', 'Target', 'Account', 'Result', 'Details', 'Duration']}
+          >
+            {entries.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>{new Date(e.at).toLocaleString()}</TableCell>
+                <TableCell>{e.action === 'rename' ? 'Rename subscription' : actionLabels[e.action].verb}</TableCell>
+                <TableCell className={cells.wrap}>{e.targetName}</TableCell>
+                <TableCell className={cells.wrap}>{e.accountName}</TableCell>
+                <TableCell>{results.find((r) => r.value === e.result)?.text}</TableCell>
+                <TableCell className={cells.message}>
+                  {e.message}
+                  {e.correlationId && <div className={styles.mono}>Correlation id {e.correlationId}</div>}
+                </TableCell>
+                <TableCell>{(e.durationMs / 1000).toFixed(1)} s</TableCell>
+              </TableRow>
+            ))}
+          </RecordTable>
         )}
       </section>
     </div>

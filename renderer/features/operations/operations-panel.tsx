@@ -1,20 +1,8 @@
 // Running and recent power actions: each with its VM, the action, the state (a spinner and Azure's transitional
 // power state while it runs), who ran it and how it ended; running ones can be cancelled (we stop watching).
-import {
-  Badge,
-  Button,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { actionLabels, finishedStates, type Operation } from '../../../preload/contract-operations';
+import { RecordTable, useRecordCellStyles } from '../../components/record-table';
 import { useOperationsStore } from '../../stores/operations-store';
 
 const recentShown = 50;
@@ -22,12 +10,7 @@ const recentShown = 50;
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   state: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  message: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  table: { tableLayout: 'auto' },
   heading: { margin: 0 },
-  scroll: { overflowX: 'auto' },
-  // Names stay whole (the table scrolls sideways instead) unless one alone is wider than the window.
-  wrap: { overflowWrap: 'break-word' },
 });
 
 const stateBadge: Record<
@@ -63,6 +46,7 @@ function OperationState({ op }: { op: Operation }) {
 
 export function OperationsPanel() {
   const styles = useStyles();
+  const cells = useRecordCellStyles();
   const byId = useOperationsStore((state) => state.byId);
   const cancel = useOperationsStore((state) => state.cancel);
   const all = Object.values(byId);
@@ -79,42 +63,31 @@ export function OperationsPanel() {
       </Text>
       <Text role="status">{open.length === 0 ? 'Nothing is running.' : `${open.length} running.`}</Text>
       {rows.length > 0 && (
-        <div className={styles.scroll}>
-          <Table size="small" aria-label="Running and recent operations" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>VM</TableHeaderCell>
-                <TableHeaderCell>Action</TableHeaderCell>
-                <TableHeaderCell>State</TableHeaderCell>
-                <TableHeaderCell>Account</TableHeaderCell>
-                <TableHeaderCell>Details</TableHeaderCell>
-                <TableHeaderCell>Actions</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((op) => (
-                <TableRow key={op.id}>
-                  <TableCell className={styles.wrap}>{op.vmName}</TableCell>
-                  <TableCell>{actionLabels[op.action].verb}</TableCell>
-                  <TableCell>
-                    <OperationState op={op} />
-                  </TableCell>
-                  <TableCell className={styles.wrap}>{op.accountName}</TableCell>
-                  <TableCell className={styles.message}>
-                    {op.error?.message ?? op.note ?? (op.resumed ? 'Watched again since Cloud Desk restarted.' : '')}
-                  </TableCell>
-                  <TableCell>
-                    {!finishedStates.has(op.state) && (
-                      <Button size="small" onClick={() => void cancel(op.id)} aria-label={`Stop watching ${op.vmName}`}>
-                        Stop watching
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <RecordTable
+          label="Running and recent operations"
+          columns={['VM', 'Action', 'State', 'Account', 'Details', 'Actions']}
+        >
+          {rows.map((op) => (
+            <TableRow key={op.id}>
+              <TableCell className={cells.wrap}>{op.vmName}</TableCell>
+              <TableCell>{actionLabels[op.action].verb}</TableCell>
+              <TableCell>
+                <OperationState op={op} />
+              </TableCell>
+              <TableCell className={cells.wrap}>{op.accountName}</TableCell>
+              <TableCell className={cells.message}>
+                {op.error?.message ?? op.note ?? (op.resumed ? 'Watched again since Cloud Desk restarted.' : '')}
+              </TableCell>
+              <TableCell>
+                {!finishedStates.has(op.state) && (
+                  <Button size="small" onClick={() => void cancel(op.id)} aria-label={`Stop watching ${op.vmName}`}>
+                    Stop watching
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </RecordTable>
       )}
     </section>
   );

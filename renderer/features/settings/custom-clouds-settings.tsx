@@ -7,10 +7,9 @@ import { useState } from 'react';
 import type { Settings } from '../../../preload/contract';
 import { checkDraft, emptyDraft, type Draft } from './custom-cloud-draft';
 import { useSettingsStore } from '../../stores/settings-store';
+import { useSettingsStyles } from './settings-form';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  heading: { margin: 0 },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
   item: {
     display: 'flex',
@@ -22,12 +21,11 @@ const useStyles = makeStyles({
     listStyleType: 'none',
   },
   grow: { flexGrow: 1, display: 'flex', flexDirection: 'column' },
-  note: { color: tokens.colorNeutralForeground2 },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 
 export function CustomCloudsSettings({ settings }: { settings: Settings }) {
   const styles = useStyles();
+  const shared = useSettingsStyles();
   const update = useSettingsStore((state) => state.update);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [tried, setTried] = useState(false);
@@ -54,11 +52,11 @@ export function CustomCloudsSettings({ settings }: { settings: Settings }) {
   };
 
   return (
-    <section className={styles.section} aria-labelledby="custom-clouds-heading">
-      <Subtitle2 as="h2" id="custom-clouds-heading" className={styles.heading}>
+    <section className={shared.section} aria-labelledby="custom-clouds-heading">
+      <Subtitle2 as="h2" id="custom-clouds-heading" className={shared.heading}>
         Custom clouds
       </Subtitle2>
-      <Text className={styles.note}>
+      <Text className={shared.note}>
         Besides Azure, Azure operated by 21Vianet and Azure US Government, Cloud Desk can sign in to a private cloud
         such as Azure Stack Hub. Ask its administrator for these endpoints.
       </Text>
@@ -68,7 +66,7 @@ export function CustomCloudsSettings({ settings }: { settings: Settings }) {
             <li key={cloud.name} className={styles.item}>
               <span className={styles.grow}>
                 <Text weight="semibold">{cloud.name}</Text>
-                <Text size={200} className={styles.mono}>
+                <Text size={200} className={shared.mono}>
                   {cloud.authorityHost} · {cloud.armEndpoint}
                 </Text>
               </span>
@@ -86,7 +84,7 @@ export function CustomCloudsSettings({ settings }: { settings: Settings }) {
         </ul>
       )}
       <form
-        className={styles.section}
+        className={shared.section}
         aria-label="Add a custom cloud"
         noValidate
         onSubmit={(event) => {
@@ -103,7 +101,7 @@ export function CustomCloudsSettings({ settings }: { settings: Settings }) {
           hint="https, e.g. https://login.contoso.local"
           validationMessage={problems.authorityHost ?? null}
         >
-          <Input className={styles.mono} {...field('authorityHost')} />
+          <Input className={shared.mono} {...field('authorityHost')} />
         </Field>
         <Field
           label="Resource Manager endpoint"
@@ -111,28 +109,28 @@ export function CustomCloudsSettings({ settings }: { settings: Settings }) {
           hint="https, e.g. https://management.contoso.local"
           validationMessage={problems.armEndpoint ?? null}
         >
-          <Input className={styles.mono} {...field('armEndpoint')} />
+          <Input className={shared.mono} {...field('armEndpoint')} />
         </Field>
         <Field
           label="Resource Manager audience"
           hint="Optional: the resource tokens are for. Default: the Resource Manager endpoint."
           validationMessage={problems.armAudience ?? null}
         >
-          <Input className={styles.mono} {...field('armAudience')} />
+          <Input className={shared.mono} {...field('armAudience')} />
         </Field>
         <Field
           label="Cloud's client ID"
           hint="Optional: an app registration in that cloud. Default: the client ID above."
           validationMessage={problems.clientId ?? null}
         >
-          <Input className={styles.mono} placeholder="00000000-0000-0000-0000-000000000000" {...field('clientId')} />
+          <Input className={shared.mono} placeholder="00000000-0000-0000-0000-000000000000" {...field('clientId')} />
         </Field>
         <Field
           label="CA certificates (PEM)"
           hint="Optional: certificates to trust for this cloud's endpoints, if its administrator uses a private CA."
           validationMessage={problems.caPem ?? null}
         >
-          <Textarea className={styles.mono} resize="vertical" rows={3} {...field('caPem')} />
+          <Textarea className={shared.mono} resize="vertical" rows={3} {...field('caPem')} />
         </Field>
         <div>
           <Button type="submit" appearance="primary">

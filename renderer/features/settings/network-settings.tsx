@@ -2,35 +2,17 @@
 // directly), the proxy's user name and password (the password is sent to main once and never shown again), and
 // extra CA certificates for networks that inspect TLS. Fields are checked with the contract's schema; main checks
 // again and has the last word.
-import {
-  Button,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { proxyModeSchema, type NetworkState, type ProxyMode } from '../../../preload/contract-network';
 import { ErrorBar } from '../../components/error-bar';
 import { listenForNetwork, useNetworkStore } from '../../stores/network-store';
 import { NetworkCertificates } from './network-certificates';
 import { checkNetworkDraft, draftOf, type NetworkDraft } from './network-draft';
-
-const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  heading: { margin: 0 },
-  row: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  note: { color: tokens.colorNeutralForeground2 },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
-});
+import { SaveRow, useSettingsStyles } from './settings-form';
 
 export function NetworkSettings() {
-  const styles = useStyles();
+  const styles = useSettingsStyles();
   const network = useNetworkStore((state) => state.network);
   const error = useNetworkStore((state) => state.error);
   const load = useNetworkStore((state) => state.load);
@@ -77,7 +59,7 @@ function modeLabel(mode: ProxyMode, network: NetworkState): string {
 }
 
 function ProxyForm({ network }: { network: NetworkState }) {
-  const styles = useStyles();
+  const styles = useSettingsStyles();
   const update = useNetworkStore((state) => state.update);
   const [draft, setDraft] = useState<NetworkDraft>(() => draftOf(network));
   const [base, setBase] = useState(() => JSON.stringify(draftOf(network)));
@@ -98,6 +80,10 @@ function ProxyForm({ network }: { network: NetworkState }) {
     setDraft({ ...draft, ...change });
     setSaved(undefined);
   };
+  const field = (key: 'proxyUrl' | 'proxyBypass' | 'proxyUsername') => ({
+    value: draft[key],
+    onChange: (_event: unknown, data: { value: string }) => edit({ [key]: data.value }),
+  });
   const save = async (): Promise<void> => {
     setTried(true);
     if (!('patch' in checked)) return;
@@ -141,8 +127,7 @@ function ProxyForm({ network }: { network: NetworkState }) {
           className={styles.mono}
           disabled={!manual}
           placeholder="http://proxy.contoso.com:8080"
-          value={draft.proxyUrl}
-          onChange={(_event, data) => edit({ proxyUrl: data.value })}
+          {...field('proxyUrl')}
         />
       </Field>
       <Field
@@ -150,36 +135,22 @@ function ProxyForm({ network }: { network: NetworkState }) {
         hint="Host names, separated by commas: contoso.com also covers its subdomains; *.corp.contoso.com, 10.0.0.5, intranet:8443."
         validationMessage={problems.proxyBypass ?? null}
       >
-        <Input
-          className={styles.mono}
-          disabled={!manual}
-          value={draft.proxyBypass}
-          onChange={(_event, data) => edit({ proxyBypass: data.value })}
-        />
+        <Input className={styles.mono} disabled={!manual} {...field('proxyBypass')} />
       </Field>
       <Field
         label="Proxy user name"
         hint="Only for a proxy that asks for a user name and password. Used with whichever proxy is chosen above."
         validationMessage={problems.proxyUsername ?? null}
       >
-        <Input
-          autoComplete="off"
-          value={draft.proxyUsername}
-          onChange={(_event, data) => edit({ proxyUsername: data.value })}
-        />
+        <Input autoComplete="off" {...field('proxyUsername')} />
       </Field>
-      <div className={styles.row}>
-        <Button type="submit" appearance="primary" disabled={!changed}>
-          Save network settings
-        </Button>
-        <Text role="status">{saved}</Text>
-      </div>
+      <SaveRow label="Save network settings" disabled={!changed} status={saved} />
     </form>
   );
 }
 
 function ProxyPassword({ network }: { network: NetworkState }) {
-  const styles = useStyles();
+  const styles = useSettingsStyles();
   const setPassword = useNetworkStore((state) => state.setPassword);
   const clearPassword = useNetworkStore((state) => state.clearPassword);
   const [password, setTyped] = useState('');
@@ -218,10 +189,7 @@ function ProxyPassword({ network }: { network: NetworkState }) {
           }}
         />
       </Field>
-      <div className={styles.row}>
-        <Button type="submit" disabled={password === ''}>
-          Save password
-        </Button>
+      <SaveRow label="Save password" appearance="secondary" disabled={password === ''} status={saved}>
         {network.proxyPasswordSet && (
           <Button
             onClick={() =>
@@ -233,8 +201,7 @@ function ProxyPassword({ network }: { network: NetworkState }) {
             Remove password
           </Button>
         )}
-        <Text role="status">{saved}</Text>
-      </div>
+      </SaveRow>
     </form>
   );
 }

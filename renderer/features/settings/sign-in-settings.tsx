@@ -2,36 +2,18 @@
 // Azure CLI's public client), the tenant sign-in starts at, and the explicit opt-in to keep sign-in data on disk
 // without a keyring. The choice and the text fields are checked here and saved together by "Save"; the opt-in
 // saves at once. Main validates again and has the last word.
-import {
-  Button,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  Switch,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, Input, Radio, RadioGroup, Subtitle2, Switch, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { secretStorageText, type Settings } from '../../../preload/contract';
 import { useSettingsStore } from '../../stores/settings-store';
 import { useStatusStore } from '../../stores/status-store';
 import { checkClientChoice, clientChoiceLabels, shownChoice, type ChosenClient } from './client-choice-draft';
 import { checkClientId, checkDefaultTenant, clientIdFieldId, weakStorageFieldId } from './sign-in-fields';
+import { SaveRow, useSettingsStyles } from './settings-form';
 import { useBuiltinClientId } from './use-builtin-client';
 
-const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  heading: { margin: 0 },
-  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  note: { color: tokens.colorNeutralForeground2 },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
-});
-
 export function SignInSettings({ settings }: { settings: Settings }) {
-  const styles = useStyles();
+  const styles = useSettingsStyles();
   const update = useSettingsStore((state) => state.update);
   const status = useStatusStore((state) => state.status);
   const builtinClientId = useBuiltinClientId();
@@ -132,16 +114,11 @@ export function SignInSettings({ settings }: { settings: Settings }) {
           }}
         />
       </Field>
-      <div className={styles.row}>
-        <Button
-          type="submit"
-          appearance="primary"
-          disabled={!changed || Boolean(clientIdProblem || tenantProblem) || checkedChoice?.ok === false}
-        >
-          Save sign-in settings
-        </Button>
-        <Text role="status">{saved}</Text>
-      </div>
+      <SaveRow
+        label="Save sign-in settings"
+        disabled={!changed || Boolean(clientIdProblem || tenantProblem) || checkedChoice?.ok === false}
+        status={saved}
+      />
       <Field
         hint={
           'Only matters when your system has no keyring (some Linux desktops). Without this, Cloud Desk keeps your ' +

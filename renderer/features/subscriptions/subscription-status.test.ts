@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionSummary } from '../../../preload/contract-inventory';
+import { testSubscription } from '../../../preload/testing/inventory-fixtures';
 import { describeSubscriptionStatus, hasProblem } from './subscription-status';
 
 const now = Date.parse('2026-11-30T16:00:00Z');
-const sub = (over: Partial<SubscriptionSummary>): SubscriptionSummary => ({
-  id: 's1',
-  displayName: 'Contoso Production',
-  state: 'Enabled',
-  tenantId: 't1',
-  cloudId: 'azure',
-  accessPaths: [{ accountId: 'a1', tenantId: 't1' }],
-  actingAccountId: 'a1',
-  hidden: false,
-  status: 'ok',
-  vmCount: 3,
-  ...over,
-});
+const sub = (over: Partial<SubscriptionSummary>): SubscriptionSummary =>
+  testSubscription({ id: 's1', displayName: 'Contoso Production', vmCount: 3, ...over });
 
 describe('describeSubscriptionStatus', () => {
   it('words a throttle with the time Azure asked to wait until and how long that is', () => {
