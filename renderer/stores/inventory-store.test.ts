@@ -187,8 +187,10 @@ describe('publishing a burst of patches', () => {
     listener(patch(4, { vms: [added] }));
     listener(patch(5, { removedVms: [db.id], subscriptions: [{ ...sub, status: 'loading' }] }));
     listener(patch(6, { subscriptions: [{ ...sub, status: 'ok' }] }));
-    // Nothing published yet, and one publish asked for the whole burst.
+    // Nothing published yet, not even in the published Map, and one publish asked for the whole burst.
     expect(batched.getState()).toBe(before);
+    expect(before.vms.byId.has(added.id)).toBe(false);
+    expect(before.vms.byId.has(db.id)).toBe(true);
     expect(publishes).toHaveLength(1);
     publishes[0]?.();
     const after = batched.getState();
@@ -199,12 +201,50 @@ describe('publishing a burst of patches', () => {
     // The published subscriptions stay as they were when later patches arrive.
     listener(patch(7, { removedSubscriptions: ['sub-1'] }));
     expect(after.subscriptions.has('sub-1')).toBe(true);
-    // A gap is still seen against the patches applied, not the ones published.
+    // Sequence numbers follow the patches applied, not the ones published: 8 after an unpublished 7 is no gap.
     listener(patch(8, { vms: [testVm({ name: 'next-1' })] }));
     expect(publishes).toHaveLength(2);
     publishes[1]?.();
     expect(batched.getState().seq).toBe(8);
     expect(batched.getState().subscriptions.has('sub-1')).toBe(false);
+  });
+});
+
+describe('publishing sweep progress', () => {
+  it('shows a sweep starting and ending at once, and its steps with the next publish', async () => {
+    const publishes: (() => void)[] = [];
+    let deliver: (progress: SweepProgress) => void = () => undefined;
+    const batched = createInventoryStore(
+      {
+        getSnapshot: () => Promise.resolve({ ok: true, value: snapshot() }),
+        refresh: answer,
+        cancelRefresh: answer,
+        setSubscriptionHidden: answer,
+        setActingAccount: answer,
+        onPatch: () => () => undefined,
+        onProgress: (listener) => ((deliver = listener), () => undefined),
+      },
+      { schedulePublish: (publish) => publishes.push(publish) },
+    );
+    batched.getState().start();
+    await expect.poll(() => batched.getState().loaded).toBe(true);
+    const step = (state: SweepProgress['state'], done: number): SweepProgress => ({
+      sweepId: 's1',
+      kind: 'full',
+      state,
+      subscriptionsDone: done,
+      subscriptionsTotal: 2,
+      tenants: [],
+      startedAt: '2030-01-01T10:00:00.000Z',
+    });
+    deliver(step('running', 0));
+    expect(batched.getState().progress).toEqual(step('running', 0));
+    deliver(step('running', 1));
+    expect(batched.getState().progress).toEqual(step('running', 0));
+    publishes.at(-1)?.();
+    expect(batched.getState().progress).toEqual(step('running', 1));
+    deliver(step('done', 2));
+    expect(batched.getState().progress).toEqual(step('done', 2));
   });
 });
 

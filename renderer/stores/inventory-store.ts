@@ -90,7 +90,8 @@ export function createInventoryStore(bridge: InventoryBridge, options: Inventory
     let seq = 0;
     let unpublished:
       | {
-          vmsChanged: boolean;
+          /** VMs upserted (a VM) or removed (null) since the last publish, applied to the Map when it publishes. */
+          vms: Map<string, Vm | null>;
           subscriptions: Map<string, SubscriptionSummary> | undefined;
           meta: Partial<Pick<InventoryState, 'lastFullSweepAt' | 'fromStore' | 'progress'>>;
         }
@@ -105,17 +106,22 @@ export function createInventoryStore(bridge: InventoryBridge, options: Inventory
           publish();
         });
       }
-      return (unpublished ??= { vmsChanged: false, subscriptions: undefined, meta: {} });
+      return (unpublished ??= { vms: new Map(), subscriptions: undefined, meta: {} });
     }
 
     function publish(): void {
       const changes = unpublished;
       if (!changes) return;
       unpublished = undefined;
+      // The Map changes only here, as the store publishes: a render reading it sees what the store published.
+      for (const [id, vm] of changes.vms) {
+        if (vm) vmsById.set(id, vm);
+        else vmsById.delete(id);
+      }
       set((state) => ({
         seq,
         ...(changes.subscriptions ? { subscriptions: changes.subscriptions } : {}),
-        ...(changes.vmsChanged ? { vms: { byId: vmsById, version: state.vms.version + 1 } } : {}),
+        ...(changes.vms.size > 0 ? { vms: { byId: vmsById, version: state.vms.version + 1 } } : {}),
         ...changes.meta,
       }));
     }
@@ -137,16 +143,15 @@ export function createInventoryStore(bridge: InventoryBridge, options: Inventory
     }
 
     function applyPatch(patch: InventoryPatch): void {
-      for (const id of patch.removedVms) vmsById.delete(id);
-      for (const vm of patch.vms) vmsById.set(vm.id, vm);
       const changes = changed();
+      for (const id of patch.removedVms) changes.vms.set(id, null);
+      for (const vm of patch.vms) changes.vms.set(vm.id, vm);
       if (patch.subscriptions.length > 0 || patch.removedSubscriptions.length > 0) {
         // Copied once per publish, so a published Map never changes.
         const next = (changes.subscriptions ??= new Map(get().subscriptions));
         for (const id of patch.removedSubscriptions) next.delete(id);
         for (const sub of patch.subscriptions) next.set(sub.id, sub);
       }
-      changes.vmsChanged ||= patch.vms.length > 0 || patch.removedVms.length > 0;
       if (patch.lastFullSweepAt !== undefined) changes.meta.lastFullSweepAt = patch.lastFullSweepAt;
       if (patch.fromStore !== undefined) changes.meta.fromStore = patch.fromStore;
       seq = patch.seq;
@@ -155,7 +160,9 @@ export function createInventoryStore(bridge: InventoryBridge, options: Inventory
 
     function receiveProgress(progress: SweepProgress): void {
       changed().meta.progress = progress;
-      if (!options.schedulePublish) publish();
+      // A sweep starting or ending shows at once (Refresh turns into Cancel and back); its steps go with the rows.
+      const isRunning = (p: SweepProgress | null) => p?.state === 'running';
+      if (!options.schedulePublish || isRunning(progress) !== isRunning(get().progress)) publish();
     }
 
     function receive(patch: InventoryPatch): void {

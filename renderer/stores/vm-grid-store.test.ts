@@ -36,6 +36,16 @@ describe('the grid store', () => {
     expect(store.getState().sort).toEqual({ columnId: 'name', direction: 'ascending' });
   });
 
+  it('sorts by the selection as it was when the user sorted by it, so rows stay put while selecting', async () => {
+    const store = await gridStore();
+    store.getState().setSelected(['vm-a'], true);
+    store.getState().sortBy('select');
+    store.getState().setSelected(['vm-b'], true);
+    expect([...store.getState().sortedSelection]).toEqual(['vm-a']);
+    store.getState().sortBy('select');
+    expect([...store.getState().sortedSelection].sort()).toEqual(['vm-a', 'vm-b']);
+  });
+
   it('settles the search and filters the user typed, and not later ones', async () => {
     const store = await gridStore();
     store.getState().setQuery('web');

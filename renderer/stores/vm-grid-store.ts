@@ -15,6 +15,11 @@ export interface VmGridState {
   widths: Readonly<Record<string, number>>;
   /** Ids of the selected VMs (kept across sorting and filtering). */
   selection: ReadonlySet<string>;
+  /**
+   * The selection as it was when the user sorted by the Selected column: that sort orders by it, so rows do not
+   * move under the pointer (or under the keyboard's focus) while the user goes on selecting.
+   */
+  sortedSelection: ReadonlySet<string>;
   /** The focused cell: a row index in the shown rows and a column index in the shown columns. */
   focus: { row: number; column: number };
   /** The VM whose details are open. */
@@ -51,6 +56,7 @@ export const useVmGridStore = create<VmGridState>()(
       visibleColumns: defaultColumns,
       widths: {},
       selection: new Set(),
+      sortedSelection: new Set(),
       focus: { row: 0, column: 0 },
       detailsVmId: undefined,
       settled: { query: '', filters: noFilters },
@@ -79,6 +85,7 @@ export const useVmGridStore = create<VmGridState>()(
       },
       sortBy(columnId) {
         set((state) => ({
+          ...(columnId === 'select' ? { sortedSelection: new Set(state.selection) } : {}),
           sort: {
             columnId,
             direction:

@@ -73,8 +73,11 @@ export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: nu
   const query = now ? liveQuery : deferredQuery;
   const filters = now ? liveFilters : deferredFilters;
   const column = columnById(sort.columnId) ?? (vmColumns[0] as VmColumn);
-  // Only columns that show looked-up names sort again when the names change.
-  const sortContext = column.usesContext ? deferredContext : undefined;
+  // Only columns that show looked-up names sort again when the names change; the Selected column sorts by the
+  // selection as it was when the user sorted by it.
+  const sortedSelection = useVmGridStore((state) => state.sortedSelection);
+  const selectionContext = useMemo(() => ({ ...noNames, selection: sortedSelection }), [sortedSelection]);
+  const sortContext = column.id === 'select' ? selectionContext : column.usesContext ? deferredContext : undefined;
   const [order] = useState(() => new SortedOrder());
   const sorted = useMemo(
     () => order.sort(vms.byId, column, sort.direction, sortContext ?? noNames),

@@ -1,9 +1,10 @@
 // The VM grid's columns, in one list: what each shows, how it sorts and how wide it starts. A column that needs
 // more than text (the power cell, the selection checkbox, the row actions) brings its own `render`; the grid
 // and the column picker need no change to gain a column.
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { SubscriptionSummary, Vm } from '../../../preload/contract-inventory';
 import type { Operation } from '../../../preload/contract-operations';
+import { useInventory } from '../../stores/inventory';
 import { PowerActions } from '../operations/power-actions';
 import { PowerCell } from '../operations/power-cell';
 import { SelectCell } from '../operations/select-cell';
@@ -169,9 +170,7 @@ export const vmColumns: readonly VmColumn[] = [
     id: 'actions',
     label: 'Actions',
     text: () => '',
-    render: (vm, context) => (
-      <PowerActions vms={[vm]} subscription={(id) => context.subscriptions.get(id)} compact tabbable={false} />
-    ),
+    render: (vm, context) => <RowActions vm={vm} context={context} />,
     renderLater: true,
     defaultWidth: 190,
     minWidth: 150,
@@ -181,4 +180,14 @@ export const vmColumns: readonly VmColumn[] = [
 
 export function columnById(id: string): VmColumn | undefined {
   return vmColumns.find((column) => column.id === id);
+}
+
+/**
+ * A row's power actions, for the VM as the store holds it now: the row itself may still show an earlier version
+ * of the inventory (rows follow patches at low priority), and an action must not be offered on a state that is over.
+ */
+function RowActions({ vm, context }: { vm: Vm; context: RowContext }) {
+  const current = useInventory((state) => state.vms.byId.get(vm.id)) ?? vm;
+  const vms = useMemo(() => [current], [current]);
+  return <PowerActions vms={vms} subscription={(id) => context.subscriptions.get(id)} compact tabbable={false} />;
 }

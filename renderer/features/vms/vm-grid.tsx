@@ -150,6 +150,8 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
   const selection = useVmGridStore((state) => state.selection);
   // Where a Shift-range starts: the row last toggled.
   const anchor = useRef(0);
+  // Whether the grid is taking focus from a pointer press (then the rows on screen stay as they are).
+  const pointerFocus = useRef(false);
 
   // The stored focus may point past the rows a search left; the active cell is the nearest one that exists.
   const activeRow = Math.min(focus.row, rows.length - 1);
@@ -279,7 +281,9 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
     setFocus(cell.row, cell.column);
     const target = event.target as HTMLElement;
     if (target.closest('button')) return;
-    if (cell.row >= 0 && (event.shiftKey || event.ctrlKey || event.metaKey || target.closest('[data-select-toggle]'))) {
+    // The Selected column's cell toggles its row, also before its checkbox is drawn (it renders just after the row).
+    const toggles = target.closest('[data-select-toggle]') !== null || columns[cell.column]?.id === 'select';
+    if (cell.row >= 0 && (event.shiftKey || event.ctrlKey || event.metaKey || toggles)) {
       select(cell.row, event.shiftKey);
       return;
     }
@@ -330,7 +334,17 @@ export function VmGrid({ rows, columns, context }: VmGridProps) {
       tabIndex={0}
       className={styles.grid}
       style={{ '--vm-grid-columns': template } as CSSProperties}
-      onFocus={settleQuery}
+      onPointerDownCapture={() => {
+        pointerFocus.current = true;
+      }}
+      onFocus={(event) => {
+        // Keyboard focus only: a pointer aims at the rows on screen, which must not change under it.
+        if (event.target === event.currentTarget && !pointerFocus.current) settleQuery();
+        pointerFocus.current = false;
+      }}
+      onBlur={() => {
+        pointerFocus.current = false;
+      }}
       onKeyDown={onKeyDown}
       onClick={onClick}
       onDoubleClick={onDoubleClick}
