@@ -164,24 +164,36 @@ describe('snapshot and patches', () => {
   });
 });
 
+/** A store whose publishes wait for the test to run them, started on the default snapshot. */
+async function startedBatched() {
+  const publishes: (() => void)[] = [];
+  let patches: (patch: InventoryPatch) => void = () => undefined;
+  let progress: (progress: SweepProgress) => void = () => undefined;
+  const batched = createInventoryStore(
+    {
+      getSnapshot: () => Promise.resolve({ ok: true, value: snapshot() }),
+      refresh: answer,
+      cancelRefresh: answer,
+      setSubscriptionHidden: answer,
+      setActingAccount: answer,
+      onPatch: (listener) => ((patches = listener), () => undefined),
+      onProgress: (listener) => ((progress = listener), () => undefined),
+    },
+    { schedulePublish: (publish) => publishes.push(publish) },
+  );
+  batched.getState().start();
+  await expect.poll(() => batched.getState().loaded).toBe(true);
+  return {
+    store: batched,
+    publishes,
+    patches: (patch: InventoryPatch) => patches(patch),
+    progress: (p: SweepProgress) => progress(p),
+  };
+}
+
 describe('publishing a burst of patches', () => {
   it('applies every patch but publishes them together when the scheduler says so', async () => {
-    const publishes: (() => void)[] = [];
-    let listener: (patch: InventoryPatch) => void = () => undefined;
-    const batched = createInventoryStore(
-      {
-        getSnapshot: () => Promise.resolve({ ok: true, value: snapshot() }),
-        refresh: answer,
-        cancelRefresh: answer,
-        setSubscriptionHidden: answer,
-        setActingAccount: answer,
-        onPatch: (deliver) => ((listener = deliver), () => undefined),
-        onProgress: () => () => undefined,
-      },
-      { schedulePublish: (publish) => publishes.push(publish) },
-    );
-    batched.getState().start();
-    await expect.poll(() => batched.getState().loaded).toBe(true);
+    const { store: batched, publishes, patches: listener } = await startedBatched();
     const before = batched.getState();
     const added = testVm({ name: 'api-1' });
     listener(patch(4, { vms: [added] }));
@@ -212,22 +224,7 @@ describe('publishing a burst of patches', () => {
 
 describe('publishing sweep progress', () => {
   it('shows a sweep starting and ending at once, and its steps with the next publish', async () => {
-    const publishes: (() => void)[] = [];
-    let deliver: (progress: SweepProgress) => void = () => undefined;
-    const batched = createInventoryStore(
-      {
-        getSnapshot: () => Promise.resolve({ ok: true, value: snapshot() }),
-        refresh: answer,
-        cancelRefresh: answer,
-        setSubscriptionHidden: answer,
-        setActingAccount: answer,
-        onPatch: () => () => undefined,
-        onProgress: (listener) => ((deliver = listener), () => undefined),
-      },
-      { schedulePublish: (publish) => publishes.push(publish) },
-    );
-    batched.getState().start();
-    await expect.poll(() => batched.getState().loaded).toBe(true);
+    const { store: batched, publishes, progress: deliver } = await startedBatched();
     const step = (state: SweepProgress['state'], done: number): SweepProgress => ({
       sweepId: 's1',
       kind: 'full',
