@@ -5,9 +5,10 @@
 // confirmation dialogs, the Activity view with a running operation, and the view after it ended, at
 // 720x480, 1024x640 and 1920x1080, light, dark and high contrast (forced colours).
 import { join, resolve } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { CloudDeskApi, Theme } from '../preload/contract.js';
 import { expect, test } from './fixtures.js';
+import { row } from './vm-grid.js';
 import { schemes, screenshotFolder, screenshotSizes } from './screenshot-tour.js';
 import { signInAliceInBrowser } from './sign-in.js';
 
@@ -45,10 +46,6 @@ async function pictures(page: Page, name: string, fits?: () => Promise<void>): P
   }
   await look(page, 'light');
   await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-function row(grid: Locator, name: string): Locator {
-  return grid.getByRole('row', { name: new RegExp(`^${name} `) });
 }
 
 test.use({ cloud: 'emulator' });

@@ -3,6 +3,7 @@
 // of a subscription Azure refuses (403), and start again offline to find the grid with its age.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { row } from './vm-grid.js';
 import { signInAliceInBrowser as signInAlice } from './sign-in.js';
 
 const devTest = '1a2b3c4d-0002-4e5f-8a9b-0c1d2e3f4a02';
@@ -19,10 +20,6 @@ async function signInNorthwind(page: Page, account: Locator): Promise<void> {
   await mfa.getByRole('button', { name: 'Verify' }).click();
   await expect(northwind).toContainText('Ready');
   await mfa.close();
-}
-
-function row(grid: Locator, name: string): Locator {
-  return grid.getByRole('row', { name: new RegExp(`^${name} `) });
 }
 
 test('with no account yet, the VMs view says so and "Add account" goes to Accounts', async ({ app }) => {

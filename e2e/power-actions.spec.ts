@@ -3,9 +3,10 @@
 // Deallocating to Deallocated; start a VM where Alice is only a Reader and read why not; start three VMs at once
 // from a selection; then find all of it in the Activity view and export it as CSV.
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { CloudDeskApi, Theme } from '../preload/contract.js';
 import { expect, test } from './fixtures.js';
+import { row } from './vm-grid.js';
 import { signInAliceInBrowser as signInAlice } from './sign-in.js';
 
 /** Set CLOUD_DESK_SCREENSHOTS to a folder to keep pictures of the screens this spec passes through. */
@@ -26,10 +27,6 @@ async function picture(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `${shots}/${name}-${theme}.png` });
   }
   await setTheme(page, 'light');
-}
-
-function row(grid: Locator, name: string): Locator {
-  return grid.getByRole('row', { name: new RegExp(`^${name} `) });
 }
 
 test.describe('power actions', () => {

@@ -6,14 +6,22 @@
 import type { Locator, Page } from '@playwright/test';
 import type { CloudDeskApi, Theme } from '../preload/contract.js';
 import { expect, test } from './fixtures.js';
+import { row } from './vm-grid.js';
 import { signInAliceInBrowser as signInAlice } from './sign-in.js';
 
 /** Set CLOUD_DESK_SCREENSHOTS to a folder to keep pictures of the confirmation. */
 const shots = process.env['CLOUD_DESK_SCREENSHOTS'];
 const contosoDevTest = '1a2b3c4d-0002-4e5f-8a9b-0c1d2e3f4a02';
 
-function row(grid: Locator, name: string): Locator {
-  return grid.getByRole('row', { name: new RegExp(`^${name} `) });
+/** Signs Alice in and opens the VM grid once `names` show as running. */
+async function gridWithRunning(page: Page, names: readonly string[]): Promise<Locator> {
+  await signInAlice(page);
+  await page.getByRole('tab', { name: 'Virtual machines' }).click();
+  const grid = page.getByRole('grid', { name: 'Virtual machines' });
+  for (const name of names) {
+    await expect(row(grid, name)).toContainText('Running', { timeout: 30_000 });
+  }
+  return grid;
 }
 
 async function select(grid: Locator, names: readonly string[]): Promise<void> {
@@ -53,12 +61,7 @@ test.describe('production tags in the confirmation', () => {
     test.setTimeout(120_000);
     const { page, emulator } = app;
     if (!emulator) throw new Error('this spec needs the emulator');
-    await signInAlice(page);
-    await page.getByRole('tab', { name: 'Virtual machines' }).click();
-    const grid = page.getByRole('grid', { name: 'Virtual machines' });
-    for (const name of ['dc-01', 'monitor-01', 'build-agent-02']) {
-      await expect(row(grid, name)).toContainText('Running', { timeout: 30_000 });
-    }
+    const grid = await gridWithRunning(page, ['dc-01', 'monitor-01', 'build-agent-02']);
 
     await select(grid, ['dc-01', 'monitor-01', 'build-agent-02']);
     const selection = page.getByRole('toolbar', { name: 'Selected VMs' });
@@ -101,12 +104,7 @@ test.describe('production tags in the confirmation', () => {
     test.setTimeout(120_000);
     const { page, emulator } = app;
     if (!emulator) throw new Error('this spec needs the emulator');
-    await signInAlice(page);
-    await page.getByRole('tab', { name: 'Virtual machines' }).click();
-    const grid = page.getByRole('grid', { name: 'Virtual machines' });
-    for (const name of ['web-prod-01', 'dc-01', 'build-agent-02']) {
-      await expect(row(grid, name)).toContainText('Running', { timeout: 30_000 });
-    }
+    const grid = await gridWithRunning(page, ['web-prod-01', 'dc-01', 'build-agent-02']);
     await emulator.admin.addFaults(`GET:/subscriptions/${contosoDevTest}/resourcegroups=403`);
     try {
       await select(grid, ['web-prod-01', 'dc-01', 'build-agent-02']);
