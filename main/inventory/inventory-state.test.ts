@@ -1,34 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionSummary, Vm } from '../../preload/contract-inventory.js';
+import { testSubscription, testVm } from '../../preload/testing/inventory-fixtures.js';
 import { InventoryState } from './inventory-state.js';
 
-const sub = (id: string, extra: Partial<SubscriptionSummary> = {}): SubscriptionSummary => ({
-  id,
-  displayName: `Sub ${id}`,
-  state: 'Enabled',
-  tenantId: 't1',
-  cloudId: 'azure',
-  accessPaths: [{ accountId: 'a1', tenantId: 't1' }],
-  actingAccountId: 'a1',
-  hidden: false,
-  status: 'ok',
-  vmCount: 0,
-  ...extra,
-});
+const sub = (id: string, extra: Partial<SubscriptionSummary> = {}): SubscriptionSummary =>
+  testSubscription({ id, displayName: `Sub ${id}`, vmCount: 0, ...extra });
 
-const vm = (name: string, subscriptionId = 's1', extra: Partial<Vm> = {}): Vm => ({
-  provider: 'azure',
-  id: `/subscriptions/${subscriptionId}/resourcegroups/rg/providers/microsoft.compute/virtualmachines/${name}`,
-  resourceId: `/subscriptions/${subscriptionId}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${name}`,
-  name,
-  resourceGroup: 'rg',
-  subscriptionId,
-  tenantId: 't1',
-  location: 'westeurope',
-  tags: {},
-  powerState: 'running',
-  ...extra,
-});
+const vm = (name: string, subscriptionId = 's1', extra: Partial<Vm> = {}): Vm =>
+  testVm(name, { subscriptionId, ...extra });
 
 describe('InventoryState patches', () => {
   it('numbers patches one after another and the snapshot carries the last number', () => {

@@ -6,7 +6,7 @@
 // subscriptions reported without a request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubscriptionSummary, Vm } from '../../preload/contract-inventory.js';
-import { armAudience, startHarness, waitFor, type Harness } from '../../emulator/arm/test-harness.js';
+import { startHarness, waitFor, type Harness } from '../../emulator/arm/test-harness.js';
 import { scenarioSchema, type ScenarioInput } from '../../emulator/scenario.js';
 import type { CloudEndpoints } from '../clouds.js';
 import { CloudConnectivity } from '../net/connectivity.js';
@@ -15,6 +15,7 @@ import { idleScheduler } from '../testing/accounts-harness.js';
 import { RecordingLogger } from '../testing/fakes.js';
 import { systemScheduler } from '../system-clock.js';
 import { TargetCheckService } from './target-check.js';
+import { armCloud } from './testing/operations-harness.js';
 
 const tenant = '11111111-1111-4111-8111-111111111111';
 const alice = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -229,15 +230,7 @@ const listsOf = (sub: string) =>
 
 beforeAll(async () => {
   h = await startHarness(scenario, { pageSize: 3 });
-  cloud = {
-    id: 'emulator',
-    name: 'Emulator',
-    kind: 'custom',
-    authorityHost: 'https://localhost',
-    armEndpoint: h.baseUrl,
-    armAudience,
-    caPem: h.caPem,
-  };
+  cloud = armCloud(h);
 });
 afterAll(async () => h.close());
 
