@@ -80,6 +80,10 @@ export interface InventoryStoreOptions {
   schedulePublish?(publish: () => void): void;
 }
 
+function isRunning(progress: SweepProgress | null): boolean {
+  return progress?.state === 'running';
+}
+
 export function createInventoryStore(bridge: InventoryBridge, options: InventoryStoreOptions = {}): InventoryStore {
   return createStore<InventoryState>()((set, get) => {
     // Patches that arrived while a snapshot was being fetched, applied on top of it in order.
@@ -161,7 +165,6 @@ export function createInventoryStore(bridge: InventoryBridge, options: Inventory
     function receiveProgress(progress: SweepProgress): void {
       changed().meta.progress = progress;
       // A sweep starting or ending shows at once (Refresh turns into Cancel and back); its steps go with the rows.
-      const isRunning = (p: SweepProgress | null) => p?.state === 'running';
       if (!options.schedulePublish || isRunning(progress) !== isRunning(get().progress)) publish();
     }
 
