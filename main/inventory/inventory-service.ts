@@ -210,6 +210,7 @@ export class InventoryService {
         state: this.state,
         prefs: this.prefs,
         now: () => this.deps.clock.now(),
+        timers: this.deps.timers ?? systemTimers,
         commit: (apply) => this.commit(apply),
         progress: (progress) => this.deps.events.emit('inventoryProgress', progress),
         describePath: (path) => this.describePath(path),

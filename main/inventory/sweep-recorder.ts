@@ -8,6 +8,7 @@ import type { AccessPathRef } from '../azure/arm-session.js';
 import type { SubscriptionRecord } from '../azure/subscriptions.js';
 import type { InventoryState, InventoryChange } from './inventory-state.js';
 import type { SubscriptionPreferences } from './preferences.js';
+import type { Timers } from './scheduler.js';
 import type { SubscriptionFailure, SweepHost, SweepResult, SweepTarget } from './sweep.js';
 import { mergeFull, mergePower } from './vm-merge.js';
 
@@ -15,6 +16,8 @@ export interface RecorderDeps {
   state: InventoryState;
   prefs: SubscriptionPreferences;
   now(): number;
+  /** For the trailing progress event: the last change before a quiet spell is reported, not dropped. */
+  timers: Timers;
   /** Commits a change and sends its patch. */
   commit(apply: (change: InventoryChange) => void): void;
   progress(progress: SweepProgress): void;
@@ -40,6 +43,7 @@ export class SweepRecorder implements SweepHost {
   readonly unknownVms = new Set<string>();
   transitional = false;
   private lastProgressAt = Number.NEGATIVE_INFINITY;
+  private trailingProgress: unknown;
 
   constructor(
     private readonly deps: RecorderDeps,
@@ -245,10 +249,23 @@ export class SweepRecorder implements SweepHost {
     return this.progress();
   }
 
-  /** At most one progress event per 200 ms while running (a sweep finishes hundreds of subscriptions a second). */
+  /**
+   * At most one progress event per 200 ms while running (a sweep finishes hundreds of subscriptions a second). A
+   * change inside that gap is sent when it ends: the last subscriptions done before one that takes minutes (Azure
+   * retrying a 503) must not wait for it to reach the screen.
+   */
   private emitProgress(): void {
     const now = this.deps.now();
-    if (this.progressState.state === 'running' && now - this.lastProgressAt < 200) return;
+    const wait = this.lastProgressAt + 200 - now;
+    if (this.progressState.state === 'running' && wait > 0) {
+      this.trailingProgress ??= this.deps.timers.setTimeout(() => {
+        this.trailingProgress = undefined;
+        this.emitProgress();
+      }, wait);
+      return;
+    }
+    if (this.trailingProgress !== undefined) this.deps.timers.clearTimeout(this.trailingProgress);
+    this.trailingProgress = undefined;
     this.lastProgressAt = now;
     this.deps.progress(this.progress());
   }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { SweepProgress } from '../../preload/contract-inventory.js';
+import { testSubscription } from '../../preload/testing/inventory-fixtures.js';
+import { ManualScheduler } from '../testing/manual-scheduler.js';
+import { MemoryStore, RecordingLogger } from '../testing/fakes.js';
+import { InventoryState } from './inventory-state.js';
+import { SubscriptionPreferences } from './preferences.js';
+import { SweepRecorder } from './sweep-recorder.js';
+import type { SweepTarget } from './sweep.js';
+
+const path = { accountId: 'a1', tenantId: 't1' };
+
+function recorderOver(ids: string[]) {
+  const time = new ManualScheduler();
+  const state = new InventoryState();
+  state.change((change) => {
+    for (const id of ids) change.upsertSubscription(testSubscription({ id, displayName: id }));
+  });
+  const progress: SweepProgress[] = [];
+  const recorder = new SweepRecorder(
+    {
+      state,
+      prefs: new SubscriptionPreferences(new MemoryStore(), new RecordingLogger()),
+      now: () => time.now(),
+      timers: { setTimeout: (run, ms) => time.after(ms, run), clearTimeout: (cancel) => (cancel as () => void)() },
+      commit: (apply) => void state.change(apply),
+      progress: (event) => progress.push(event),
+      describePath: () => ({ cloudId: 'azure', tenantName: 'Tenant 1' }),
+      pathAlive: () => true,
+    },
+    'full',
+    'sweep-1',
+    [path],
+    new AbortController().signal,
+  );
+  const targets = ids.flatMap((id) => {
+    const subscription = state.subscription(id);
+    return subscription ? (recorder.targetFor(subscription) ?? []) : [];
+  });
+  return { time, recorder, progress, targets };
+}
+
+const failed = { kind: 'error', error: { code: 'internal', message: 'Azure had a problem.' } } as const;
+
+describe('SweepRecorder progress', () => {
+  it('reports the last change before a quiet spell once the 200 ms gap has passed', () => {
+    const { time, recorder, progress, targets } = recorderOver(['s1', 's2', 's3']);
+    const [first, second] = targets as [SweepTarget, SweepTarget, SweepTarget];
+    time.advance(10);
+    recorder.subscriptionFailed(first, failed);
+    recorder.subscriptionFailed(second, failed);
+    // The third subscription keeps the sweep running for a long time (Azure retrying, a slow page).
+    time.advance(5_000);
+    expect(progress.at(-1)).toMatchObject({ state: 'running', subscriptionsDone: 2, subscriptionsTotal: 3 });
+  });
+
+  it('sends at most one event per 200 ms while running, and the end at once', () => {
+    const { time, recorder, progress, targets } = recorderOver(['s1', 's2', 's3']);
+    for (const target of targets) {
+      time.advance(20);
+      recorder.subscriptionFailed(target, failed);
+    }
+    recorder.end('done');
+    time.advance(1_000);
+    expect(progress.map((event) => [event.state, event.subscriptionsDone])).toEqual([
+      ['running', 0],
+      ['done', 3],
+    ]);
+  });
+});
