@@ -216,9 +216,11 @@ describe('faults stay with their subscription', () => {
   it('marks garbage (broken JSON) as unreadable, not as a crash of the sweep', async () => {
     const { accounts, inventory, sub } = await world();
     await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    const listedAt = sub(subs.shared)?.fetchedAt ?? '';
     await emu.admin.addFaults([{ method: 'GET', path: vmList(subs.shared), kind: 'malformed' }]);
     await inventory.sweep('full');
-    expect(sub(subs.shared)).toMatchObject({ status: 'error' });
+    expect(sub(subs.shared)).toMatchObject({ status: 'error', fetchedAt: listedAt });
     expect(sub(subs.shared)?.error?.message).toMatch(/could not read/);
     expect(sub(subs.production)?.status).toBe('ok');
   });
@@ -537,6 +539,28 @@ describe('on demand', () => {
       .filter((progress) => progress.state === 'done')
       .map((progress) => progress.kind);
     expect(finished.slice(0, 2)).toEqual(['power', 'full']);
+  });
+
+  it("a subscription's Retry asked for while another sweep runs lists it after that sweep, not swallowed", async () => {
+    const { accounts, inventory, sub } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    const listedAt = sub(subs.shared)?.fetchedAt ?? '';
+    await emu.admin.addFaults([{ method: 'GET', path: vmList(subs.shared), kind: 'malformed' }]);
+    await inventory.sweep('full');
+    expect(sub(subs.shared)).toMatchObject({ status: 'error', fetchedAt: listedAt });
+    await emu.admin.clearFaults();
+    await emu.admin.updateSettings({ latencyMs: 100 });
+    try {
+      expect(inventory.refresh({ kind: 'power' })).toMatchObject({ kind: 'power', state: 'running' });
+      inventory.refresh({ kind: 'full', subscriptionIds: [subs.shared] });
+      // Waits for the power sweep and whatever runs after it.
+      await inventory.sweep('power');
+    } finally {
+      await emu.admin.updateSettings({ latencyMs: 0 });
+    }
+    // Listed in full again (a power sweep leaves fetchedAt as it was).
+    expect(Date.parse(sub(subs.shared)?.fetchedAt ?? '')).toBeGreaterThan(Date.parse(listedAt));
   });
 });
 

@@ -86,6 +86,8 @@ export class InventoryService {
   /** The ready (account, tenant) paths, as of start() or the last accountsChanged(). */
   private knownPaths = new Set<string>();
   private fullQueued = false;
+  /** Subscriptions whose Retry was asked for while another sweep ran: listed in full once it ends. */
+  private readonly retriesQueued = new Set<string>();
   /** Set by start(): accounts published before it (the stored ones, at start-up) start no sweep of their own. */
   private started = false;
   /** Set by stop(): no sweep starts after it (a late one would write to the vault after quit's flush). */
@@ -135,6 +137,7 @@ export class InventoryService {
   async stop(): Promise<void> {
     this.stopped = true;
     this.fullQueued = false;
+    this.retriesQueued.clear();
     this.scheduler.stop();
     const running = this.running;
     running?.abort.abort();
@@ -165,17 +168,17 @@ export class InventoryService {
 
   /**
    * Starts a sweep unless one runs (then answers that one's progress); null when no account can be swept. A full
-   * refresh asked for while a scheduled power sweep runs is queued behind it, not swallowed by it.
+   * refresh asked for while a scheduled power sweep runs is queued behind it, not swallowed by it; so is a retry
+   * of some subscriptions while any sweep runs (it may have failed them already, or list only power states).
    */
   refresh(args?: { kind: SweepKind; subscriptionIds?: string[] | undefined }): SweepProgress | null {
     const kind = args?.kind ?? 'full';
-    if (
-      this.running &&
-      kind === 'full' &&
-      args?.subscriptionIds === undefined &&
-      this.running.recorder.kind === 'power'
-    ) {
-      this.fullQueued = true;
+    if (this.running && kind === 'full') {
+      if (args?.subscriptionIds !== undefined) {
+        for (const id of args.subscriptionIds) this.retriesQueued.add(id.toLowerCase());
+      } else if (this.running.recorder.kind === 'power') {
+        this.fullQueued = true;
+      }
     }
     const running =
       this.running ??
@@ -190,6 +193,7 @@ export class InventoryService {
 
   cancelRefresh(): void {
     this.fullQueued = false;
+    this.retriesQueued.clear();
     this.running?.abort.abort();
   }
 
@@ -251,14 +255,16 @@ export class InventoryService {
         this.saveSoon();
         if (recorder.transitional) this.scheduler.transitional();
         const queued = this.fullQueued;
+        const retries = new Set([...this.retriesQueued, ...recorder.unknownVms]);
         this.fullQueued = false;
+        this.retriesQueued.clear();
         if (abort.signal.aborted) return;
         if (queued) {
           // A whole sweep like the scheduler's: it moves the next scheduled one on.
           const next = this.begin('full');
           if (next) void next.done.then(() => this.scheduler.ran('full'));
-        } else if (recorder.unknownVms.size > 0) {
-          this.begin('full', [...recorder.unknownVms]);
+        } else if (retries.size > 0) {
+          this.begin('full', [...retries]);
         }
       });
     const running = { recorder, abort, done };
