@@ -94,9 +94,9 @@ export const vmSchema = z.strictObject({
   timeCreated: isoTime.optional(),
   powerState: powerStateSchema,
   /**
-   * When Azure was first seen reporting this power state (moves only when the state changes, so a power sweep
-   * that confirms unchanged VMs sends nothing for them); the subscription's `powerFetchedAt` says when its VMs'
-   * power states were last confirmed.
+   * When a sweep saw the VM change to this power state; absent for the state it was in when first listed (Azure
+   * does not say since when). Moves only when the state changes, so a power sweep that confirms unchanged VMs
+   * sends nothing for them; the subscription's `powerFetchedAt` says when its VMs' power states were last confirmed.
    */
   powerStateAt: isoTime.optional(),
   /** Whether the VM was created with hibernation enabled (`additionalCapabilities.hibernationEnabled`). */

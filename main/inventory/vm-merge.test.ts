@@ -25,10 +25,19 @@ const reading = (name: string, powerState: Vm['powerState'] | undefined) => ({
 describe('merging the plain and statusOnly lists', () => {
   it('joins by id, and a VM with no power reading is unknown', () => {
     const vms = mergeFull([detail('a'), detail('b')], [reading('a', 'running')], () => undefined, 'T1');
-    expect(vms.map((vm) => [vm.name, vm.powerState, vm.powerStateAt])).toEqual([
-      ['a', 'running', 'T1'],
-      ['b', 'unknown', 'T1'],
+    expect(vms.map((vm) => [vm.name, vm.powerState])).toEqual([
+      ['a', 'running'],
+      ['b', 'unknown'],
     ]);
+  });
+
+  it('claims no time for a state it found the VM in (Azure does not say since when), only for a change it saw', () => {
+    const [first] = mergeFull([detail('a')], [reading('a', undefined)], () => undefined, 'T1');
+    expect(first?.powerStateAt).toBeUndefined();
+    const [known] = mergeFull([detail('a')], [reading('a', 'running')], () => first, 'T2');
+    expect(known?.powerStateAt).toBeUndefined();
+    const [changed] = mergeFull([detail('a')], [reading('a', 'stopped')], () => known, 'T3');
+    expect(changed?.powerStateAt).toBe('T3');
   });
 
   it('keeps powerStateAt while the state is unchanged, so an unchanged VM serializes the same', () => {
@@ -62,6 +71,6 @@ describe('merging the plain and statusOnly lists', () => {
     expect(vms[0]).toBe(existing[0]);
     expect(vms[1]).not.toBe(existing[1]);
     expect(vms[1]).toMatchObject({ name: 'b', powerState: 'stopped', powerStateAt: 'T2', tags: { env: 'prod' } });
-    expect(existing[1]).toMatchObject({ powerState: 'running', powerStateAt: 'T1' });
+    expect(existing[1]).toMatchObject({ powerState: 'running' });
   });
 });

@@ -1,7 +1,7 @@
 // Pure merging of what a sweep listed into the contract's Vm rows: details from the plain list, power from the
-// statusOnly list (or an instance view). A VM's powerStateAt moves only when its power state changes, so a
-// power sweep that confirms 10,000 unchanged VMs changes none of them (the subscription's powerFetchedAt says
-// when they were confirmed). No Electron imports.
+// statusOnly list (or an instance view). A VM's powerStateAt is set only when a sweep sees its power state
+// change, so a power sweep that confirms 10,000 unchanged VMs changes none of them (the subscription's
+// powerFetchedAt says when they were confirmed). No Electron imports.
 import type { Vm } from '../../preload/contract-inventory.js';
 import type { PowerReading, VmDetails } from '../azure/vms.js';
 
@@ -45,7 +45,10 @@ function withPower(detail: VmDetails, reading: PowerReading | undefined, previou
   if (unchanged && previous === detail && previous.provisioningState === provisioningState) return previous;
   const vm: Vm = { ...detail, powerState };
   if (provisioningState) vm.provisioningState = provisioningState;
-  const powerStateAt = unchanged ? previous.powerStateAt : now;
+  // Only a change a sweep saw has a time: a state found at the first listing (or after none was known) may be
+  // months old, and "in this state since" the first listing would be false.
+  const seenChanging = previous !== undefined && previous.powerState !== 'unknown';
+  const powerStateAt = unchanged ? previous.powerStateAt : seenChanging ? now : undefined;
   if (powerStateAt) vm.powerStateAt = powerStateAt;
   return vm;
 }
