@@ -33,9 +33,65 @@ function connect(): Promise<WebSocket> {
       for (const settle of pending.values()) settle(disconnected);
       pending.clear();
       reject(new Error('closed'));
+      showHostStopped();
     });
   });
   return ready;
+}
+
+let leaving = false;
+window.addEventListener('pagehide', () => (leaving = true));
+
+/**
+ * The host is gone (stopped, crashed, or restarted with a new token this page does not have): what the page shows
+ * was the host's and nothing updates it any more, as an Electron window closes with its main process. Says so over
+ * the app and makes the app inert, so no stale "Refreshing" or Ready is taken for live and nothing is acted on.
+ */
+function showHostStopped(): void {
+  if (leaving || document.getElementById('preview-host-stopped')) return;
+  for (const child of document.body.children) (child as HTMLElement).inert = true;
+  const cover = document.createElement('div');
+  cover.id = 'preview-host-stopped';
+  Object.assign(cover.style, {
+    position: 'fixed',
+    inset: '0',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    padding: '16px',
+    background: 'rgba(0, 0, 0, 0.45)',
+    zIndex: '2147483647',
+  });
+  const box = document.createElement('div');
+  box.setAttribute('role', 'alertdialog');
+  box.setAttribute('aria-modal', 'true');
+  box.setAttribute('aria-labelledby', 'preview-host-stopped-title');
+  box.setAttribute('aria-describedby', 'preview-host-stopped-text');
+  box.tabIndex = -1;
+  Object.assign(box.style, {
+    maxWidth: '480px',
+    padding: '20px 24px',
+    borderRadius: '8px',
+    border: '1px solid CanvasText',
+    background: 'Canvas',
+    color: 'CanvasText',
+    colorScheme: 'light dark',
+    font: '14px/1.45 "Segoe UI", system-ui, sans-serif',
+  });
+  const title = document.createElement('h2');
+  title.id = 'preview-host-stopped-title';
+  title.textContent = 'The preview host stopped';
+  Object.assign(title.style, { margin: '0 0 8px', fontSize: '20px' });
+  const text = document.createElement('p');
+  text.id = 'preview-host-stopped-text';
+  text.textContent =
+    `Nothing on this page is live any more: it shows what the host sent until it stopped at ${new Date().toLocaleTimeString()}. ` +
+    'Start the preview again (npm run preview or npm run demo) and open the address it prints.';
+  text.style.margin = '0';
+  box.append(title, text);
+  cover.append(box);
+  document.body.append(cover);
+  box.focus();
 }
 
 /** Main's sweep schedule follows whether anyone can see the app (Electron's main reads it from its window). */
