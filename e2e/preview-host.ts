@@ -27,7 +27,8 @@ function firstJsonLine(child: ChildProcess): Promise<string> {
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  // A host that died by a signal (killed, crashed) has a signalCode and no exitCode: it will not exit again.
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
