@@ -109,6 +109,28 @@ test.describe('the VM inventory', () => {
     await expect(row(grid, 'api-prod-01')).toBeVisible();
   });
 
+  test('names a tenant waiting for its MFA sign-in in both views, so its missing VMs are not taken for none', async ({
+    app,
+  }) => {
+    const { page } = app;
+    await signInAlice(page);
+    await page.getByRole('tab', { name: 'Virtual machines' }).click();
+    const grid = page.getByRole('grid', { name: 'Virtual machines' });
+    await expect(row(grid, 'api-prod-01')).toBeVisible({ timeout: 30_000 });
+    const chip = page
+      .getByRole('list', { name: 'Tenants not listed' })
+      .getByRole('listitem', { name: 'Northwind Lab (alice@contoso.test): not listed' });
+    await expect(chip).toContainText('This tenant needs you to sign in again before Cloud Desk can list');
+    await page.getByRole('tab', { name: 'Subscriptions' }).click();
+    await expect(chip).toBeVisible();
+    await chip.getByRole('button', { name: 'Sign in to Northwind Lab in Accounts' }).click();
+    await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+    await signInNorthwind(page, page.getByRole('region', { name: 'Alice Example' }));
+    await page.getByRole('tab', { name: 'Virtual machines' }).click();
+    await expect(row(grid, 'lab-vm-01')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('list', { name: 'Tenants not listed' })).toBeHidden();
+  });
+
   test('starts offline from the saved inventory and says how old it is', async ({ app }) => {
     const { emulator } = app;
     if (!emulator) throw new Error('this test needs the emulator');

@@ -32,6 +32,7 @@ import { useOnline } from '../../stores/status-store';
 import { InventoryEmptyState, useInventoryEmptiness } from '../vms/empty-states';
 import { InventoryHeader } from '../vms/inventory-header';
 import { StaleBanner } from '../vms/stale-banner';
+import { UnlistedTenants } from '../vms/subscription-problems';
 import { useAccountsStore } from '../../stores/accounts-store';
 import { accountLabel, useRowContext } from '../vms/use-vm-rows';
 import { describeSubscriptionState, describeSubscriptionStatus } from './subscription-status';
@@ -82,6 +83,7 @@ export function SubscriptionsView() {
       <InventoryHeader title="Subscriptions" />
       <StaleBanner />
       {error && <ErrorBar error={error.error} action={error.action} onDismiss={dismissError} />}
+      <UnlistedTenants />
       {emptiness === 'loading' || emptiness === 'no-accounts' || emptiness === 'no-subscriptions' ? (
         <InventoryEmptyState emptiness={emptiness} />
       ) : (

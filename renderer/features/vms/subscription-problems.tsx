@@ -1,15 +1,18 @@
 // Chips above the grid for the subscriptions whose last listing failed: which one, what Azure said, and the way
 // out (Retry that subscription only, or sign in from Accounts). Their VMs keep the rows of the last good listing.
+// Before them, the tenants no subscription row stands for (a sign-in they wait for keeps all of theirs unlisted).
 // Hidden while offline: the offline banner says why nothing is confirmed.
 import { Badge, Button, Link, Text, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import { useNow } from '../../components/use-now';
 import { useInventory, useInventoryPending } from '../../stores/inventory';
+import { useAccountsStore } from '../../stores/accounts-store';
 import { useNavigationStore } from '../../stores/navigation-store';
 import { useOnline } from '../../stores/status-store';
 import type { SubscriptionSummary } from '../../../preload/contract-inventory';
 import { describeSubscriptionStatus, hasProblem } from '../subscriptions/subscription-status';
+import { unlistedTenants } from '../subscriptions/unlisted-tenants';
 
 const shown = 4;
 
@@ -39,19 +42,59 @@ export function SubscriptionProblems() {
   const online = useOnline();
   const problems = useMemo(() => [...subscriptions.values()].filter(hasProblem), [subscriptions]);
   // Offline, every listing fails for the same reason the banner already gives, and none can be retried.
-  if (problems.length === 0 || !online) return null;
+  if (problems.length === 0 || !online) return <UnlistedTenants />;
   return (
-    <ul className={styles.list} aria-label="Subscriptions with problems">
-      {problems.slice(0, shown).map((sub) => (
-        <ProblemChip key={sub.id} sub={sub} />
-      ))}
-      {problems.length > shown && (
-        <li className={styles.chip}>
-          <Link as="button" onClick={() => go('subscriptions')}>
-            {problems.length - shown} more in Subscriptions
-          </Link>
+    <>
+      <UnlistedTenants />
+      <ul className={styles.list} aria-label="Subscriptions with problems">
+        {problems.slice(0, shown).map((sub) => (
+          <ProblemChip key={sub.id} sub={sub} />
+        ))}
+        {problems.length > shown && (
+          <li className={styles.chip}>
+            <Link as="button" onClick={() => go('subscriptions')}>
+              {problems.length - shown} more in Subscriptions
+            </Link>
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}
+
+/** Chips for the tenants whose subscriptions are not listed at all, each with the way to Accounts. */
+export function UnlistedTenants() {
+  const styles = useStyles();
+  const accounts = useAccountsStore((state) => state.accounts);
+  const subscriptions = useInventory((state) => state.subscriptions);
+  const go = useNavigationStore((state) => state.go);
+  const online = useOnline();
+  const tenants = useMemo(() => unlistedTenants(accounts, subscriptions.values()), [accounts, subscriptions]);
+  if (tenants.length === 0 || !online) return null;
+  return (
+    <ul className={styles.list} aria-label="Tenants not listed">
+      {tenants.map((tenant) => (
+        <li
+          key={`${tenant.accountId}|${tenant.tenantId}`}
+          className={mergeClasses(styles.chip, styles.warning)}
+          aria-label={`${tenant.tenantName} (${tenant.accountName}): not listed`}
+        >
+          <Badge appearance="tint" color="warning" className={styles.badge}>
+            Not listed
+          </Badge>
+          <Text size={200} className={styles.text}>
+            {tenant.sentence}
+          </Text>
+          <Button
+            size="small"
+            appearance="subtle"
+            aria-label={`Sign in to ${tenant.tenantName} in Accounts`}
+            onClick={() => go('accounts')}
+          >
+            Sign in
+          </Button>
         </li>
-      )}
+      ))}
     </ul>
   );
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountSummary, TenantSummary } from '../../../preload/contract';
+import { testSubscription } from '../../../preload/testing/inventory-fixtures';
+import { unlistedTenants } from './unlisted-tenants';
+
+const tenant = (tenantId: string, displayName: string, change: Partial<TenantSummary> = {}): TenantSummary => ({
+  tenantId,
+  displayName,
+  category: 'guest',
+  status: 'ready',
+  hidden: false,
+  confirmed: true,
+  checking: false,
+  ...change,
+});
+
+const alice = (tenants: TenantSummary[]): AccountSummary => ({
+  id: 'a1',
+  kind: 'user',
+  cloudId: 'azure',
+  cloudName: 'Azure',
+  name: 'Alice Example',
+  username: 'alice@contoso.test',
+  homeTenantId: 't1',
+  tenants,
+  persisted: true,
+  checking: false,
+});
+
+describe('unlistedTenants', () => {
+  it('names a tenant waiting for a sign-in that no subscription row stands for, with what to do', () => {
+    const accounts = [alice([tenant('t1', 'Contoso'), tenant('t3', 'Northwind Lab', { status: 'needs_sign_in' })])];
+    const subscriptions = [testSubscription({ tenantId: 't1', accessPaths: [{ accountId: 'a1', tenantId: 't1' }] })];
+    expect(unlistedTenants(accounts, subscriptions)).toEqual([
+      {
+        accountId: 'a1',
+        tenantId: 't3',
+        tenantName: 'Northwind Lab',
+        accountName: 'alice@contoso.test',
+        sentence:
+          'Northwind Lab (alice@contoso.test): This tenant needs you to sign in again before Cloud Desk can list ' +
+          'its subscriptions and VMs.',
+      },
+    ]);
+  });
+
+  it('leaves out a tenant whose subscriptions are held (their own rows say sign-in needed), a hidden one, a ready one', () => {
+    const accounts = [
+      alice([
+        tenant('t1', 'Contoso', { status: 'needs_sign_in' }),
+        tenant('t2', 'Fabrikam', { status: 'needs_sign_in', hidden: true }),
+        tenant('t3', 'Northwind Lab'),
+      ]),
+    ];
+    const subscriptions = [testSubscription({ tenantId: 't1', accessPaths: [{ accountId: 'a1', tenantId: 't1' }] })];
+    expect(unlistedTenants(accounts, subscriptions)).toEqual([]);
+  });
+
+  it('words a failing tenant with its own message', () => {
+    const accounts = [alice([tenant('t2', 'Fabrikam', { status: 'error', message: 'Entra ID answered 503.' })])];
+    expect(unlistedTenants(accounts, [])[0]?.sentence).toBe(
+      'Fabrikam (alice@contoso.test): Entra ID answered 503. Its subscriptions and VMs are not listed.',
+    );
+  });
+});
