@@ -72,6 +72,8 @@ test.describe('the VM inventory', () => {
     await expect(chip).toContainText('Ask an owner of the subscription for the Reader role');
     await expect(chip).not.toContainText('Pagination');
     await expect(chip.getByRole('button', { name: 'Retry Contoso Dev/Test' })).toBeVisible();
+    // The header's "Last refreshed" does not pass the refusal off as a refresh.
+    await expect(page.getByText(/^Last refreshed .+; 1 of 4 subscriptions failed$/)).toBeVisible();
 
     await search.fill('lab-');
     await expect(grid.getByRole('row')).toHaveCount(5);

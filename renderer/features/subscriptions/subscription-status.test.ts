@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionSummary } from '../../../preload/contract-inventory';
 import { testSubscription } from '../../../preload/testing/inventory-fixtures';
-import { describeSubscriptionStatus, hasProblem } from './subscription-status';
+import { describeLastRefresh, describeSubscriptionStatus, hasProblem } from './subscription-status';
 
 const now = Date.parse('2026-11-30T16:00:00Z');
 const sub = (over: Partial<SubscriptionSummary>): SubscriptionSummary =>
@@ -45,5 +45,26 @@ describe('describeSubscriptionStatus', () => {
     );
     expect(hasProblem(sub({ status: 'error', error }))).toBe(true);
     expect(hasProblem(sub({ status: 'not_listed', hidden: true }))).toBe(false);
+  });
+});
+
+describe('describeLastRefresh', () => {
+  const at = new Date(now - 60_000).toISOString();
+  const error = { code: 'interaction_required' as const, message: 'Tenant Contoso needs you to sign in again.' };
+
+  it('says how many subscriptions the last refresh could not list, so a sweep that listed none is not "just now"', () => {
+    const subs = [
+      sub({ id: 's1', status: 'needs_sign_in', error }),
+      sub({ id: 's2', status: 'throttled' }),
+      sub({ id: 's3', status: 'ok' }),
+      sub({ id: 's4', status: 'not_listed', state: 'Disabled' }),
+      sub({ id: 's5', status: 'error', error, hidden: true }),
+    ];
+    expect(describeLastRefresh(at, subs, now)).toMatch(/^Last refreshed .+, 1 min ago; 2 of 3 subscriptions failed$/);
+  });
+
+  it('is the time alone when every subscription was listed, and says when there was no refresh yet', () => {
+    expect(describeLastRefresh(at, [sub({ status: 'ok' })], now)).toMatch(/^Last refreshed .+, 1 min ago$/);
+    expect(describeLastRefresh(undefined, [], now)).toBe('Not refreshed yet');
   });
 });

@@ -85,3 +85,26 @@ function formatWait(iso: string, now: number): string {
 export function hasProblem(sub: SubscriptionSummary): boolean {
   return !sub.hidden && (sub.status === 'error' || sub.status === 'needs_sign_in' || sub.status === 'throttled');
 }
+
+/**
+ * The header's "Last refreshed" line: when the last full sweep ended and, when some subscriptions failed in it
+ * (or since), how many, so a sweep that confirmed nothing does not read as "refreshed just now".
+ */
+export function describeLastRefresh(
+  lastFullSweepAt: string | undefined,
+  subscriptions: Iterable<SubscriptionSummary>,
+  now: number,
+): string {
+  if (!lastFullSweepAt) return 'Not refreshed yet';
+  let listable = 0;
+  let failed = 0;
+  for (const sub of subscriptions) {
+    if (sub.status === 'not_listed' || sub.hidden) continue;
+    listable += 1;
+    if (hasProblem(sub)) failed += 1;
+  }
+  const when = `Last refreshed ${formatAsOf(lastFullSweepAt, now)}`;
+  return failed === 0
+    ? when
+    : `${when}; ${failed} of ${listable} ${listable === 1 ? 'subscription' : 'subscriptions'} failed`;
+}

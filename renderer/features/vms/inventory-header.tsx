@@ -1,11 +1,12 @@
 // The top of the VMs and Subscriptions views: the title, Refresh (Cancel while a full sweep runs), when the inventory
-// was last refreshed, and the sweep's progress. Shared by both views so they read the same.
+// was last refreshed (and how many subscriptions it could not list), and the sweep's progress. Shared by both
+// views so they read the same.
 import { Button, ProgressBar, Text, Title2, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSync20Regular, Dismiss20Regular } from '@fluentui/react-icons';
-import { formatAsOf } from '../../components/age';
 import { useNow } from '../../components/use-now';
 import { useInventory, useInventoryPending } from '../../stores/inventory';
 import { useOnline } from '../../stores/status-store';
+import { describeLastRefresh } from '../subscriptions/subscription-status';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -21,6 +22,7 @@ export function InventoryHeader({ title }: { title: string }) {
   const online = useOnline();
   const progress = useInventory((state) => state.progress);
   const lastFullSweepAt = useInventory((state) => state.lastFullSweepAt);
+  const subscriptions = useInventory((state) => state.subscriptions);
   const refresh = useInventory((state) => state.refresh);
   const cancel = useInventory((state) => state.cancelRefresh);
   const starting = useInventoryPending('refresh');
@@ -36,7 +38,7 @@ export function InventoryHeader({ title }: { title: string }) {
           {title}
         </Title2>
         <Text className={styles.when} role="status">
-          {lastFullSweepAt ? `Last refreshed ${formatAsOf(lastFullSweepAt, now)}` : 'Not refreshed yet'}
+          {describeLastRefresh(lastFullSweepAt, subscriptions.values(), now)}
         </Text>
         {cancellable ? (
           <Button icon={<Dismiss20Regular />} onClick={() => void cancel()}>
