@@ -10,7 +10,7 @@ import type { SweepTarget } from './sweep.js';
 
 const path = { accountId: 'a1', tenantId: 't1' };
 
-function recorderOver(ids: string[]) {
+function recorderOver(ids: string[], options: { pathAlive?: () => boolean } = {}) {
   const time = new ManualScheduler();
   const state = new InventoryState();
   state.change((change) => {
@@ -26,7 +26,7 @@ function recorderOver(ids: string[]) {
       commit: (apply) => void state.change(apply),
       progress: (event) => progress.push(event),
       describePath: () => ({ cloudId: 'azure', tenantName: 'Tenant 1' }),
-      pathAlive: () => true,
+      pathAlive: options.pathAlive ?? (() => true),
     },
     'full',
     'sweep-1',
@@ -37,7 +37,7 @@ function recorderOver(ids: string[]) {
     const subscription = state.subscription(id);
     return subscription ? (recorder.targetFor(subscription) ?? []) : [];
   });
-  return { time, recorder, progress, targets };
+  return { time, state, recorder, progress, targets };
 }
 
 const failed = { kind: 'error', error: { code: 'internal', message: 'Azure had a problem.' } } as const;
@@ -66,5 +66,26 @@ describe('SweepRecorder progress', () => {
       ['running', 0],
       ['done', 3],
     ]);
+  });
+});
+
+describe('SweepRecorder discovery', () => {
+  it('keeps the subscriptions of a tenant that needed a sign-in before its listing arrived (it answered nothing we took)', () => {
+    let alive = true;
+    const { state, recorder } = recorderOver(['s1', 's2'], { pathAlive: () => alive });
+    // The listing was on its way when the tenant's token failed elsewhere (e.g. the start-up tenant check).
+    alive = false;
+    expect(
+      recorder.subscriptionsListed(path, [{ id: 's1', displayName: 's1', state: 'Enabled', tenantId: 't1' }]),
+    ).toEqual([]);
+    recorder.discoveryDone([path]);
+    expect(state.allSubscriptions().map((sub) => sub.id)).toEqual(['s1', 's2']);
+  });
+
+  it('drops a subscription the path listed without (no longer reached)', () => {
+    const { state, recorder } = recorderOver(['s1', 's2']);
+    recorder.subscriptionsListed(path, [{ id: 's1', displayName: 's1', state: 'Enabled', tenantId: 't1' }]);
+    recorder.discoveryDone([path]);
+    expect(state.allSubscriptions().map((sub) => sub.id)).toEqual(['s1']);
   });
 });

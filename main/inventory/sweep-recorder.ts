@@ -39,6 +39,8 @@ export class SweepRecorder implements SweepHost {
   private readonly tenants = new Map<string, { done: number; total: number }>();
   private readonly seen = new Map<string, Set<string>>();
   private readonly swept = new Set<string>();
+  /** Paths whose subscription listing was taken in (not dropped because the path died or the sweep stopped). */
+  private readonly merged = new Set<string>();
   private readonly readyPaths: Set<string>;
   readonly unknownVms = new Set<string>();
   transitional = false;
@@ -109,6 +111,7 @@ export class SweepRecorder implements SweepHost {
   subscriptionsListed(path: AccessPathRef, records: SubscriptionRecord[]): SweepTarget[] {
     const described = this.deps.describePath(path);
     if (!described || !this.deps.pathAlive(path) || this.signal.aborted) return [];
+    this.merged.add(pathKey(path));
     const targets: SweepTarget[] = [];
     this.deps.commit((change) => {
       for (const record of records) {
@@ -161,7 +164,9 @@ export class SweepRecorder implements SweepHost {
   }
 
   discoveryDone(listed: readonly AccessPathRef[]): void {
-    const answered = new Set(listed.map(pathKey));
+    // Only a listing taken in says what a path no longer reaches: one dropped (its tenant needed a sign-in while
+    // the answer was on its way) says nothing, and would otherwise remove every subscription of that tenant.
+    const answered = new Set(listed.map(pathKey).filter((path) => this.merged.has(path)));
     this.deps.commit((change) => {
       for (const subscription of this.deps.state.allSubscriptions()) {
         const seen = this.seen.get(subscription.id) ?? new Set<string>();
