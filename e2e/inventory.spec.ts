@@ -125,8 +125,10 @@ test.describe('the VM inventory', () => {
     await expect(chip).toContainText('This tenant needs you to sign in again before Cloud Desk can list');
     await page.getByRole('tab', { name: 'Subscriptions' }).click();
     await expect(chip).toBeVisible();
-    await chip.getByRole('button', { name: 'Sign in to Northwind Lab in Accounts' }).click();
+    await chip.getByRole('button', { name: 'Sign in to Northwind Lab in Accounts' }).press('Enter');
     await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+    // The keyboard lands on the button that does it.
+    await expect(page.getByRole('button', { name: 'Sign in to this tenant: Northwind Lab' })).toBeFocused();
     await signInNorthwind(page, page.getByRole('region', { name: 'Alice Example' }));
     await page.getByRole('tab', { name: 'Virtual machines' }).click();
     await expect(row(grid, 'lab-vm-01')).toBeVisible({ timeout: 30_000 });

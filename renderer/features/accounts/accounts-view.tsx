@@ -40,6 +40,7 @@ import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorBar } from '../../components/error-bar';
 import { focusLost } from '../../components/focus';
 import { useAccountsStore, usePending, useSignInRunning } from '../../stores/accounts-store';
+import { useNavigationStore } from '../../stores/navigation-store';
 import { useStatusStore } from '../../stores/status-store';
 import { AccountCard } from './account-card';
 import { ConsentBar } from './consent-bar';
@@ -125,6 +126,7 @@ export function AccountsView() {
   const signInRunning = useSignInRunning();
   const [dialog, setDialog] = useState<'microsoft' | 'service-principal'>();
   const { list, announcement } = useAccountFocus(accounts);
+  useFocusRequested(loaded);
   const hasUsers = accounts.some((account) => account.kind === 'user');
 
   return (
@@ -282,4 +284,17 @@ function Welcome({ onServicePrincipal }: { onServicePrincipal: () => void }) {
       </Text>
     </Card>
   );
+}
+
+/** Focuses the element another view sent the user to (a tenant's sign-in button), once the accounts are shown. */
+function useFocusRequested(loaded: boolean) {
+  const focusId = useNavigationStore((state) => state.focusId);
+  const focused = useNavigationStore((state) => state.focused);
+  useEffect(() => {
+    if (!focusId || !loaded) return;
+    const target = document.getElementById(focusId);
+    target?.focus();
+    target?.scrollIntoView({ block: 'center' });
+    focused();
+  }, [focusId, loaded, focused]);
 }

@@ -30,6 +30,7 @@ import { useUnreachable } from '../../stores/status-store';
 import { describeFreshness, describeUnreachable } from './freshness';
 import { filterTenants, tenantSearchThreshold } from './tenant-filter';
 import { visuallyHidden } from '../../components/visually-hidden';
+import { tenantSignInId } from './tenant-sign-in-id';
 
 // Row layouts by the table's own width (a container query), not the window's: the nav and padding take a share.
 const wide = '@container (min-width: 860px)';
@@ -267,6 +268,7 @@ function TenantRow({ account, tenant }: { account: AccountSummary; tenant: Tenan
                 appearance="primary"
                 className={styles.actionButton}
                 disabledFocusable={blocked !== undefined}
+                id={tenantSignInId(account.id, tenant.tenantId)}
                 aria-label={`Sign in to this tenant: ${tenant.displayName}`}
                 aria-describedby={why ? whyId : undefined}
                 onClick={() =>

@@ -13,6 +13,7 @@ import { useOnline } from '../../stores/status-store';
 import type { SubscriptionSummary } from '../../../preload/contract-inventory';
 import { describeSubscriptionStatus, hasProblem } from '../subscriptions/subscription-status';
 import { unlistedTenants } from '../subscriptions/unlisted-tenants';
+import { tenantSignInId } from '../accounts/tenant-sign-in-id';
 
 const shown = 4;
 
@@ -89,7 +90,7 @@ export function UnlistedTenants() {
             size="small"
             appearance="subtle"
             aria-label={`Sign in to ${tenant.tenantName} in Accounts`}
-            onClick={() => go('accounts')}
+            onClick={() => go('accounts', tenantSignInId(tenant.accountId, tenant.tenantId))}
           >
             Sign in
           </Button>
@@ -122,7 +123,7 @@ function ProblemChip({ sub }: { sub: SubscriptionSummary }) {
         {sentence}
       </Text>
       {sub.status === 'needs_sign_in' ? (
-        <Button size="small" appearance="subtle" onClick={() => go('accounts')}>
+        <Button size="small" appearance="subtle" onClick={() => go('accounts', signInId(sub))}>
           Sign in
         </Button>
       ) : (
@@ -139,4 +140,10 @@ function ProblemChip({ sub }: { sub: SubscriptionSummary }) {
       )}
     </li>
   );
+}
+
+/** The sign-in button in Accounts of the path that acts on the subscription (the tenant that needs the sign-in). */
+function signInId(sub: SubscriptionSummary): string | undefined {
+  const acting = sub.accessPaths.find((path) => path.accountId === sub.actingAccountId) ?? sub.accessPaths[0];
+  return acting ? tenantSignInId(acting.accountId, acting.tenantId) : undefined;
 }
