@@ -25,6 +25,8 @@ export type SignInTarget =
 /** A sign-in that finished: which account, the sentence that announces it; `seq` tells repeats apart. */
 export interface CompletedSignIn {
   accountId: string;
+  /** The tenant a tenant sign-in was for; absent for a new account. */
+  tenantId?: string;
   announcement: string;
   seq: number;
 }
@@ -139,9 +141,11 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
       running = undefined;
       // Main runs one flow at a time and it has ended; clear it even if its last event was lost with the connection.
       if (result.ok) {
+        const tenantId = target.kind === 'tenant' ? target.tenantId : undefined;
         const completed: CompletedSignIn = {
           accountId: result.value.id,
-          announcement: signInAnnouncement(result.value, target.kind === 'tenant' ? target.tenantId : undefined),
+          ...(tenantId === undefined ? {} : { tenantId }),
+          announcement: signInAnnouncement(result.value, tenantId),
           seq: id,
         };
         set((state) => ({ signingIn: false, flow: null, completed, accounts: upsert(state.accounts, result.value) }));

@@ -43,6 +43,7 @@ import { useAccountsStore, usePending, useSignInRunning } from '../../stores/acc
 import { useNavigationStore } from '../../stores/navigation-store';
 import { useStatusStore } from '../../stores/status-store';
 import { AccountCard } from './account-card';
+import { standingAnnouncement } from './announcements';
 import { ConsentBar } from './consent-bar';
 import { ServicePrincipalDialog } from './service-principal-dialog';
 import { SignInForm } from './sign-in-form';
@@ -108,7 +109,7 @@ function useAccountFocus(accounts: AccountSummary[]) {
     if (ended && focusLost()) document.getElementById('accounts-heading')?.focus();
   }, [signInRunning]);
 
-  return { list, announcement: completed?.announcement ?? '' };
+  return { list, announcement: standingAnnouncement(completed, accounts) };
 }
 
 export function AccountsView() {

@@ -1,7 +1,7 @@
 // The sentences a screen reader hears after a sign-in: counts, plurals and hidden tenants left out.
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary, TenantSummary } from '../../../preload/contract';
-import { signInAnnouncement, tenantTally } from './announcements';
+import { signInAnnouncement, standingAnnouncement, tenantTally } from './announcements';
 
 function tenant(tenantId: string, status: TenantSummary['status'], hidden = false): TenantSummary {
   return { tenantId, displayName: `Tenant ${tenantId}`, category: 'guest', status, hidden } as TenantSummary;
@@ -43,5 +43,26 @@ describe('signInAnnouncement', () => {
 describe('tenantTally', () => {
   it('counts tenants that could not be checked apart from those that need a sign-in', () => {
     expect(tenantTally(account([tenant('1', 'error')]))).toBe('1 tenant, 1 could not be checked');
+  });
+});
+
+describe('standingAnnouncement', () => {
+  const alice = account([tenant('1', 'ready'), tenant('2', 'ready')]);
+  const completed = { accountId: 'a', tenantId: '1', announcement: signInAnnouncement(alice, '1') };
+
+  it('keeps the sentence while the account stands as it was announced', () => {
+    expect(standingAnnouncement(completed, [alice])).toBe(
+      'Signed in to Tenant 1, which is ready. Alice Example: 2 tenants, all ready.',
+    );
+  });
+
+  it('drops it once a tenant needs a sign-in again, so "all ready" is never read about a revoked sign-in', () => {
+    const revoked = account([tenant('1', 'needs_sign_in'), tenant('2', 'needs_sign_in')]);
+    expect(standingAnnouncement(completed, [revoked])).toBe('');
+  });
+
+  it('drops it once the account is gone, and says nothing with no sign-in finished', () => {
+    expect(standingAnnouncement(completed, [])).toBe('');
+    expect(standingAnnouncement(undefined, [alice])).toBe('');
   });
 });

@@ -1,5 +1,6 @@
 // What a screen reader hears when a sign-in completes: who connected and how many tenants need attention, in one
-// sentence ("Alice Example connected: 3 tenants, 1 needs sign-in"). Pure, so the words are tested once.
+// sentence ("Alice Example connected: 3 tenants, 1 needs sign-in"), kept only while it is still true. Pure, so the
+// words are tested once.
 import type { AccountSummary } from '../../../preload/contract';
 
 function plural(count: number, one: string, many: string): string {
@@ -24,4 +25,20 @@ export function signInAnnouncement(account: AccountSummary, tenantId?: string): 
   if (!tenant) return `${account.name} connected: ${tenantTally(account)}.`;
   const state = tenant.status === 'ready' ? 'is ready' : 'still needs attention';
   return `Signed in to ${tenant.displayName}, which ${state}. ${account.name}: ${tenantTally(account)}.`;
+}
+
+/**
+ * The finished sign-in's sentence while it still describes the account: a live region keeps its text, and a screen
+ * reader user who reads it later must not hear "all ready" about tenants that have since lost their sign-in. Empty
+ * once the account changed (a tenant needs sign-in again, the account was removed): emptying a polite region
+ * announces nothing.
+ */
+export function standingAnnouncement(
+  completed: { accountId: string; tenantId?: string; announcement: string } | undefined,
+  accounts: readonly AccountSummary[],
+): string {
+  if (!completed) return '';
+  const account = accounts.find((candidate) => candidate.id === completed.accountId);
+  if (!account) return '';
+  return signInAnnouncement(account, completed.tenantId) === completed.announcement ? completed.announcement : '';
 }
