@@ -123,6 +123,8 @@ export const sweepProgressSchema = z.strictObject({
   ),
   startedAt: isoTime,
   finishedAt: isoTime.optional(),
+  /** Set on a running power check when the user asked for a full refresh: it starts as soon as this check ends. */
+  fullQueued: z.literal(true).optional(),
 });
 export type SweepProgress = z.infer<typeof sweepProgressSchema>;
 

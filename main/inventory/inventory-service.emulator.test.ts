@@ -528,11 +528,18 @@ describe('on demand', () => {
     await emu.admin.updateSettings({ latencyMs: 100 });
     try {
       expect(inventory.refresh({ kind: 'power' })).toMatchObject({ kind: 'power', state: 'running' });
-      expect(inventory.refresh({ kind: 'full' })).toMatchObject({ kind: 'power', state: 'running' });
+      // The power check's progress says a full refresh follows it, so the screen can say so.
+      expect(inventory.refresh({ kind: 'full' })).toMatchObject({ kind: 'power', state: 'running', fullQueued: true });
       await inventory.sweep('power');
     } finally {
       await emu.admin.updateSettings({ latencyMs: 0 });
     }
+    const full = events.emitted
+      .filter((event) => event.name === 'inventoryProgress')
+      .map((event) => event.payload as { kind: string; fullQueued?: boolean })
+      .filter((progress) => progress.kind === 'full');
+    expect(full.length).toBeGreaterThan(0);
+    expect(full.every((progress) => progress.fullQueued === undefined)).toBe(true);
     const finished = events.emitted
       .filter((event) => event.name === 'inventoryProgress')
       .map((event) => event.payload as { kind: string; state: string })

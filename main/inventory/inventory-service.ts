@@ -178,6 +178,7 @@ export class InventoryService {
         for (const id of args.subscriptionIds) this.retriesQueued.add(id.toLowerCase());
       } else if (this.running.recorder.kind === 'power') {
         this.fullQueued = true;
+        this.running.recorder.queueFull();
       }
     }
     const running =

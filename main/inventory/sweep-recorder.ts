@@ -247,6 +247,13 @@ export class SweepRecorder implements SweepHost {
     this.emitProgress();
   }
 
+  /** A full refresh waits for this sweep (a power check) to end: its progress says so, so Refresh is not mute. */
+  queueFull(): void {
+    if (this.progressState.fullQueued) return;
+    this.progressState.fullQueued = true;
+    this.emitProgress();
+  }
+
   end(state: 'done' | 'cancelled'): SweepProgress {
     this.progressState.state = state;
     this.progressState.finishedAt = this.iso();

@@ -27,8 +27,10 @@ export function InventoryHeader({ title }: { title: string }) {
   const cancel = useInventory((state) => state.cancelRefresh);
   const starting = useInventoryPending('refresh');
   const running = progress?.state === 'running';
-  // The minute's power check runs in the background: Refresh stays (main queues a full sweep behind it).
-  const cancellable = running && progress.kind === 'full';
+  // The minute's power check runs in the background: Refresh stays, and once pressed main queues a full sweep behind
+  // the check and says so (Cancel then drops both).
+  const queued = running && progress.fullQueued === true;
+  const cancellable = running && (progress.kind === 'full' || queued);
   const why = !online ? 'Refreshing needs a network connection.' : undefined;
 
   return (
@@ -66,7 +68,7 @@ export function InventoryHeader({ title }: { title: string }) {
           />
           <Text size={200} className={styles.when}>
             {progress.kind === 'full' ? 'Refreshing' : 'Checking power states of'} {progress.subscriptionsDone} of{' '}
-            {progress.subscriptionsTotal} subscriptions
+            {progress.subscriptionsTotal} subscriptions{queued ? '; the refresh starts when this check ends' : ''}
           </Text>
         </div>
       )}
