@@ -20,6 +20,7 @@ import { InventoryService } from '../main/inventory/inventory-service.js';
 import { RateGovernor } from '../main/azure/rate-limit.js';
 import { armClientOptions } from '../main/net/arm-pipeline.js';
 import { CloudConnectivity } from '../main/net/connectivity.js';
+import { applyMainProcessV8Flags } from '../main/engine-flags.js';
 import type { NetworkConfig } from '../main/net/network-config.js';
 import { testNetwork } from '../main/net/testing/network.js';
 import type { EventSink } from '../main/ports.js';
@@ -36,6 +37,8 @@ const naiveSampleVms = 200;
 const trialRounds = 3;
 
 setFlagsFromString('--expose-gc');
+// This process stands in for the app's main process: the same V8 settings (main/index.ts applies them too).
+applyMainProcessV8Flags();
 const gc = runInNewContext('gc') as () => void;
 
 function heapMb(): number {

@@ -28,7 +28,9 @@ import { shellOpener } from './platform/shell-opener.js';
 import { cloudConfigNotices, loadClouds } from './cloud-config.js';
 import { systemClock } from './system-clock.js';
 import { createMainWindow } from './window.js';
+import { applyMainProcessV8Flags } from './engine-flags.js';
 
+applyMainProcessV8Flags();
 const here = dirname(fileURLToPath(import.meta.url));
 const overrideDir = process.env['CLOUD_DESK_DATA_DIR'];
 if (overrideDir) {

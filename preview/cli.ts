@@ -5,7 +5,10 @@ import { parseArgs } from 'node:util';
 import { defaultPreviewDataDir, startPreviewHost } from './host.js';
 import { keepServing } from './keep-serving.js';
 import { builtinClientIdFrom, builtinClientMetadata } from '../main/settings/client-choice.js';
+import { applyMainProcessV8Flags } from '../main/engine-flags.js';
 
+// The host runs the main process's services: the same V8 settings as Electron's main process.
+applyMainProcessV8Flags();
 const root = join(import.meta.dirname, '..');
 
 function main(): Promise<void> {
