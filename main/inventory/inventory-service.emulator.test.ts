@@ -127,6 +127,18 @@ async function world(options: WorldOptions = {}) {
   return { accounts, inventory, events, patches, sub, vmsOf, store, prefs, opener, logger };
 }
 
+/** Signs in and lists everything, then lists again with `subscriptionId` answering garbage: it stands failed. */
+async function withGarbledListing(subscriptionId: string) {
+  const w = await world();
+  await w.accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+  await w.inventory.sweep('full');
+  const listedAt = w.sub(subscriptionId)?.fetchedAt ?? '';
+  await emu.admin.addFaults([{ method: 'GET', path: vmList(subscriptionId), kind: 'malformed' }]);
+  await w.inventory.sweep('full');
+  expect(w.sub(subscriptionId)).toMatchObject({ status: 'error', fetchedAt: listedAt });
+  return { ...w, listedAt };
+}
+
 async function addReader(accounts: AccountsService): Promise<string> {
   const sp = await accounts.addServicePrincipal({
     cloudId: cloud.id,
@@ -214,13 +226,7 @@ describe('faults stay with their subscription', () => {
   });
 
   it('marks garbage (broken JSON) as unreadable, not as a crash of the sweep', async () => {
-    const { accounts, inventory, sub } = await world();
-    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
-    await inventory.sweep('full');
-    const listedAt = sub(subs.shared)?.fetchedAt ?? '';
-    await emu.admin.addFaults([{ method: 'GET', path: vmList(subs.shared), kind: 'malformed' }]);
-    await inventory.sweep('full');
-    expect(sub(subs.shared)).toMatchObject({ status: 'error', fetchedAt: listedAt });
+    const { sub } = await withGarbledListing(subs.shared);
     expect(sub(subs.shared)?.error?.message).toMatch(/could not read/);
     expect(sub(subs.production)?.status).toBe('ok');
   });
@@ -549,13 +555,7 @@ describe('on demand', () => {
   });
 
   it("a subscription's Retry asked for while another sweep runs lists it after that sweep, not swallowed", async () => {
-    const { accounts, inventory, sub } = await world();
-    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
-    await inventory.sweep('full');
-    const listedAt = sub(subs.shared)?.fetchedAt ?? '';
-    await emu.admin.addFaults([{ method: 'GET', path: vmList(subs.shared), kind: 'malformed' }]);
-    await inventory.sweep('full');
-    expect(sub(subs.shared)).toMatchObject({ status: 'error', fetchedAt: listedAt });
+    const { inventory, sub, listedAt } = await withGarbledListing(subs.shared);
     await emu.admin.clearFaults();
     await emu.admin.updateSettings({ latencyMs: 100 });
     try {
