@@ -21,7 +21,9 @@ const disconnected: Result<never> = {
 function connect(): Promise<WebSocket> {
   ready ??= new Promise<WebSocket>((resolve, reject) => {
     const ws = new WebSocket(socketUrl);
+    let opened = false;
     ws.addEventListener('open', () => {
+      opened = true;
       socket = ws;
       reportVisibility();
       resolve(ws);
@@ -33,7 +35,11 @@ function connect(): Promise<WebSocket> {
       for (const settle of pending.values()) settle(disconnected);
       pending.clear();
       reject(new Error('closed'));
-      showHostStopped();
+      // The host drops a connection it stays up behind (a frame over its limit, a request failing outside the
+      // contract gate): connect again at once, so events keep coming (the stores fetch a snapshot on the gap). A
+      // connection that never opened means the host is gone, or restarted on a token this page does not have.
+      if (opened) void connect().catch(() => undefined);
+      else showHostStopped();
     });
   });
   return ready;
@@ -41,34 +47,25 @@ function connect(): Promise<WebSocket> {
 
 let leaving = false;
 window.addEventListener('pagehide', () => (leaving = true));
+window.addEventListener('pageshow', () => (leaving = false));
 
 /**
  * The host is gone (stopped, crashed, or restarted with a new token this page does not have): what the page shows
- * was the host's and nothing updates it any more, as an Electron window closes with its main process. Says so over
- * the app and makes the app inert, so no stale "Refreshing" or Ready is taken for live and nothing is acted on.
+ * was the host's and nothing updates it any more, as an Electron window closes with its main process. Says so in a
+ * modal dialog, which makes everything else inert (portals mounted later too), so no stale "Refreshing" or Ready is
+ * taken for live and nothing is acted on.
  */
 function showHostStopped(): void {
   if (leaving || document.getElementById('preview-host-stopped')) return;
-  for (const child of document.body.children) (child as HTMLElement).inert = true;
-  const cover = document.createElement('div');
-  cover.id = 'preview-host-stopped';
-  Object.assign(cover.style, {
-    position: 'fixed',
-    inset: '0',
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    padding: '16px',
-    background: 'rgba(0, 0, 0, 0.45)',
-    zIndex: '2147483647',
-  });
-  const box = document.createElement('div');
-  box.setAttribute('role', 'alertdialog');
-  box.setAttribute('aria-modal', 'true');
-  box.setAttribute('aria-labelledby', 'preview-host-stopped-title');
-  box.setAttribute('aria-describedby', 'preview-host-stopped-text');
-  box.tabIndex = -1;
-  Object.assign(box.style, {
+  const dialog = document.createElement('dialog');
+  dialog.id = 'preview-host-stopped';
+  dialog.setAttribute('role', 'alertdialog');
+  dialog.setAttribute('aria-labelledby', 'preview-host-stopped-title');
+  dialog.setAttribute('aria-describedby', 'preview-host-stopped-text');
+  dialog.tabIndex = -1;
+  // Nothing to go back to: Escape does not close it.
+  dialog.addEventListener('cancel', (event) => event.preventDefault());
+  Object.assign(dialog.style, {
     maxWidth: '480px',
     padding: '20px 24px',
     borderRadius: '8px',
@@ -88,10 +85,10 @@ function showHostStopped(): void {
     `Nothing on this page is live any more: it shows what the host sent until it stopped at ${new Date().toLocaleTimeString()}. ` +
     'Start the preview again (npm run preview or npm run demo) and open the address it prints.';
   text.style.margin = '0';
-  box.append(title, text);
-  cover.append(box);
-  document.body.append(cover);
-  box.focus();
+  dialog.append(title, text);
+  document.body.append(dialog);
+  dialog.showModal();
+  dialog.focus();
 }
 
 /** Main's sweep schedule follows whether anyone can see the app (Electron's main reads it from its window). */
