@@ -20,7 +20,7 @@ async function storeOver(kv: ConstructorParameters<typeof SecretVault>[0], ciphe
   const logger = new RecordingLogger();
   const vault = new SecretVault(kv, cipher, { clock: systemClock, logger, allowWeak: () => false });
   await vault.refreshStatus();
-  return { snapshots: new SnapshotStore(vault, logger), logger };
+  return { snapshots: new SnapshotStore(vault, logger), logger, vault };
 }
 
 describe('SnapshotStore', () => {
@@ -31,6 +31,18 @@ describe('SnapshotStore', () => {
     expect(JSON.stringify([...kv.data.values()])).not.toContain('vm-42');
     const loaded = await snapshots.load();
     expect(loaded?.vms).toHaveLength(100);
+  });
+
+  it("keeps a seen change's time, and drops the times of a version 1 snapshot (they may be the first listing)", async () => {
+    const { snapshots, vault } = await storeOver(new MemoryStore());
+    const saved = snapshotOf(1, 50);
+    saved.vms = saved.vms.map((vm) => ({ ...vm, powerState: 'running', powerStateAt: '2026-11-30T10:00:00.000Z' }));
+    await snapshots.save(saved);
+    expect((await snapshots.load())?.vms[0]?.powerStateAt).toBe('2026-11-30T10:00:00.000Z');
+    await vault.write(snapshotBlobName, JSON.stringify({ version: 1, ...saved }));
+    const old = await snapshots.load();
+    expect(old?.vms).toHaveLength(50);
+    expect(old?.vms.every((vm) => vm.powerState === 'running' && vm.powerStateAt === undefined)).toBe(true);
   });
 
   it('starts without a snapshot it cannot decrypt, and says so in the log', async () => {

@@ -11,7 +11,8 @@ import type { SecretVault } from '../storage/secret-vault.js';
 export const snapshotBlobName = 'inventory-snapshot';
 
 const storedSchema = z.object({
-  version: z.literal(1),
+  /** 2 since a VM's powerStateAt is only a change a sweep saw; version 1 also stamped the first listing. */
+  version: z.union([z.literal(1), z.literal(2)]),
   savedAt: z.string(),
   lastFullSweepAt: z.string().optional(),
   subscriptions: z.array(subscriptionSummarySchema),
@@ -34,7 +35,7 @@ export class SnapshotStore {
     }
     try {
       const parsed = storedSchema.safeParse(JSON.parse(read.value));
-      if (parsed.success) return parsed.data;
+      if (parsed.success) return parsed.data.version === 1 ? withoutListingTimes(parsed.data) : parsed.data;
       this.logger.warn('the inventory snapshot does not match this version; starting without it');
     } catch (error) {
       this.logger.warn('the inventory snapshot could not be parsed; starting without it', { error });
@@ -48,10 +49,18 @@ export class SnapshotStore {
     subscriptions: readonly SubscriptionSummary[];
     vms: readonly Vm[];
   }): Promise<void> {
-    await this.vault.write(snapshotBlobName, JSON.stringify({ version: 1, ...snapshot }));
+    await this.vault.write(snapshotBlobName, JSON.stringify({ version: 2, ...snapshot }));
   }
 
   async clear(): Promise<void> {
     await this.vault.delete(snapshotBlobName);
   }
+}
+
+/**
+ * A version 1 snapshot's "in this state since" may be the time the VM was first listed (months after it started),
+ * and a seen change cannot be told from it: the times are dropped, the states kept.
+ */
+function withoutListingTimes(snapshot: StoredSnapshot): StoredSnapshot {
+  return { ...snapshot, vms: snapshot.vms.map(({ powerStateAt: _time, ...vm }) => vm) };
 }

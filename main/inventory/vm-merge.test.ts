@@ -73,4 +73,14 @@ describe('merging the plain and statusOnly lists', () => {
     expect(vms[1]).toMatchObject({ name: 'b', powerState: 'stopped', powerStateAt: 'T2', tags: { env: 'prod' } });
     expect(existing[1]).toMatchObject({ powerState: 'running' });
   });
+
+  it("a power sweep that loses a state and finds it again claims no time for it (the old one was another state's)", () => {
+    const [running] = mergeFull([detail('a')], [reading('a', 'running')], () => undefined, 'T1');
+    const [stopped] = mergePower(running ? [running] : [], [reading('a', 'stopped')], 'T2').vms;
+    expect(stopped?.powerStateAt).toBe('T2');
+    const [lost] = mergePower(stopped ? [stopped] : [], [reading('a', undefined)], 'T3').vms;
+    const [again] = mergePower(lost ? [lost] : [], [reading('a', 'stopped')], 'T4').vms;
+    expect(again).toMatchObject({ powerState: 'stopped' });
+    expect(again?.powerStateAt).toBeUndefined();
+  });
 });

@@ -43,7 +43,9 @@ function withPower(detail: VmDetails, reading: PowerReading | undefined, previou
   const provisioningState = reading?.provisioningState ?? detail.provisioningState;
   const unchanged = previous !== undefined && previous.powerState === powerState;
   if (unchanged && previous === detail && previous.provisioningState === provisioningState) return previous;
-  const vm: Vm = { ...detail, powerState };
+  // In a power sweep `detail` is the old row: its time belongs to its old state, not to this one.
+  const { powerStateAt: _previousTime, ...rest } = detail as VmDetails & { powerStateAt?: string };
+  const vm: Vm = { ...rest, powerState };
   if (provisioningState) vm.provisioningState = provisioningState;
   // Only a change a sweep saw has a time: a state found at the first listing (or after none was known) may be
   // months old, and "in this state since" the first listing would be false.
