@@ -63,6 +63,11 @@ describe('describeLastRefresh', () => {
     expect(describeLastRefresh(at, subs, now)).toMatch(/^Last refreshed .+, 1 min ago; 2 of 3 subscriptions failed$/);
   });
 
+  it('keeps the count while a refresh lists a failed subscription again, until it answers', () => {
+    const subs = [sub({ id: 's1', status: 'loading', error }), sub({ id: 's2', status: 'loading' })];
+    expect(describeLastRefresh(at, subs, now)).toMatch(/; 1 of 2 subscriptions failed$/);
+  });
+
   it('is the time alone when every subscription was listed, and says when there was no refresh yet', () => {
     expect(describeLastRefresh(at, [sub({ status: 'ok' })], now)).toMatch(/^Last refreshed .+, 1 min ago$/);
     expect(describeLastRefresh(undefined, [], now)).toBe('Not refreshed yet');

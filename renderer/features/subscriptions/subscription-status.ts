@@ -101,7 +101,9 @@ export function describeLastRefresh(
   for (const sub of subscriptions) {
     if (sub.status === 'not_listed' || sub.hidden) continue;
     listable += 1;
-    if (hasProblem(sub)) failed += 1;
+    // A subscription a running refresh is listing again keeps the error it had: until it answers, the last
+    // refresh's count stands (and the live region does not count down as the sweep reaches each one).
+    if (hasProblem(sub) || (sub.status === 'loading' && sub.error !== undefined)) failed += 1;
   }
   const when = `Last refreshed ${formatAsOf(lastFullSweepAt, now)}`;
   return failed === 0
