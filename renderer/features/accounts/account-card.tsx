@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSync20Regular, AppGeneric20Regular, SignOut20Regular } from '@fluentui/react-icons';
-import { useId } from 'react';
+import { accountHeadingId } from './tenant-sign-in-id';
 import type { AccountSummary } from '../../../preload/contract';
 import { ConfirmButton } from '../../components/confirm-button';
 import { CopyButton } from '../../components/copy-button';
@@ -53,7 +53,7 @@ const useStyles = makeStyles({
 
 export function AccountCard({ account }: { account: AccountSummary }) {
   const styles = useStyles();
-  const headingId = useId();
+  const headingId = accountHeadingId(account.id);
   const refresh = useAccountsStore((state) => state.refresh);
   const signOut = useAccountsStore((state) => state.signOut);
   const refreshing = usePending(`refresh:${account.id}`);

@@ -293,7 +293,8 @@ function useFocusRequested(loaded: boolean) {
   const focused = useNavigationStore((state) => state.focused);
   useEffect(() => {
     if (!focusId || !loaded) return;
-    const target = document.getElementById(focusId);
+    // The element may be gone since the link was made (the tenant signed in meanwhile): the page heading then.
+    const target = document.getElementById(focusId) ?? document.getElementById('accounts-heading');
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
     focused();

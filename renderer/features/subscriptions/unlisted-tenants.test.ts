@@ -40,6 +40,7 @@ describe('unlistedTenants', () => {
         sentence:
           'Northwind Lab (alice@contoso.test): This tenant needs you to sign in again before Cloud Desk can list ' +
           'its subscriptions and VMs.',
+        canSignIn: true,
       },
     ]);
   });
@@ -61,5 +62,14 @@ describe('unlistedTenants', () => {
     expect(unlistedTenants(accounts, [])[0]?.sentence).toBe(
       'Fabrikam (alice@contoso.test): Entra ID answered 503. Its subscriptions and VMs are not listed.',
     );
+  });
+
+  it('offers a sign-in only to a Microsoft account: a service principal has none to offer', () => {
+    const failing = tenant('t2', 'Fabrikam', { status: 'error', message: 'The secret has expired.' });
+    const principal: AccountSummary = { ...alice([failing]), id: 'sp1', kind: 'service_principal', name: 'ci-bot' };
+    expect(unlistedTenants([alice([failing]), principal], []).map((row) => [row.accountId, row.canSignIn])).toEqual([
+      ['a1', true],
+      ['sp1', false],
+    ]);
   });
 });

@@ -12,6 +12,8 @@ export interface UnlistedTenant {
   accountName: string;
   /** What the user reads: what stops the listing and what to do. */
   sentence: string;
+  /** A Microsoft account signs in to the tenant from Accounts; a service principal's secret or certificate is fixed there. */
+  canSignIn: boolean;
 }
 
 export function unlistedTenants(
@@ -40,6 +42,7 @@ export function unlistedTenants(
           tenantName: tenant.displayName,
           accountName,
           sentence: `${tenant.displayName} (${accountName}): ${why}`,
+          canSignIn: account.kind === 'user',
         };
       }),
   );

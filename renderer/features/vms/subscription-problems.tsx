@@ -13,7 +13,7 @@ import { useOnline } from '../../stores/status-store';
 import type { SubscriptionSummary } from '../../../preload/contract-inventory';
 import { describeSubscriptionStatus, hasProblem } from '../subscriptions/subscription-status';
 import { unlistedTenants } from '../subscriptions/unlisted-tenants';
-import { tenantSignInId } from '../accounts/tenant-sign-in-id';
+import { accountHeadingId, tenantSignInId } from '../accounts/tenant-sign-in-id';
 
 const shown = 4;
 
@@ -86,14 +86,25 @@ export function UnlistedTenants() {
           <Text size={200} className={styles.text}>
             {tenant.sentence}
           </Text>
-          <Button
-            size="small"
-            appearance="subtle"
-            aria-label={`Sign in to ${tenant.tenantName} in Accounts`}
-            onClick={() => go('accounts', tenantSignInId(tenant.accountId, tenant.tenantId))}
-          >
-            Sign in
-          </Button>
+          {tenant.canSignIn ? (
+            <Button
+              size="small"
+              appearance="subtle"
+              aria-label={`Sign in to ${tenant.tenantName} in Accounts`}
+              onClick={() => go('accounts', tenantSignInId(tenant.accountId, tenant.tenantId))}
+            >
+              Sign in
+            </Button>
+          ) : (
+            <Button
+              size="small"
+              appearance="subtle"
+              aria-label={`Open ${tenant.accountName} in Accounts`}
+              onClick={() => go('accounts', accountHeadingId(tenant.accountId))}
+            >
+              Open Accounts
+            </Button>
+          )}
         </li>
       ))}
     </ul>
