@@ -74,6 +74,8 @@ function showHostStopped(): void {
     color: 'CanvasText',
     colorScheme: 'light dark',
     font: '14px/1.45 "Segoe UI", system-ui, sans-serif',
+    // Dims the page behind it (its ::backdrop cannot be styled inline, and the page's CSP allows no stylesheet).
+    boxShadow: '0 0 0 100vmax rgba(0, 0, 0, 0.45)',
   });
   const title = document.createElement('h2');
   title.id = 'preview-host-stopped-title';
