@@ -111,15 +111,56 @@ async function timeTo(page: Page, url: string, selector: string): Promise<number
 }
 
 /**
+ * Waits, polling the page every 250 ms with a plain DOM check, until a status line's text matches `pattern` (or,
+ * `present` false, until none does). Not Playwright's role locators: they poll on every frame and compute each
+ * element's accessibility, work in the page measured along with the app's own (its long tasks and frames).
+ */
+async function statusLine(page: Page, pattern: RegExp, present: boolean, timeout: number): Promise<void> {
+  await page.waitForFunction(
+    ([source, want]) =>
+      Array.from(document.querySelectorAll('[role="status"]')).some((element) =>
+        new RegExp(source).test(element.textContent ?? ''),
+      ) === want,
+    [pattern.source, present] as const,
+    { timeout, polling: 250 },
+  );
+}
+
+/** Waits, as `statusLine` does, until a button named `name` is in the page (or, `present` false, is gone). */
+async function button(page: Page, name: string, present: boolean, timeout: number): Promise<void> {
+  await page.waitForFunction(
+    ([label, want]) =>
+      Array.from(document.querySelectorAll('button')).some(
+        (element) => (element.getAttribute('aria-label') ?? element.textContent?.trim()) === label,
+      ) === want,
+    [name, present] as const,
+    { timeout, polling: 250 },
+  );
+}
+
+/**
  * The first full sweep on a fresh data folder is over when the header says when it ended (until then it reads "Not
  * refreshed yet"): the progress bar alone also hides between a sweep's start and its first progress event, and shows
  * for the power re-checks that follow.
  */
 async function firstFullSweepDone(page: Page): Promise<void> {
-  await page
-    .getByRole('status')
-    .filter({ hasText: /^Last refreshed/ })
-    .waitFor({ timeout: 1_800_000 });
+  await statusLine(page, /^Last refreshed/, true, 1_800_000);
+  // The rows follow the store at low priority: the sweep's work in the page ends when the grid's row count has
+  // stayed the same for a second.
+  await page.waitForFunction(
+    () => {
+      const state = (window as Window & { __rowCount?: { value: string | null; since: number } }).__rowCount ?? {
+        value: null,
+        since: performance.now(),
+      };
+      const value = document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? null;
+      if (value !== state.value) Object.assign(state, { value, since: performance.now() });
+      (window as Window & { __rowCount?: typeof state }).__rowCount = state;
+      return performance.now() - state.since >= 1_000;
+    },
+    undefined,
+    { timeout: 600_000, polling: 250 },
+  );
 }
 
 interface LongTasks {
@@ -143,7 +184,10 @@ async function firstSweep(session: PreviewSession): Promise<LongTasks & { vms: n
   await signIn(page, fleetUser);
   await page.getByRole('tab', { name: 'Virtual machines' }).click();
   const since = await page.evaluate(() => performance.now());
-  await page.locator(rowSelector).waitFor({ timeout: 600_000 });
+  await page.waitForFunction((selector) => document.querySelector(selector) !== null, rowSelector, {
+    timeout: 600_000,
+    polling: 250,
+  });
   await firstFullSweepDone(page);
   const tasks = await longTasksSince(page, since);
   const vms = await page.evaluate(
@@ -222,9 +266,8 @@ async function onQuietGrid(session: PreviewSession): Promise<{ search: SearchSam
   const since = await page.evaluate(() => performance.now());
   await refresh.click({ timeout: 900_000 });
   // Cancel shows only while a full sweep runs: the one asked for (queued behind a power sweep, it starts after it).
-  const cancel = page.getByRole('button', { name: 'Cancel refresh' });
-  await cancel.waitFor({ timeout: 900_000 });
-  await cancel.waitFor({ state: 'hidden', timeout: 1_200_000 });
+  await button(page, 'Cancel refresh', true, 900_000);
+  await button(page, 'Cancel refresh', false, 1_200_000);
   return { search, refresh: await longTasksSince(page, since) };
 }
 
