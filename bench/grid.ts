@@ -112,8 +112,9 @@ async function timeTo(page: Page, url: string, selector: string): Promise<number
 
 /**
  * Waits, polling the page every 250 ms with a plain DOM check, until a status line's text matches `pattern` (or,
- * `present` false, until none does). Not Playwright's role locators: they poll on every frame and compute each
- * element's accessibility, work in the page measured along with the app's own (its long tasks and frames).
+ * `present` false, until none does). Not Playwright's role locators: each of their polls (every 500 ms after the
+ * first second) computes the role, name and visibility of the elements it looks through, work in the page measured
+ * along with the app's own (its long tasks and frames).
  */
 async function statusLine(page: Page, pattern: RegExp, present: boolean, timeout: number): Promise<void> {
   await page.waitForFunction(
