@@ -61,6 +61,13 @@ test.describe('the VM inventory', () => {
     }
     await search.fill('api-prod-01');
     await expect(row(grid, 'api-prod-01')).toContainText('Stopped');
+    // The row says why: the badge that a stopped VM is still billed, a disabled action why it cannot act.
+    await expect(row(grid, 'api-prod-01').getByText('Stopped')).toHaveAccessibleDescription(
+      /Deallocate to stop paying for compute/,
+    );
+    await expect(
+      row(grid, 'api-prod-01').getByRole('button', { name: 'Stop', exact: true }),
+    ).toHaveAccessibleDescription('It is already stopped.');
     await search.fill('');
 
     // The refused subscription's chip says what Azure said, and offers a retry of that subscription only.

@@ -20,10 +20,12 @@ const windowBridge: InventoryBridge = {
 const publishEveryMs = 100;
 
 /**
- * Publishes a burst of patches on a frame at least `publishEveryMs` after the last publish (one render for the
- * burst); a hidden page gets no frames, so a timer publishes there.
+ * Publishes a burst of patches right after a frame at least `publishEveryMs` after the last publish (one render for
+ * the burst); a hidden page gets no frames, so a timer publishes there. Not in the frame callback itself: the
+ * store's readers render synchronously where it publishes, and inside the frame that render and the frame's layout
+ * and paint of it would be one task (over 50 ms with a grid of rows); after it, they are two.
  */
-function framePublisher(): (publish: () => void) => void {
+export function framePublisher(): (publish: () => void) => void {
   let lastPublish = Number.NEGATIVE_INFINITY;
   return (publish) => {
     let done = false;
@@ -35,7 +37,7 @@ function framePublisher(): (publish: () => void) => void {
     };
     setTimeout(
       () => {
-        requestAnimationFrame(once);
+        requestAnimationFrame(() => setTimeout(once, 0));
         setTimeout(once, 100);
       },
       Math.max(0, lastPublish + publishEveryMs - performance.now()),

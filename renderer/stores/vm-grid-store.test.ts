@@ -4,13 +4,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const key = 'cloud-desk:vm-grid';
 let saved: Map<string, string>;
+let writes: number;
 
 beforeEach(() => {
   saved = new Map();
+  writes = 0;
   vi.stubGlobal('window', {
     localStorage: {
       getItem: (name: string) => saved.get(name) ?? null,
-      setItem: (name: string, value: string) => saved.set(name, value),
+      setItem: (name: string, value: string) => {
+        writes += 1;
+        saved.set(name, value);
+      },
       removeItem: (name: string) => saved.delete(name),
     },
   });
@@ -46,18 +51,29 @@ describe('the grid store', () => {
     expect([...store.getState().sortedSelection].sort()).toEqual(['vm-a', 'vm-b']);
   });
 
-  it('settles the search and filters the user typed, and not later ones', async () => {
+  it('settles the search and filters the user typed, until the next change to either', async () => {
     const store = await gridStore();
     store.getState().setQuery('web');
     store.getState().setFilter('powerStates', ['running']);
-    expect(store.getState().settled.query).toBe('');
+    expect(store.getState().settled).toBe(false);
     store.getState().settleQuery();
-    const settled = store.getState().settled;
-    expect(settled).toEqual({ query: 'web', filters: store.getState().filters });
+    expect(store.getState().settled).toBe(true);
+    const state = store.getState();
     store.getState().settleQuery();
-    expect(store.getState().settled).toBe(settled);
+    expect(store.getState()).toBe(state);
     store.getState().setQuery('web-prod');
-    expect(store.getState().settled.query).toBe('web');
+    expect(store.getState().settled).toBe(false);
+    store.getState().settleQuery();
+    store.getState().setFilter('locations', ['westeurope']);
+    expect(store.getState().settled).toBe(false);
+  });
+
+  it('does not settle a search typed back to the one the rows last showed at once', async () => {
+    const store = await gridStore();
+    store.getState().settleQuery();
+    store.getState().setQuery('w');
+    store.getState().setQuery('');
+    expect(store.getState().settled).toBe(false);
   });
 
   it('shows a hidden column again in its place in the column list', async () => {
@@ -86,6 +102,17 @@ describe('the grid store', () => {
       widths: { name: 321 },
       sort: { columnId: 'name', direction: 'ascending' },
     });
+  });
+
+  it('writes to localStorage only when what it remembers changed, not for each keystroke', async () => {
+    const store = await gridStore();
+    store.getState().setWidth('name', 300);
+    const before = writes;
+    for (const query of ['w', 'we', 'web']) store.getState().setQuery(query);
+    store.getState().setSelected(['vm-a'], true);
+    expect(writes).toBe(before);
+    store.getState().setWidth('name', 320);
+    expect(writes).toBe(before + 1);
   });
 
   it('drops remembered columns it no longer knows and always shows the name', async () => {

@@ -2,7 +2,7 @@
 // selected, which cell has focus and which VM's details are open. Column choice, widths and sort are remembered
 // in the renderer's localStorage; the rest lasts for the session. Holds no inventory data (the inventory store does).
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { vmColumns } from '../features/vms/vm-columns';
 import { noFilters, type VmFilters, type VmSort } from '../features/vms/vm-query';
 
@@ -25,10 +25,10 @@ export interface VmGridState {
   /** The VM whose details are open. */
   detailsVmId: string | undefined;
   /**
-   * The search and filters the rows must show at once (set when the user moves into the grid); while `query` or
-   * `filters` differ from these, the rows follow them at low priority.
+   * Whether the rows must show `query` and `filters` at once: set when the user moves into the grid, cleared by the
+   * next change to the search or filters (until then the rows follow them at low priority).
    */
-  settled: { query: string; filters: VmFilters };
+  settled: boolean;
   setQuery(query: string): void;
   /** The rows show the current search and filters in the next render (a key pressed in the grid acts on them). */
   settleQuery(): void;
@@ -45,6 +45,26 @@ export interface VmGridState {
   openDetails(vmId: string | undefined): void;
 }
 
+/**
+ * localStorage without the writes that would store what this window wrote last: the persist middleware saves on
+ * every change (each keystroke in the search box), though only columns, widths and sort are saved.
+ */
+function skippingUnchanged(storage: Storage): StateStorage {
+  const written = new Map<string, string>();
+  return {
+    getItem: (name) => storage.getItem(name),
+    setItem(name, value) {
+      if (written.get(name) === value) return;
+      written.set(name, value);
+      storage.setItem(name, value);
+    },
+    removeItem(name) {
+      written.delete(name);
+      storage.removeItem(name);
+    },
+  };
+}
+
 const defaultColumns = vmColumns.filter((column) => column.defaultVisible).map((column) => column.id);
 
 export const useVmGridStore = create<VmGridState>()(
@@ -59,29 +79,27 @@ export const useVmGridStore = create<VmGridState>()(
       sortedSelection: new Set(),
       focus: { row: 0, column: 0 },
       detailsVmId: undefined,
-      settled: { query: '', filters: noFilters },
+      settled: false,
       setQuery(query) {
         // The focus object stays when it already is on the first row: the grid need not render for a keystroke.
         set((state) => ({
           query,
+          settled: false,
           focus: state.focus.row === 0 ? state.focus : { row: 0, column: state.focus.column },
         }));
       },
       settleQuery() {
-        set((state) =>
-          state.settled.query === state.query && state.settled.filters === state.filters
-            ? state
-            : { settled: { query: state.query, filters: state.filters } },
-        );
+        set((state) => (state.settled ? state : { settled: true }));
       },
       setFilter(key, values) {
         set((state) => ({
           filters: { ...state.filters, [key]: values },
+          settled: false,
           focus: { row: 0, column: state.focus.column },
         }));
       },
       clearFilters() {
-        set({ filters: noFilters, query: '' });
+        set({ filters: noFilters, query: '', settled: false });
       },
       sortBy(columnId) {
         set((state) => ({
@@ -131,7 +149,7 @@ export const useVmGridStore = create<VmGridState>()(
     {
       name: 'cloud-desk:vm-grid',
       version: 1,
-      storage: createJSONStorage(() => window.localStorage),
+      storage: createJSONStorage(() => skippingUnchanged(window.localStorage)),
       partialize: (state) => ({ visibleColumns: state.visibleColumns, widths: state.widths, sort: state.sort }),
       // Columns a newer version removed are dropped; the name column always shows.
       merge: (persisted, current) => {

@@ -7,10 +7,14 @@ import { describePowerState } from './power-state';
 
 export function PowerStateBadge({ state }: { state: PowerState }) {
   const text = describePowerState(state);
+  // The hint is the badge's own description; the tooltip only shows it to the pointer. A `description` tooltip
+  // would keep its hidden content rendered in a portal for every such badge on screen (a grid of stopped VMs), and
+  // each portal costs React a root's worth of event listeners whenever rows mount.
   const badge = (
     <Badge
       appearance="tint"
       color={text.color}
+      {...(text.hint ? { 'aria-description': text.hint } : {})}
       {...(text.hint && state === 'stopped' ? { icon: <Warning12Regular />, iconPosition: 'after' as const } : {})}
     >
       {text.label}
@@ -18,7 +22,7 @@ export function PowerStateBadge({ state }: { state: PowerState }) {
   );
   if (!text.hint) return badge;
   return (
-    <Tooltip content={text.hint} relationship="description">
+    <Tooltip content={text.hint} relationship="inaccessible">
       {badge}
     </Tooltip>
   );

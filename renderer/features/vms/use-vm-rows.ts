@@ -1,6 +1,6 @@
 // The grid's rows and lookups for the current inventory and grid settings. A new inventory version under the same
 // sort is merged into the last order (only changed VMs are placed again); a new sort or names sort from scratch; a
-// keystroke in the search box only filters the sorted list (see vm-query.ts).
+// keystroke in the search box only filters the sorted list, or the last result when it narrows it (see vm-query.ts).
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { AccountSummary } from '../../../preload/contract';
 import type { Vm } from '../../../preload/contract-inventory';
@@ -10,7 +10,7 @@ import { useInventory } from '../../stores/inventory';
 import type { VmTable } from '../../stores/inventory-store';
 import { useVmGridStore } from '../../stores/vm-grid-store';
 import { columnById, vmColumns, type RowContext, type VmColumn } from './vm-columns';
-import { filterVms, SortedOrder } from './vm-query';
+import { FilteredRows, SortedOrder } from './vm-query';
 import type { FilterOptions } from './vm-toolbar';
 
 /** Sorts the filters' labels as `localeCompare` would, with one collator (re-sorted with every sweep patch). */
@@ -69,9 +69,10 @@ export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: nu
   const settled = useVmGridStore((state) => state.settled);
   const deferredQuery = useDeferredValue(liveQuery);
   const deferredFilters = useDeferredValue(liveFilters);
-  const now = settled.query === liveQuery && settled.filters === liveFilters;
-  const query = now ? liveQuery : deferredQuery;
-  const filters = now ? liveFilters : deferredFilters;
+  // Only a settle shows them at once: a search typed back to what the rows once showed (e.g. cleared) still
+  // follows at low priority, so no keystroke filters or re-renders the rows in its own render.
+  const query = settled ? liveQuery : deferredQuery;
+  const filters = settled ? liveFilters : deferredFilters;
   const column = columnById(sort.columnId) ?? (vmColumns[0] as VmColumn);
   // Only columns that show looked-up names sort again when the names change; the Selected column sorts by the
   // selection as it was when the user sorted by it.
@@ -83,9 +84,10 @@ export function useVmRows(context: RowContext): { rows: readonly Vm[]; total: nu
     () => order.sort(vms.byId, column, sort.direction, sortContext ?? noNames),
     [order, vms, column, sort.direction, sortContext],
   );
+  const [searched] = useState(() => new FilteredRows());
   const rows = useMemo(
-    () => filterVms(sorted, query, filters, deferredContext),
-    [sorted, query, filters, deferredContext],
+    () => searched.filter(sorted, query, filters, deferredContext),
+    [searched, sorted, query, filters, deferredContext],
   );
   return { rows, total: sorted.length, vms };
 }

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { testSubscription, testVm } from '../../testing/inventory-fixtures';
 import { columnById, type RowContext } from './vm-columns';
-import { filterVms, noFilters, resortVms, sortVms } from './vm-query';
+import type { Vm } from '../../../preload/contract-inventory';
+import { FilteredRows, filterVms, noFilters, resortVms, sortVms, type VmFilters } from './vm-query';
 
 const context: RowContext = {
   subscriptions: new Map([
@@ -143,5 +144,43 @@ describe('filterVms', () => {
     expect(filterVms(all, 'canary', noFilters, context)).toEqual([]);
     const renamed = { ...web, tags: { ring: 'canary' } };
     expect(names(filterVms([renamed, api, lab], 'canary', noFilters, context))).toEqual(['web-1']);
+  });
+});
+
+describe('FilteredRows', () => {
+  it('gives what filterVms gives over the sorted rows, keystroke after keystroke', () => {
+    const sorted = sortVms(all, column('name'), 'ascending', context);
+    const resorted = sortVms(all, column('name'), 'descending', context);
+    const stopped = { ...noFilters, powerStates: ['stopped' as const] };
+    const renamed = { ...context, subscriptions: new Map([...context.subscriptions].reverse()) };
+    const rows = new FilteredRows();
+    const steps: [readonly Vm[], string, VmFilters, RowContext][] = [
+      [sorted, '', noFilters, context],
+      [sorted, 'w', noFilters, context],
+      [sorted, 'we', noFilters, context],
+      [sorted, 'w', noFilters, context],
+      [sorted, '', noFilters, context],
+      [sorted, 'e', noFilters, context],
+      [sorted, 'e lab', noFilters, context],
+      [sorted, 'e la', noFilters, context],
+      [sorted, 'res', noFilters, context],
+      [sorted, 'research', noFilters, context],
+      [sorted, 'research', noFilters, renamed],
+      [sorted, 'p', noFilters, context],
+      [sorted, 'p', stopped, context],
+      [sorted, 'pr', noFilters, context],
+      [resorted, 'pr', noFilters, context],
+      [resorted, '', stopped, context],
+      [resorted, 'api', stopped, context],
+    ];
+    for (const [from, query, filters, names] of steps) {
+      expect(rows.filter(from, query, filters, names)).toEqual(filterVms(from, query, filters, names));
+    }
+  });
+
+  it('finds a VM that an earlier, narrower search left out once the search widens again', () => {
+    const rows = new FilteredRows();
+    expect(names(rows.filter(all, 'web', noFilters, context))).toEqual(['web-1']);
+    expect(names(rows.filter(all, 'we', noFilters, context))).toEqual(['web-1', 'lab-3']);
   });
 });

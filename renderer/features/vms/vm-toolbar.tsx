@@ -17,6 +17,7 @@ import {
   type MenuProps,
 } from '@fluentui/react-components';
 import { Filter20Regular, TableSettings20Regular } from '@fluentui/react-icons';
+import { memo } from 'react';
 import { powerStates } from '../../../preload/contract-inventory';
 import { useVmGridStore } from '../../stores/vm-grid-store';
 import { describePowerState } from './power-state';
@@ -41,6 +42,14 @@ export interface FilterOptions {
   locations: FilterOption[];
 }
 
+/** Counts as `toLocaleString` writes them, with one formatter (that builds one per call: two per keystroke). */
+const counts = new Intl.NumberFormat();
+
+const powerOptions: FilterOption[] = powerStates.map((state) => ({
+  value: state,
+  label: describePowerState(state).label,
+}));
+
 export function VmToolbar({ options, shown, total }: { options: FilterOptions; shown: number; total: number }) {
   const styles = useStyles();
   const query = useVmGridStore((state) => state.query);
@@ -48,7 +57,6 @@ export function VmToolbar({ options, shown, total }: { options: FilterOptions; s
   const filters = useVmGridStore((state) => state.filters);
   const clearFilters = useVmGridStore((state) => state.clearFilters);
   const filtered = shown !== total;
-  const power = powerStates.map((state) => ({ value: state, label: describePowerState(state).label }));
 
   return (
     <div className={styles.toolbar} role="toolbar" aria-label="Search and filter VMs">
@@ -60,7 +68,7 @@ export function VmToolbar({ options, shown, total }: { options: FilterOptions; s
         value={query}
         onChange={(_event, data) => setQuery(data.value)}
       />
-      <FilterMenu label="Power state" filterKey="powerStates" options={power} selected={filters.powerStates} />
+      <FilterMenu label="Power state" filterKey="powerStates" options={powerOptions} selected={filters.powerStates} />
       <FilterMenu label="Tenant" filterKey="tenantIds" options={options.tenants} selected={filters.tenantIds} />
       <FilterMenu
         label="Subscription"
@@ -77,14 +85,15 @@ export function VmToolbar({ options, shown, total }: { options: FilterOptions; s
       <ColumnPicker />
       <Text className={styles.count} role="status">
         {filtered
-          ? `${shown.toLocaleString()} of ${total.toLocaleString()} VMs`
-          : `${total.toLocaleString()} ${total === 1 ? 'VM' : 'VMs'}`}
+          ? `${counts.format(shown)} of ${counts.format(total)} VMs`
+          : `${counts.format(total)} ${total === 1 ? 'VM' : 'VMs'}`}
       </Text>
     </div>
   );
 }
 
-function FilterMenu({
+// The menus render again only when their options or choices change, not with each keystroke in the search box.
+const FilterMenu = memo(function FilterMenu({
   label,
   filterKey,
   options,
@@ -123,9 +132,9 @@ function FilterMenu({
       </MenuPopover>
     </Menu>
   );
-}
+});
 
-function ColumnPicker() {
+const ColumnPicker = memo(function ColumnPicker() {
   const visible = useVmGridStore((state) => state.visibleColumns);
   const setVisible = useVmGridStore((state) => state.setColumnVisible);
   const reset = useVmGridStore((state) => state.resetColumns);
@@ -157,4 +166,4 @@ function ColumnPicker() {
       </MenuPopover>
     </Menu>
   );
-}
+});

@@ -2,7 +2,7 @@
 // search, filters and details; the refresh state and the subscriptions that failed above it; an empty state that
 // says why when there is nothing to show.
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { ErrorBar } from '../../components/error-bar';
 import { useInventory } from '../../stores/inventory';
 import { useVmGridStore } from '../../stores/vm-grid-store';
@@ -31,6 +31,12 @@ const useStyles = makeStyles({
 });
 
 const noIds: ReadonlySet<string> = new Set();
+
+// The table reads the live search (a keystroke renders it); these render only when their props change or the
+// stores they read do, not with each keystroke.
+const GridOf = memo(VmGrid);
+const SelectionBarOf = memo(SelectionBar);
+const DetailsOf = memo(VmDetails);
 
 export function VmsView() {
   const styles = useStyles();
@@ -63,15 +69,15 @@ function VmTable() {
   return (
     <>
       <VmToolbar options={options} shown={rows.length} total={total} />
-      <SelectionBar shownIds={shownIds} />
+      <SelectionBarOf shownIds={shownIds} />
       {rows.length === 0 && (
         <div className={styles.noMatch}>
           <Text>No VM matches the search and filters.</Text>
           <Button onClick={clearFilters}>Clear filters</Button>
         </div>
       )}
-      <VmGrid rows={rows} columns={columns} context={context} />
-      <VmDetails context={context} />
+      <GridOf rows={rows} columns={columns} context={context} />
+      <DetailsOf context={context} />
     </>
   );
 }
