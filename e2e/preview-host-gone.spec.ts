@@ -3,19 +3,35 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { expect, test } from './fixtures.js';
 import { spawnPreviewHost } from './preview-host.js';
 
-test('a page whose preview host stopped says so and takes no more input', async ({ runtime, previewBrowser }) => {
-  test.skip(runtime === 'electron' || !previewBrowser, 'Only the browser preview has a host apart from the page.');
-  if (!previewBrowser) return;
+const previewOnly = 'Only the browser preview has a host apart from the page.';
+
+/** A page on a preview host of its own (a fresh data folder), shown on Accounts; both closed afterwards. */
+async function onOwnHost(
+  browser: Browser,
+  act: (page: Page, host: Awaited<ReturnType<typeof spawnPreviewHost>>) => Promise<void>,
+): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cloud-desk-e2e-'));
   const host = await spawnPreviewHost({ ...process.env, CLOUD_DESK_DATA_DIR: dataDir });
-  const context = await previewBrowser.newContext();
+  const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+    await act(page, host);
+  } finally {
+    await context.close();
+    await host.stop();
+  }
+}
+
+test('a page whose preview host stopped says so and takes no more input', async ({ runtime, previewBrowser }) => {
+  test.skip(runtime === 'electron' || !previewBrowser, previewOnly);
+  if (!previewBrowser) return;
+  await onOwnHost(previewBrowser, async (page, host) => {
     await host.stop();
     const notice = page.getByRole('alertdialog', { name: 'The preview host stopped' });
     await expect(notice).toBeVisible();
@@ -35,25 +51,16 @@ test('a page whose preview host stopped says so and takes no more input', async 
     });
     expect(later).toBe(false);
     await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
-  } finally {
-    await context.close();
-    await host.stop();
-  }
+  });
 });
 
 test('a connection the host drops while it stays up is opened again, with no notice', async ({
   runtime,
   previewBrowser,
 }) => {
-  test.skip(runtime === 'electron' || !previewBrowser, 'Only the browser preview has a host apart from the page.');
+  test.skip(runtime === 'electron' || !previewBrowser, previewOnly);
   if (!previewBrowser) return;
-  const dataDir = mkdtempSync(join(tmpdir(), 'cloud-desk-e2e-'));
-  const host = await spawnPreviewHost({ ...process.env, CLOUD_DESK_DATA_DIR: dataDir });
-  const context = await previewBrowser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(host.url);
-    await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+  await onOwnHost(previewBrowser, async (page) => {
     // A frame over the host's 1 MiB limit: the host drops that connection and stays up.
     const dropped = await page.evaluate(async () => {
       const api = (window as unknown as { cloudDesk: { accounts: { refresh(arg: string): Promise<{ ok: boolean }> } } })
@@ -64,8 +71,5 @@ test('a connection the host drops while it stays up is opened again, with no not
     await page.getByRole('tab', { name: 'Settings' }).click();
     await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
     await expect(page.locator('#preview-host-stopped')).toHaveCount(0);
-  } finally {
-    await context.close();
-    await host.stop();
-  }
+  });
 });
