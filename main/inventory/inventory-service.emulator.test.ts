@@ -2,7 +2,7 @@
 // the local Azure emulator: paging and the plain + statusOnly merge, faults that stay with their subscription,
 // throttling, a tenant that needs MFA, subscriptions reachable from two accounts, sign-out, and a failed sweep
 // that keeps the previous rows.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { demo } from '../../emulator/testing/demo-ids.js';
 import type { InventoryPatch, SubscriptionSummary, Vm } from '../../preload/contract-inventory.js';
@@ -283,17 +283,30 @@ describe('every failure reads as words: what happened, why, what to do', () => {
     );
   });
 
-  it("a 403 on a tenant's subscription list names the tenant", async () => {
+  it("a 403 on a tenant's subscription list leaves the subscriptions it knew listed in their own right", async () => {
     const { accounts, inventory, sub } = await world();
     await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
     await inventory.sweep('full');
+    const before = sub(subs.production)?.fetchedAt ?? '';
     await emu.admin.addFaults([{ method: 'GET', path: '/subscriptions', kind: '403' }]);
     await inventory.sweep('full');
-    expect(sub(subs.production)).toMatchObject({ status: 'error', error: { code: 'forbidden' } });
-    expect(sub(subs.production)?.error?.message).toBe(
-      'You do not have permission to list the subscriptions of tenant Contoso (Azure: AuthorizationFailed). Ask an ' +
-        'administrator of the tenant for access, or connect another account that has it.',
-    );
+    expect(sub(subs.production)).toMatchObject({ status: 'ok' });
+    expect(sub(subs.production)?.fetchedAt).not.toBe(before);
+  });
+
+  it("lists the VMs of the subscriptions it knew without waiting for their tenant's listing", async () => {
+    const { accounts, inventory, sub } = await world();
+    await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    const before = sub(subs.production)?.fetchedAt ?? '';
+    await emu.admin.addFaults([{ method: 'GET', path: '/subscriptions', kind: 'slow', arg: 3_000 }]);
+    await emu.admin.clearRequestLog();
+    const sweeping = inventory.sweep('full');
+    await vi.waitFor(() => expect(sub(subs.production)?.fetchedAt).not.toBe(before), { timeout: 2_500 });
+    const log = await emu.admin.requestLog();
+    // Nothing has answered the subscription listing yet: the VMs were listed beside it, not after it.
+    expect(log.routes.find((route) => route.route === 'GET /subscriptions')?.count ?? 0).toBe(0);
+    await sweeping;
   });
 
   it('a DNS failure names the host that could not be resolved', async () => {
@@ -306,7 +319,7 @@ describe('every failure reads as words: what happened, why, what to do', () => {
     await inventory.sweep('full');
     expect(sub(subs.production)).toMatchObject({ status: 'error', error: { code: 'offline' } });
     expect(sub(subs.production)?.error?.message).toMatch(
-      /^Cloud Desk could not list the subscriptions of tenant Contoso\. DNS failure: the name arm\.cloud-desk\.invalid could not be resolved\. Check your connection/,
+      /^Cloud Desk could not list the VMs of this subscription\. DNS failure: the name arm\.cloud-desk\.invalid could not be resolved\. Check your connection/,
     );
     expect(vmsOf(subs.production)).toHaveLength(9);
   });
@@ -336,7 +349,7 @@ describe('every failure reads as words: what happened, why, what to do', () => {
     const production = sub(subs.production);
     expect(production).toMatchObject({ status: 'error', error: { code: 'offline' } });
     expect(production?.error?.message).toBe(
-      'Cloud Desk could not get a sign-in token to list the subscriptions of tenant Contoso. The sign-in service ' +
+      'Cloud Desk could not get a sign-in token to list the VMs of this subscription. The sign-in service ' +
         'could not be reached. Check your connection (and proxy, if you use one), then try again.',
     );
     expect(production?.error?.message).not.toMatch(noise);

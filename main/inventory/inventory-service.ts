@@ -230,13 +230,14 @@ export class InventoryService {
       abort.signal,
     );
     const everything = kind === 'full' && subscriptionIds === undefined;
-    const targets = everything
-      ? []
-      : this.state
-          .allSubscriptions()
-          .filter((s) => subscriptionIds === undefined || subscriptionIds.includes(s.id))
-          .sort((a, b) => b.vmCount - a.vmCount)
-          .flatMap((s) => recorder.targetFor(kind === 'full' ? { ...s, fetchedAt: undefined } : s) ?? []);
+    // A full sweep of everything lists the subscriptions it already knows at once, beside the listing of each
+    // path's subscriptions (one round trip less; that listing still adds new ones, drops gone ones and keeps the
+    // results of those no longer listable or reachable from being published).
+    const targets = this.state
+      .allSubscriptions()
+      .filter((s) => subscriptionIds === undefined || subscriptionIds.includes(s.id))
+      .sort((a, b) => b.vmCount - a.vmCount)
+      .flatMap((s) => recorder.targetFor(kind === 'full' ? { ...s, fetchedAt: undefined } : s) ?? []);
     this.markSignInNeeded();
     const plan = { kind, paths: everything ? paths : [], targets, concurrency: this.concurrency };
     const run = async (): Promise<void> => {

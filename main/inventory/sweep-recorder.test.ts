@@ -89,3 +89,46 @@ describe('SweepRecorder discovery', () => {
     expect(state.allSubscriptions().map((sub) => sub.id)).toEqual(['s1']);
   });
 });
+
+describe('SweepRecorder with subscriptions listed before their tenant answered', () => {
+  const vmResult = (target: SweepTarget) => ({
+    target,
+    details: [],
+    readings: [],
+  });
+
+  it('does not publish what was listed for a subscription its tenant now lists as disabled', () => {
+    const { state, recorder, targets } = recorderOver(['s1']);
+    const [early] = targets as [SweepTarget];
+    recorder.subscriptionsListed(path, [{ id: 's1', displayName: 's1', state: 'Disabled', tenantId: 't1' }]);
+    recorder.subscriptionDone(vmResult(early));
+    expect(state.subscription('s1')).toMatchObject({ state: 'Disabled', status: 'not_listed' });
+    expect(state.subscription('s1')?.fetchedAt).toBeUndefined();
+  });
+
+  it('does not publish what was listed for a subscription its tenant no longer lists', () => {
+    const { state, recorder, targets } = recorderOver(['s1', 's2']);
+    const [, gone] = targets as [SweepTarget, SweepTarget];
+    recorder.subscriptionsListed(path, [{ id: 's1', displayName: 's1', state: 'Enabled', tenantId: 't1' }]);
+    recorder.discoveryDone([path]);
+    recorder.subscriptionFailed(gone, failed);
+    expect(state.allSubscriptions().map((sub) => sub.id)).toEqual(['s1']);
+  });
+
+  it("keeps a subscription's own answer when its tenant's listing fails", () => {
+    const { state, recorder, targets } = recorderOver(['s1']);
+    const [early] = targets as [SweepTarget];
+    recorder.subscriptionDone(vmResult(early));
+    recorder.pathFailed(path, failed);
+    expect(state.subscription('s1')).toMatchObject({ status: 'ok' });
+    expect(state.subscription('s1')?.fetchedAt).toBeDefined();
+  });
+
+  it('is not listed a second time when its tenant answers', () => {
+    const { recorder } = recorderOver(['s1']);
+    expect(
+      recorder.subscriptionsListed(path, [{ id: 's1', displayName: 's1', state: 'Enabled', tenantId: 't1' }]),
+    ).toEqual([]);
+    expect(recorder.progress()).toMatchObject({ subscriptionsTotal: 1 });
+  });
+});

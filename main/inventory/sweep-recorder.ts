@@ -158,6 +158,8 @@ export class SweepRecorder implements SweepHost {
       for (const subscription of this.deps.state.allSubscriptions()) {
         const acting = subscription.accessPaths.find((p) => p.accountId === subscription.actingAccountId);
         if (!acting || pathKey(acting) !== pathKey(path) || !isListable(subscription)) continue;
+        // Already being listed in this sweep (it was known before the sweep): its own answer stands.
+        if (this.swept.has(subscription.id)) continue;
         change.upsertSubscription(withFailure(subscription, failure));
       }
     });

@@ -1,7 +1,8 @@
 // One sweep across accounts -> tenants -> subscriptions -> VMs. A full sweep lists each ready (account, tenant)'s
-// subscriptions, then both VM lists of every listable subscription as soon as its tenant answered; a power sweep
-// lists only statusOnly. All through one work pool (bounded concurrency, tenants first, largest subscriptions
-// next). Each failure stays with its subscription or tenant; results go to the host as they arrive.
+// subscriptions and, at the same time, both VM lists of every listable subscription it already knew; a subscription
+// new to it is listed as soon as its tenant answered. A power sweep lists only statusOnly. All through one work pool
+// (bounded concurrency, tenants first, largest subscriptions next). Each failure stays with its subscription or
+// tenant; results go to the host as they arrive.
 // No Electron imports.
 import type { InventoryError, SweepKind } from '../../preload/contract-inventory.js';
 import { describeArmError, LongThrottleError, needsSignIn, type ArmSubject } from '../azure/arm-errors.js';
@@ -61,7 +62,7 @@ export interface SweepPlan {
   kind: SweepKind;
   /** Full sweep: the paths to discover subscriptions through. */
   paths: AccessPathRef[];
-  /** Power sweep, or a full sweep of only some subscriptions: the subscriptions to list. */
+  /** The subscriptions to list from the start (in a full sweep of everything: the ones already known). */
   targets: SweepTarget[];
   concurrency: number;
 }
@@ -135,7 +136,8 @@ function sweepSubscription(
   let readings: PowerReading[] | undefined;
   let failed = false;
   const withDetails = kind === 'full' || target.needsDetails;
-  let lists = withDetails ? 2 : 1;
+  /** Requests of this subscription still to answer: its lists, then one instance view per VM without a state. */
+  let pending = withDetails ? 2 : 1;
   host.subscriptionStarted(target);
   const client = (): ReturnType<ArmSession['compute']> => session.compute(target.path, target.subscriptionId);
   const fail = (error: unknown): void => {
@@ -143,27 +145,27 @@ function sweepSubscription(
     failed = true;
     host.subscriptionFailed(target, classify(error, { kind: 'vms' }, target.tenantName, host.now()));
   };
-  const listDone = (): void => {
-    lists -= 1;
-    if (lists > 0 || failed || signal.aborted || !readings) return;
-    const known = readings;
-    const missing = known.filter((reading) => reading.powerState === undefined);
-    if (missing.length === 0) {
-      host.subscriptionDone({ target, details, readings: known });
-      return;
-    }
-    // A VM without a power state in statusOnly is asked once through its instance view.
-    let left = missing.length;
-    for (const reading of missing) {
+  const answered = (): void => {
+    pending -= 1;
+    if (pending > 0 || failed || signal.aborted || !readings) return;
+    host.subscriptionDone({ target, details, readings });
+  };
+  // A VM without a power state in statusOnly is asked once through its instance view, as soon as statusOnly has
+  // answered: the plain list (running beside it) is not needed for that.
+  const askInstanceViews = (known: readonly PowerReading[]): void => {
+    for (const reading of known) {
+      if (reading.powerState !== undefined) continue;
+      pending += 1;
       pool.add(target.size, async () => {
-        try {
-          const view = await instanceViewOf(client(), reading.resourceId, signal);
-          reading.powerState = powerStateOf(view.statuses);
-        } catch {
-          // Stays unknown: one VM's instance view is not worth failing the subscription for.
+        if (!failed) {
+          try {
+            const view = await instanceViewOf(client(), reading.resourceId, signal);
+            reading.powerState = powerStateOf(view.statuses);
+          } catch {
+            // Stays unknown: one VM's instance view is not worth failing the subscription for.
+          }
         }
-        left -= 1;
-        if (left === 0 && !signal.aborted) host.subscriptionDone({ target, details, readings: known });
+        answered();
       });
     }
   };
@@ -171,7 +173,7 @@ function sweepSubscription(
     pool.add(target.size, async () => {
       try {
         details = await listVmDetails(client(), target.subscriptionId, target.tenantId, signal);
-        listDone();
+        answered();
       } catch (error) {
         fail(error);
       }
@@ -179,8 +181,10 @@ function sweepSubscription(
   }
   pool.add(target.size, async () => {
     try {
-      readings = await listPowerReadings(client(), signal);
-      listDone();
+      const listed = await listPowerReadings(client(), signal);
+      readings = listed;
+      askInstanceViews(listed);
+      answered();
     } catch (error) {
       fail(error);
     }
