@@ -30,7 +30,11 @@ type InventoryClientOptions = ArmClientOptions & {
   retryOptions: { maxRetries: number; retryDelayInMs: number; maxRetryDelayInMs: number };
 };
 
-/** Asks the inner credential once, then serves the token until two minutes before it expires. */
+/**
+ * Asks the inner credential once, then serves the token until two minutes before it expires. A failed request is
+ * the answer for every caller of this credential too (it lives for one sweep): a tenant whose sign-in fails is
+ * asked once per sweep, not once per request of each of its subscriptions.
+ */
 export function memoizedCredential(inner: TokenCredential): TokenCredential & { readonly calls: number } {
   let cached: Promise<AccessToken | null> | undefined;
   let key = '';
@@ -45,7 +49,7 @@ export function memoizedCredential(inner: TokenCredential): TokenCredential & { 
       if (options?.claims) return inner.getToken(scopes, options);
       const current = cached;
       if (current && key === wanted) {
-        const token = await current.catch(() => null);
+        const token = await current;
         if (token && token.expiresOnTimestamp - Date.now() > 120_000) return token;
       }
       key = wanted;

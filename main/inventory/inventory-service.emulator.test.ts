@@ -299,14 +299,18 @@ describe('every failure reads as words: what happened, why, what to do', () => {
     await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
     await inventory.sweep('full');
     const before = sub(subs.production)?.fetchedAt ?? '';
-    await emu.admin.addFaults([{ method: 'GET', path: '/subscriptions', kind: 'slow', arg: 3_000 }]);
+    await emu.admin.addFaults([{ method: 'GET', path: '/subscriptions', kind: 'slow', arg: 30_000 }]);
     await emu.admin.clearRequestLog();
     const sweeping = inventory.sweep('full');
-    await vi.waitFor(() => expect(sub(subs.production)?.fetchedAt).not.toBe(before), { timeout: 2_500 });
-    const log = await emu.admin.requestLog();
-    // Nothing has answered the subscription listing yet: the VMs were listed beside it, not after it.
-    expect(log.routes.find((route) => route.route === 'GET /subscriptions')?.count ?? 0).toBe(0);
-    await sweeping;
+    try {
+      await vi.waitFor(() => expect(sub(subs.production)?.fetchedAt).not.toBe(before), { timeout: 15_000 });
+      const log = await emu.admin.requestLog();
+      // Nothing has answered the subscription listing yet: the VMs were listed beside it, not after it.
+      expect(log.routes.find((route) => route.route === 'GET /subscriptions')?.count ?? 0).toBe(0);
+    } finally {
+      inventory.cancelRefresh();
+      await sweeping;
+    }
   });
 
   it('a DNS failure names the host that could not be resolved', async () => {

@@ -106,7 +106,7 @@ describe('SweepRecorder with subscriptions listed before their tenant answered',
     expect(state.subscription('s1')?.fetchedAt).toBeUndefined();
   });
 
-  it('does not publish what was listed for a subscription its tenant no longer lists', () => {
+  it('does not publish a failure for a subscription its tenant no longer lists', () => {
     const { state, recorder, targets } = recorderOver(['s1', 's2']);
     const [, gone] = targets as [SweepTarget, SweepTarget];
     recorder.subscriptionsListed(path, [{ id: 's1', displayName: 's1', state: 'Enabled', tenantId: 't1' }]);
@@ -130,5 +130,62 @@ describe('SweepRecorder with subscriptions listed before their tenant answered',
       recorder.subscriptionsListed(path, [{ id: 's1', displayName: 's1', state: 'Enabled', tenantId: 't1' }]),
     ).toEqual([]);
     expect(recorder.progress()).toMatchObject({ subscriptionsTotal: 1 });
+  });
+});
+
+describe('SweepRecorder when a known subscription lost the path it was listed through', () => {
+  const a1 = { accountId: 'a1', tenantId: 't1' };
+  const a2 = { accountId: 'a2', tenantId: 't1' };
+
+  function twoAccounts() {
+    const time = new ManualScheduler();
+    const state = new InventoryState();
+    state.change((change) =>
+      change.upsertSubscription(testSubscription({ id: 's1', accessPaths: [a1, a2], actingAccountId: 'a1' })),
+    );
+    const recorder = new SweepRecorder(
+      {
+        state,
+        prefs: new SubscriptionPreferences(new MemoryStore(), new RecordingLogger()),
+        now: () => time.now(),
+        timers: { setTimeout: (run, ms) => time.after(ms, run), clearTimeout: (cancel) => (cancel as () => void)() },
+        commit: (apply) => void state.change(apply),
+        progress: () => undefined,
+        describePath: () => ({ cloudId: 'azure', tenantName: 'Tenant 1' }),
+        pathAlive: () => true,
+      },
+      'full',
+      'sweep-1',
+      [a1, a2],
+      new AbortController().signal,
+    );
+    const subscription = state.subscription('s1');
+    const early = subscription ? recorder.targetFor(subscription) : undefined;
+    if (early) recorder.subscriptionStarted(early);
+    // a1 lost its role on s1: its listing answers without s1; a2 still lists it.
+    recorder.subscriptionsListed(a1, []);
+    recorder.subscriptionsListed(a2, [{ id: 's1', displayName: 's1', state: 'Enabled', tenantId: 't1' }]);
+    return { state, recorder, early };
+  }
+
+  it('lists it again through the path that still reaches it, and drops the first answer', () => {
+    const { state, recorder, early } = twoAccounts();
+    expect(early?.path).toEqual(a1);
+    const again = recorder.discoveryDone([a1, a2]);
+    expect(again.map((target) => target.path)).toEqual([a2]);
+    recorder.subscriptionFailed(early as SweepTarget, failed);
+    expect(state.subscription('s1')).toMatchObject({ status: 'loading', actingAccountId: 'a2' });
+    recorder.subscriptionDone({ target: again[0] as SweepTarget, details: [], readings: [] });
+    expect(state.subscription('s1')).toMatchObject({ status: 'ok', accessPaths: [a2] });
+    expect(recorder.progress()).toMatchObject({ subscriptionsDone: 2, subscriptionsTotal: 2 });
+  });
+
+  it("ends with the second answer when the first arrived before the tenants' listings", () => {
+    const { state, recorder, early } = twoAccounts();
+    recorder.subscriptionFailed(early as SweepTarget, failed);
+    const [again] = recorder.discoveryDone([a1, a2]);
+    recorder.subscriptionDone({ target: again as SweepTarget, details: [], readings: [] });
+    expect(state.subscription('s1')).toMatchObject({ status: 'ok' });
+    expect(state.subscription('s1')?.error).toBeUndefined();
   });
 });

@@ -39,6 +39,8 @@ export class SweepRecorder implements SweepHost {
   private readonly tenants = new Map<string, { done: number; total: number }>();
   private readonly seen = new Map<string, Set<string>>();
   private readonly swept = new Set<string>();
+  /** The path each subscription swept is listed through. */
+  private readonly claimedPaths = new Map<string, string>();
   /** Paths whose subscription listing was taken in (not dropped because the path died or the sweep stopped). */
   private readonly merged = new Set<string>();
   private readonly readyPaths: Set<string>;
@@ -92,6 +94,7 @@ export class SweepRecorder implements SweepHost {
     // ARM asked us to wait: asking again before then only earns another 429 (and its rows stay as they were).
     if (subscription.throttledUntil && Date.parse(subscription.throttledUntil) > this.deps.now()) return undefined;
     this.swept.add(subscription.id);
+    this.claimedPaths.set(subscription.id, pathKey(path));
     const tenant = this.tenants.get(subscription.tenantId) ?? { done: 0, total: 0 };
     tenant.total += 1;
     this.tenants.set(subscription.tenantId, tenant);
@@ -165,10 +168,11 @@ export class SweepRecorder implements SweepHost {
     });
   }
 
-  discoveryDone(listed: readonly AccessPathRef[]): void {
+  discoveryDone(listed: readonly AccessPathRef[]): SweepTarget[] {
     // Only a listing taken in says what a path no longer reaches: one dropped (its tenant needed a sign-in while
     // the answer was on its way) says nothing, and would otherwise remove every subscription of that tenant.
     const answered = new Set(listed.map(pathKey).filter((path) => this.merged.has(path)));
+    const again: SweepTarget[] = [];
     this.deps.commit((change) => {
       for (const subscription of this.deps.state.allSubscriptions()) {
         const seen = this.seen.get(subscription.id) ?? new Set<string>();
@@ -182,10 +186,20 @@ export class SweepRecorder implements SweepHost {
           const acting = paths.some((p) => p.accountId === subscription.actingAccountId)
             ? subscription.actingAccountId
             : (paths[0]?.accountId ?? subscription.actingAccountId);
-          change.upsertSubscription({ ...subscription, accessPaths: paths, actingAccountId: acting });
+          const next = { ...subscription, accessPaths: paths, actingAccountId: acting };
+          change.upsertSubscription(next);
+          // Listed from the start through a path that no longer reaches it (a role lost, a tenant left): that
+          // answer is dropped (see current()), so it is listed again through a path that does.
+          const claimed = this.claimedPaths.get(subscription.id);
+          if (claimed !== undefined && !paths.some((p) => pathKey(p) === claimed)) {
+            this.swept.delete(subscription.id);
+            const target = this.targetFor(next);
+            if (target) again.push(target);
+          }
         }
       }
     });
+    return again;
   }
 
   subscriptionStarted(target: SweepTarget): void {

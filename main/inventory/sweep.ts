@@ -51,8 +51,11 @@ export interface SweepHost {
   /** Merges what one path listed; returns the subscriptions to sweep now. */
   subscriptionsListed(path: AccessPathRef, records: SubscriptionRecord[]): SweepTarget[];
   pathFailed(path: AccessPathRef, failure: SubscriptionFailure): void;
-  /** Every path has answered (or failed): the ones that answered are complete lists. */
-  discoveryDone(listed: readonly AccessPathRef[]): void;
+  /**
+   * Every path has answered (or failed): the ones that answered are complete lists. Returns the subscriptions to
+   * list again: known ones listed from the start through a path that, it turns out, no longer reaches them.
+   */
+  discoveryDone(listed: readonly AccessPathRef[]): SweepTarget[];
   subscriptionStarted(target: SweepTarget): void;
   subscriptionDone(result: SweepResult): void;
   subscriptionFailed(target: SweepTarget, failure: SubscriptionFailure): void;
@@ -115,7 +118,7 @@ export async function runSweep(
           }
         } finally {
           pending -= 1;
-          if (pending === 0 && !signal.aborted) host.discoveryDone(listed);
+          if (pending === 0 && !signal.aborted) for (const target of host.discoveryDone(listed)) sweepTarget(target);
         }
       });
     }
@@ -153,6 +156,7 @@ function sweepSubscription(
   // A VM without a power state in statusOnly is asked once through its instance view, as soon as statusOnly has
   // answered: the plain list (running beside it) is not needed for that.
   const askInstanceViews = (known: readonly PowerReading[]): void => {
+    if (failed) return;
     for (const reading of known) {
       if (reading.powerState !== undefined) continue;
       pending += 1;
@@ -169,24 +173,28 @@ function sweepSubscription(
       });
     }
   };
+  // What the host does with an answer is outside the try: a throw there is not this subscription's failure.
   if (withDetails) {
     pool.add(target.size, async () => {
       try {
         details = await listVmDetails(client(), target.subscriptionId, target.tenantId, signal);
-        answered();
       } catch (error) {
         fail(error);
+        return;
       }
+      answered();
     });
   }
   pool.add(target.size, async () => {
+    let listed: PowerReading[];
     try {
-      const listed = await listPowerReadings(client(), signal);
-      readings = listed;
-      askInstanceViews(listed);
-      answered();
+      listed = await listPowerReadings(client(), signal);
     } catch (error) {
       fail(error);
+      return;
     }
+    readings = listed;
+    askInstanceViews(listed);
+    answered();
   });
 }
