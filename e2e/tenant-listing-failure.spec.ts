@@ -47,6 +47,8 @@ test('a tenant whose subscription list fails says so in both views, and Retry li
   await expect(chip).toContainText(refused);
   await expect(chip).toContainText(/Failed (just now|\d+ min ago)\./);
   const tenant = refused.exec((await chip.textContent()) ?? '')?.[1] ?? '';
+  // The header does not pass a sweep that could not list a tenant off as a refresh.
+  await expect(page.getByText(/^Last refreshed .+; 1 tenant not listed$/)).toBeVisible();
   await shoot(page, 'tenant-listing-failure-vms');
 
   await page.getByRole('tab', { name: 'Subscriptions' }).click();
@@ -59,6 +61,7 @@ test('a tenant whose subscription list fails says so in both views, and Retry li
   await chip.getByRole('button', { name: `Retry listing the subscriptions of ${tenant}` }).click();
   await expect(page.getByRole('list', { name: listName })).toBeHidden({ timeout: 30_000 });
   await expect(page.getByRole('table', { name: `Subscriptions in ${tenant}` })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^Last refreshed [^;]+$/)).toBeVisible();
 });
 
 test('with every tenant refused, the empty state says the listing failed, not that a role is missing', async ({
