@@ -48,6 +48,21 @@ export const inventoryErrorSchema = z.strictObject({
 });
 export type InventoryError = z.infer<typeof inventoryErrorSchema>;
 
+/**
+ * The last failure of one (account, tenant)'s subscription listing in a full sweep, in words: no subscription row
+ * may stand for that tenant (its first sweep), so the views say it here. Gone when that listing next succeeds, or
+ * when the account signs out or the tenant is no longer ready.
+ */
+export const listingFailureSchema = z.strictObject({
+  accountId: id,
+  tenantId: z.string().min(1).max(100),
+  kind: z.enum(['error', 'throttled', 'needs_sign_in']),
+  error: inventoryErrorSchema,
+  /** When the listing failed. */
+  at: isoTime,
+});
+export type ListingFailure = z.infer<typeof listingFailureSchema>;
+
 export const subscriptionSummarySchema = z.strictObject({
   /** The subscription id, lower-case: the key everywhere. */
   id: z.string(),
@@ -138,6 +153,8 @@ export const inventorySnapshotSchema = z.strictObject({
   /** True until a sweep of this run has confirmed the data: the snapshot came from disk. */
   fromStore: z.boolean(),
   sweep: sweepProgressSchema.nullable(),
+  /** Tenants whose subscriptions could not be listed in this run (absent: none). Not stored on disk. */
+  listingFailures: z.array(listingFailureSchema).optional(),
 });
 export type InventorySnapshot = z.infer<typeof inventorySnapshotSchema>;
 
@@ -150,6 +167,8 @@ export const inventoryPatchSchema = z.strictObject({
   removedVms: z.array(z.string()),
   lastFullSweepAt: isoTime.optional(),
   fromStore: z.boolean().optional(),
+  /** When they changed: every tenant whose subscriptions could not be listed, replacing the previous list. */
+  listingFailures: z.array(listingFailureSchema).optional(),
 });
 export type InventoryPatch = z.infer<typeof inventoryPatchSchema>;
 

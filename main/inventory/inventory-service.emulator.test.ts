@@ -649,3 +649,42 @@ describe('cancellation', () => {
     expect(inventory.getSnapshot().vms).toHaveLength(before);
   });
 });
+
+describe('a tenant whose subscription list fails', () => {
+  it('is kept with its words while no subscription stands for it, gone after the next good listing', async () => {
+    const { accounts, inventory, sub, patches } = await world();
+    // From the first sweep on, Alice's tenants answer their subscription lists with a 403: nothing is held.
+    await emu.admin.addFaults([{ method: 'GET', path: '/subscriptions', kind: '403' }]);
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+
+    expect(inventory.getSnapshot().subscriptions).toEqual([]);
+    const failures = inventory.getSnapshot().listingFailures ?? [];
+    expect(failures.map((f) => f.tenantId).sort()).toEqual([demo.tenants.contoso, demo.tenants.fabrikam].sort());
+    const contoso = failures.find((f) => f.tenantId === demo.tenants.contoso);
+    expect(contoso).toMatchObject({ accountId: alice.id, kind: 'error', error: { code: 'forbidden' } });
+    expect(contoso?.error.message).toBe(
+      'You do not have permission to list the subscriptions of tenant Contoso (Azure: AuthorizationFailed). Ask an ' +
+        'administrator of the tenant for access, or connect another account that has it.',
+    );
+    expect(patches().some((patch) => patch.listingFailures?.length === 2)).toBe(true);
+
+    await emu.admin.clearFaults();
+    await inventory.sweep('full');
+    expect(inventory.getSnapshot().listingFailures).toEqual([]);
+    expect(patches().at(-1)?.listingFailures).toBeUndefined();
+    expect(sub(subs.production)?.status).toBe('ok');
+    expect(sub(subs.shared)?.status).toBe('ok');
+  });
+
+  it('leaves with the account that signed out', async () => {
+    const { accounts, inventory } = await world();
+    await emu.admin.addFaults([{ method: 'GET', path: '/subscriptions', kind: '403' }]);
+    const alice = await accounts.signIn({ cloudId: cloud.id, method: 'browser' });
+    await inventory.sweep('full');
+    expect(inventory.getSnapshot().listingFailures).toHaveLength(2);
+
+    await accounts.signOut(alice.id);
+    expect(inventory.getSnapshot().listingFailures).toEqual([]);
+  });
+});

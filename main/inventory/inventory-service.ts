@@ -393,6 +393,7 @@ export class InventoryService {
     const ready = this.readyPaths().map(key);
     const added = ready.some((path) => !this.knownPaths.has(path));
     this.knownPaths = new Set(ready);
+    this.commit((change) => change.keepListingFailures((path) => this.knownPaths.has(key(path))));
     this.markSignInNeeded();
     if (added) {
       if (this.running) this.fullQueued = true;

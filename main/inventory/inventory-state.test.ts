@@ -78,3 +78,36 @@ describe('InventoryState patches', () => {
     });
   });
 });
+
+describe('InventoryState listing failures', () => {
+  const failure = (tenantId: string, message = 'Azure had a problem.') => ({
+    accountId: 'a1',
+    tenantId,
+    kind: 'error' as const,
+    error: { code: 'internal' as const, message },
+    at: '2026-01-01T00:00:00.000Z',
+  });
+
+  it('sends every failing tenant when one changes, and no patch when the same failure comes again', () => {
+    const state = new InventoryState();
+    state.change((c) => c.recordListingFailure(failure('t1')));
+    const patch = state.change((c) => c.recordListingFailure(failure('t2')));
+    expect(patch?.listingFailures?.map((f) => f.tenantId)).toEqual(['t1', 't2']);
+    expect(state.change((c) => c.recordListingFailure(failure('t2')))).toBeUndefined();
+    expect(state.change((c) => c.upsertSubscription(sub('s1')))?.listingFailures).toBeUndefined();
+  });
+
+  it('drops the failures of paths that are gone, and says so in a patch', () => {
+    const state = new InventoryState();
+    state.change((c) => {
+      c.recordListingFailure(failure('t1'));
+      c.recordListingFailure(failure('t2'));
+    });
+    const patch = state.change((c) => c.keepListingFailures((path) => path.tenantId === 't2'));
+    expect(patch?.listingFailures?.map((f) => f.tenantId)).toEqual(['t2']);
+    expect(state.change((c) => c.clearListingFailure({ accountId: 'a1', tenantId: 't1' }))).toBeUndefined();
+    expect(state.change((c) => c.clearListingFailure({ accountId: 'a1', tenantId: 't2' }))?.listingFailures).toEqual(
+      [],
+    );
+  });
+});

@@ -3,7 +3,9 @@
 // is a transaction that yields one patch carrying only what changed, with the next sequence number; the whole
 // state is sent only by `snapshot`. No Electron imports.
 import type {
+  AccessPath,
   InventoryPatch,
+  ListingFailure,
   InventorySnapshot,
   SubscriptionSummary,
   SweepProgress,
@@ -19,7 +21,15 @@ export interface InventoryChange {
   /** Replaces a subscription's VMs with exactly these (a full listing): absent ones are removed. */
   replaceVms(subscriptionId: string, vms: readonly Vm[]): void;
   setMeta(meta: { lastFullSweepAt?: string; fromStore?: boolean }): void;
+  /** An (account, tenant)'s subscription listing failed: replaces that path's previous failure. */
+  recordListingFailure(failure: ListingFailure): void;
+  /** That path's listing succeeded. */
+  clearListingFailure(path: AccessPath): void;
+  /** Drops the failures of paths that are gone (a signed-out account, a tenant no longer ready). */
+  keepListingFailures(keep: (path: AccessPath) => boolean): void;
 }
+
+const pathKey = (path: AccessPath): string => `${path.accountId}|${path.tenantId}`;
 
 export class InventoryState {
   private readonly subscriptions = new Map<string, SubscriptionSummary>();
@@ -28,6 +38,7 @@ export class InventoryState {
   private seq = 0;
   private lastFullSweepAt: string | undefined;
   private fromStore = false;
+  private readonly listingFailures = new Map<string, ListingFailure>();
 
   get currentSeq(): number {
     return this.seq;
@@ -65,6 +76,7 @@ export class InventoryState {
       ...(this.lastFullSweepAt ? { lastFullSweepAt: this.lastFullSweepAt } : {}),
       fromStore: this.fromStore,
       sweep,
+      listingFailures: [...this.listingFailures.values()],
     };
   }
 
@@ -75,6 +87,7 @@ export class InventoryState {
     const vms = new Map<string, Vm>();
     const removedVms = new Set<string>();
     let meta: { lastFullSweepAt?: string; fromStore?: boolean } = {};
+    let failuresChanged = false;
 
     const removeVm = (id: string): void => {
       const existing = this.vms.get(id);
@@ -129,9 +142,29 @@ export class InventoryState {
           meta = { ...meta, fromStore: next.fromStore };
         }
       },
+      recordListingFailure: (failure) => {
+        const previous = this.listingFailures.get(pathKey(failure));
+        if (previous && sameData(previous, failure)) return;
+        this.listingFailures.set(pathKey(failure), failure);
+        failuresChanged = true;
+      },
+      clearListingFailure: (path) => {
+        if (this.listingFailures.delete(pathKey(path))) failuresChanged = true;
+      },
+      keepListingFailures: (keep) => {
+        for (const [key, failure] of this.listingFailures) {
+          if (keep(failure)) continue;
+          this.listingFailures.delete(key);
+          failuresChanged = true;
+        }
+      },
     };
     apply(change);
-    if (subs.size + removedSubs.size + vms.size + removedVms.size === 0 && Object.keys(meta).length === 0) {
+    if (
+      subs.size + removedSubs.size + vms.size + removedVms.size === 0 &&
+      Object.keys(meta).length === 0 &&
+      !failuresChanged
+    ) {
       return undefined;
     }
     this.seq += 1;
@@ -142,6 +175,7 @@ export class InventoryState {
       vms: [...vms.values()],
       removedVms: [...removedVms],
       ...meta,
+      ...(failuresChanged ? { listingFailures: [...this.listingFailures.values()] } : {}),
     };
   }
 }

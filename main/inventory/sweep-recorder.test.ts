@@ -189,3 +189,34 @@ describe('SweepRecorder when a known subscription lost the path it was listed th
     expect(state.subscription('s1')?.error).toBeUndefined();
   });
 });
+
+describe('SweepRecorder listing failures', () => {
+  const unavailable = {
+    kind: 'error',
+    error: { code: 'internal', message: 'Azure could not list the subscriptions of tenant Tenant 1.' },
+  } as const;
+
+  it('keeps the failure of a tenant that holds no subscription yet, with its words and time', () => {
+    const { time, state, recorder } = recorderOver([]);
+    time.advance(1_000);
+    recorder.pathFailed(path, unavailable);
+    expect(state.snapshot(null).listingFailures).toEqual([
+      { ...path, kind: 'error', error: unavailable.error, at: new Date(time.now()).toISOString() },
+    ]);
+  });
+
+  it('sends the failure in a patch, and its end when the next listing of that tenant succeeds', () => {
+    const { state, recorder } = recorderOver([]);
+    recorder.pathFailed(path, unavailable);
+    const failedSeq = state.currentSeq;
+    recorder.subscriptionsListed(path, [{ id: 's1', displayName: 's1', state: 'Enabled', tenantId: 't1' }]);
+    expect(state.snapshot(null).listingFailures).toEqual([]);
+    expect(state.currentSeq).toBe(failedSeq + 1);
+  });
+
+  it('records nothing for a tenant that is no longer connected', () => {
+    const { state, recorder } = recorderOver([], { pathAlive: () => false });
+    recorder.pathFailed(path, unavailable);
+    expect(state.snapshot(null).listingFailures).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@
 // hidden, or whose account was signed out, while the sweep ran are dropped, never resurrected.
 // No Electron imports.
 import type { SubscriptionSummary, SweepKind, SweepProgress, Vm } from '../../preload/contract-inventory.js';
+import type { ListingFailure } from '../../preload/contract-inventory.js';
 import type { AccessPathRef } from '../azure/arm-session.js';
 import type { SubscriptionRecord } from '../azure/subscriptions.js';
 import type { InventoryState, InventoryChange } from './inventory-state.js';
@@ -117,6 +118,7 @@ export class SweepRecorder implements SweepHost {
     this.merged.add(pathKey(path));
     const targets: SweepTarget[] = [];
     this.deps.commit((change) => {
+      change.clearListingFailure(path);
       for (const record of records) {
         const seen = this.seen.get(record.id) ?? new Set<string>();
         seen.add(pathKey(path));
@@ -158,6 +160,7 @@ export class SweepRecorder implements SweepHost {
 
   pathFailed(path: AccessPathRef, failure: SubscriptionFailure): void {
     this.deps.commit((change) => {
+      if (this.deps.pathAlive(path)) change.recordListingFailure(listingFailure(path, failure, this.iso()));
       for (const subscription of this.deps.state.allSubscriptions()) {
         const acting = subscription.accessPaths.find((p) => p.accountId === subscription.actingAccountId);
         if (!acting || pathKey(acting) !== pathKey(path) || !isListable(subscription)) continue;
@@ -304,6 +307,10 @@ export class SweepRecorder implements SweepHost {
       tenants: [...this.tenants].map(([tenantId, counts]) => ({ tenantId, ...counts })),
     };
   }
+}
+
+function listingFailure(path: AccessPathRef, failure: SubscriptionFailure, at: string): ListingFailure {
+  return { accountId: path.accountId, tenantId: path.tenantId, kind: failure.kind, error: failure.error, at };
 }
 
 function withFailure(subscription: SubscriptionSummary, failure: SubscriptionFailure): SubscriptionSummary {

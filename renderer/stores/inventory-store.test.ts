@@ -80,6 +80,23 @@ describe('snapshot and patches', () => {
     expect(state.fromStore).toBe(true);
   });
 
+  it('keeps the tenants whose listing failed from the snapshot, replaced by a patch that carries them', async () => {
+    const failure = {
+      accountId: 'a1',
+      tenantId: 't1',
+      kind: 'error' as const,
+      error: { code: 'internal' as const, message: 'Azure could not list the subscriptions of tenant Contoso.' },
+      at: '2030-01-01T10:00:00.000Z',
+    };
+    snapshots.push(() => Promise.resolve({ ok: true, value: snapshot({ listingFailures: [failure] }) }));
+    await started();
+    expect(store.getState().listingFailures).toEqual([failure]);
+    sendPatch(patch(4, { vms: [{ ...web, powerState: 'stopped' }] }));
+    expect(store.getState().listingFailures).toEqual([failure]);
+    sendPatch(patch(5, { listingFailures: [] }));
+    expect(store.getState().listingFailures).toEqual([]);
+  });
+
   it('applies the next patch in place: upserts, removals, subscription status, sweep time', async () => {
     await started();
     const before = store.getState();

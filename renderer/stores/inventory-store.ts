@@ -16,6 +16,7 @@ import type { AppError, Result } from '../../preload/contract';
 import type {
   InventoryPatch,
   InventorySnapshot,
+  ListingFailure,
   SubscriptionSummary,
   SweepKind,
   SweepProgress,
@@ -57,6 +58,8 @@ export interface InventoryState {
   /** True while the data came from the stored snapshot and no sweep of this run has confirmed it. */
   fromStore: boolean;
   progress: SweepProgress | null;
+  /** The tenants whose subscriptions the last sweep could not list, with the words and when. */
+  listingFailures: readonly ListingFailure[];
   error: InventoryActionError | undefined;
   /** Keys of actions waiting for main's answer: 'refresh', `refresh:<subscriptionId>`, `hide:<id>`, ... */
   pending: readonly string[];
@@ -97,7 +100,7 @@ export function createInventoryStore(bridge: InventoryBridge, options: Inventory
           /** VMs upserted (a VM) or removed (null) since the last publish, applied to the Map when it publishes. */
           vms: Map<string, Vm | null>;
           subscriptions: Map<string, SubscriptionSummary> | undefined;
-          meta: Partial<Pick<InventoryState, 'lastFullSweepAt' | 'fromStore' | 'progress'>>;
+          meta: Partial<Pick<InventoryState, 'lastFullSweepAt' | 'fromStore' | 'progress' | 'listingFailures'>>;
         }
       | undefined;
     let publishScheduled = false;
@@ -143,6 +146,7 @@ export function createInventoryStore(bridge: InventoryBridge, options: Inventory
         lastFullSweepAt: snapshot.lastFullSweepAt,
         fromStore: snapshot.fromStore,
         progress: snapshot.sweep,
+        listingFailures: snapshot.listingFailures ?? [],
       }));
     }
 
@@ -158,6 +162,7 @@ export function createInventoryStore(bridge: InventoryBridge, options: Inventory
       }
       if (patch.lastFullSweepAt !== undefined) changes.meta.lastFullSweepAt = patch.lastFullSweepAt;
       if (patch.fromStore !== undefined) changes.meta.fromStore = patch.fromStore;
+      if (patch.listingFailures !== undefined) changes.meta.listingFailures = patch.listingFailures;
       seq = patch.seq;
       if (!options.schedulePublish) publish();
     }
@@ -214,6 +219,7 @@ export function createInventoryStore(bridge: InventoryBridge, options: Inventory
       lastFullSweepAt: undefined,
       fromStore: false,
       progress: null,
+      listingFailures: [],
       error: undefined,
       pending: [],
 

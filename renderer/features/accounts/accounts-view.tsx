@@ -38,9 +38,9 @@ import { useEffect, useRef, useState } from 'react';
 import { secretStorageText, type AccountSummary } from '../../../preload/contract';
 import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorBar } from '../../components/error-bar';
+import { useFocusRequest } from '../../components/use-focus-request';
 import { focusLost } from '../../components/focus';
 import { useAccountsStore, usePending, useSignInRunning } from '../../stores/accounts-store';
-import { useNavigationStore } from '../../stores/navigation-store';
 import { useStatusStore } from '../../stores/status-store';
 import { AccountCard } from './account-card';
 import { standingAnnouncement } from './announcements';
@@ -127,7 +127,8 @@ export function AccountsView() {
   const signInRunning = useSignInRunning();
   const [dialog, setDialog] = useState<'microsoft' | 'service-principal'>();
   const { list, announcement } = useAccountFocus(accounts);
-  useFocusRequested(loaded);
+  // The element may be gone since the link was made (the tenant signed in meanwhile): the page heading then.
+  useFocusRequest(loaded, { fallbackId: 'accounts-heading' });
   const hasUsers = accounts.some((account) => account.kind === 'user');
 
   return (
@@ -285,18 +286,4 @@ function Welcome({ onServicePrincipal }: { onServicePrincipal: () => void }) {
       </Text>
     </Card>
   );
-}
-
-/** Focuses the element another view sent the user to (a tenant's sign-in button), once the accounts are shown. */
-function useFocusRequested(loaded: boolean) {
-  const focusId = useNavigationStore((state) => state.focusId);
-  const focused = useNavigationStore((state) => state.focused);
-  useEffect(() => {
-    if (!focusId || !loaded) return;
-    // The element may be gone since the link was made (the tenant signed in meanwhile): the page heading then.
-    const target = document.getElementById(focusId) ?? document.getElementById('accounts-heading');
-    target?.focus();
-    target?.scrollIntoView({ block: 'center' });
-    focused();
-  }, [focusId, loaded, focused]);
 }

@@ -1,10 +1,9 @@
 // Settings: appearance and sign-in. Each change is saved by main and comes back through the event. When another
 // view sends the user here to a particular field, that field gets focus.
 import { Field, Radio, RadioGroup, Spinner, Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect } from 'react';
 import { themeSchema, type Theme } from '../../../preload/contract';
 import { ErrorBar } from '../../components/error-bar';
-import { useNavigationStore } from '../../stores/navigation-store';
+import { useFocusRequest } from '../../components/use-focus-request';
 import { useSettingsStore } from '../../stores/settings-store';
 import { CustomCloudsSettings } from './custom-clouds-settings';
 import { NetworkSettings } from './network-settings';
@@ -32,16 +31,7 @@ export function SettingsView() {
   const settings = useSettingsStore((state) => state.settings);
   const error = useSettingsStore((state) => state.error);
   const update = useSettingsStore((state) => state.update);
-  const focusId = useNavigationStore((state) => state.focusId);
-  const focused = useNavigationStore((state) => state.focused);
-
-  useEffect(() => {
-    if (!focusId || !settings) return;
-    const target = document.getElementById(focusId);
-    target?.focus();
-    target?.scrollIntoView({ block: 'center' });
-    focused();
-  }, [focusId, settings, focused]);
+  useFocusRequest(settings, 'drop');
 
   return (
     <section className={styles.view} aria-labelledby="settings-heading">

@@ -88,12 +88,14 @@ export function hasProblem(sub: SubscriptionSummary): boolean {
 
 /**
  * The header's "Last refreshed" line: when the last full sweep ended and, when some subscriptions failed in it
- * (or since), how many, so a sweep that confirmed nothing does not read as "refreshed just now".
+ * (or since), how many, and how many tenants' subscription lists failed, so a sweep that confirmed nothing does
+ * not read as "refreshed just now".
  */
 export function describeLastRefresh(
   lastFullSweepAt: string | undefined,
   subscriptions: Iterable<SubscriptionSummary>,
   now: number,
+  failedTenants = 0,
 ): string {
   if (!lastFullSweepAt) return 'Not refreshed yet';
   let listable = 0;
@@ -105,8 +107,8 @@ export function describeLastRefresh(
     // refresh's count stands (and the live region does not count down as the sweep reaches each one).
     if (hasProblem(sub) || (sub.status === 'loading' && sub.error !== undefined)) failed += 1;
   }
-  const when = `Last refreshed ${formatAsOf(lastFullSweepAt, now)}`;
-  return failed === 0
-    ? when
-    : `${when}; ${failed} of ${listable} ${listable === 1 ? 'subscription' : 'subscriptions'} failed`;
+  const parts = [`Last refreshed ${formatAsOf(lastFullSweepAt, now)}`];
+  if (failed > 0) parts.push(`${failed} of ${listable} ${listable === 1 ? 'subscription' : 'subscriptions'} failed`);
+  if (failedTenants > 0) parts.push(`${failedTenants} ${failedTenants === 1 ? 'tenant' : 'tenants'} not listed`);
+  return parts.join('; ');
 }

@@ -21,12 +21,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { SubscriptionSummary } from '../../../preload/contract-inventory';
 import { ErrorBar } from '../../components/error-bar';
+import { useFocusRequest } from '../../components/use-focus-request';
 import { useNow } from '../../components/use-now';
 import { useInventory, useInventoryPending } from '../../stores/inventory';
-import { useNavigationStore } from '../../stores/navigation-store';
 import { subscriptionRowId } from '../deep-links/deep-link-views';
 import { useOnline } from '../../stores/status-store';
 import { InventoryEmptyState, useInventoryEmptiness } from '../vms/empty-states';
@@ -76,7 +76,8 @@ export function SubscriptionsView() {
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }, [subscriptions, context]);
-  useFocusRequested(groups);
+  // The row another view or a link asked for, once it is on screen (rows keep arriving).
+  useFocusRequest(groups, 'wait');
 
   return (
     <div className={styles.view}>
@@ -115,20 +116,6 @@ export function SubscriptionsView() {
       )}
     </div>
   );
-}
-
-/** Focuses (and scrolls to) the row another view or a link asked for, once it is on screen (rows keep arriving). */
-function useFocusRequested(rows: unknown) {
-  const focusId = useNavigationStore((state) => state.focusId);
-  const focused = useNavigationStore((state) => state.focused);
-  useEffect(() => {
-    if (!focusId) return;
-    const row = document.getElementById(focusId);
-    if (!row) return;
-    row.scrollIntoView({ block: 'center' });
-    row.focus();
-    focused();
-  }, [focusId, rows, focused]);
 }
 
 const SubscriptionRow = memo(function SubscriptionRow({

@@ -1,6 +1,6 @@
 // What the VMs and Subscriptions views say when there is nothing to show, and why: no account yet; accounts but no
-// subscription (a tenant that needs a sign-in, or no role assignment); subscriptions without VMs. Each one
-// offers the next step.
+// subscription (a tenant whose subscription list failed, a tenant that needs a sign-in, or no role assignment);
+// subscriptions without VMs. Each one offers the next step.
 import { Button, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { PersonAdd20Regular } from '@fluentui/react-icons';
 import { useMemo, type ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { useAccountsStore } from '../../stores/accounts-store';
 import { useInventory } from '../../stores/inventory';
 import { useNavigationStore } from '../../stores/navigation-store';
 import { useOnline } from '../../stores/status-store';
+import { failedListings } from '../subscriptions/listing-failures';
 
 const useStyles = makeStyles({
   empty: {
@@ -84,6 +85,12 @@ function NoSubscriptions() {
   const go = useNavigationStore((state) => state.go);
   const running = useInventory((state) => state.progress?.state === 'running');
   const accounts = useAccountsStore((state) => state.accounts);
+  const failures = useInventory((state) => state.listingFailures);
+  const online = useOnline();
+  const failedTenants = useMemo(
+    () => failedListings(accounts, failures).map((listing) => `${listing.tenantName} (${listing.accountName})`),
+    [accounts, failures],
+  );
   const waiting = useMemo(
     () =>
       accounts.flatMap((account) =>
@@ -94,6 +101,18 @@ function NoSubscriptions() {
     [accounts],
   );
   if (running) return <Spinner size="small" label="Looking for subscriptions…" labelPosition="after" />;
+  // The truth is a failed listing, not a missing role: say that, and point to the reasons and Retry above.
+  if (failedTenants.length > 0) {
+    return (
+      <EmptyState title="Subscriptions couldn't be listed">
+        <Text>
+          Cloud Desk could not list the subscriptions of {failedTenants.join(', ')}, so it does not know yet which
+          subscriptions your accounts reach. {online ? 'The reasons and Retry are above.' : 'You are offline.'}
+        </Text>
+        <Button onClick={() => go('accounts')}>Go to Accounts</Button>
+      </EmptyState>
+    );
+  }
   return (
     <EmptyState title="No subscriptions found">
       <Text>Your accounts are signed in, but none of them reaches a subscription. Usually that is because:</Text>

@@ -23,6 +23,7 @@ export function InventoryHeader({ title }: { title: string }) {
   const progress = useInventory((state) => state.progress);
   const lastFullSweepAt = useInventory((state) => state.lastFullSweepAt);
   const subscriptions = useInventory((state) => state.subscriptions);
+  const failedTenants = useInventory((state) => state.listingFailures.length);
   const refresh = useInventory((state) => state.refresh);
   const cancel = useInventory((state) => state.cancelRefresh);
   const starting = useInventoryPending('refresh');
@@ -40,7 +41,7 @@ export function InventoryHeader({ title }: { title: string }) {
           {title}
         </Title2>
         <Text className={styles.when} role="status">
-          {describeLastRefresh(lastFullSweepAt, subscriptions.values(), now)}
+          {describeLastRefresh(lastFullSweepAt, subscriptions.values(), now, failedTenants)}
         </Text>
         {cancellable ? (
           <Button icon={<Dismiss20Regular />} onClick={() => void cancel()}>

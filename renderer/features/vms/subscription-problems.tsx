@@ -1,6 +1,7 @@
 // Chips above the grid for the subscriptions whose last listing failed: which one, what Azure said, and the way
 // out (Retry that subscription only, or sign in from Accounts). Their VMs keep the rows of the last good listing.
-// Before them, the tenants no subscription row stands for (a sign-in they wait for keeps all of theirs unlisted).
+// Before them, the tenants whose subscription list failed, and the tenants no subscription row stands for (a
+// sign-in they wait for keeps all of theirs unlisted).
 // Hidden while offline: the offline banner says why nothing is confirmed.
 import { Badge, Button, Link, Text, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import { ArrowSync16Regular } from '@fluentui/react-icons';
@@ -13,6 +14,8 @@ import { useOnline } from '../../stores/status-store';
 import type { SubscriptionSummary } from '../../../preload/contract-inventory';
 import { describeSubscriptionStatus, hasProblem } from '../subscriptions/subscription-status';
 import { unlistedTenants } from '../subscriptions/unlisted-tenants';
+import { failedListings, type FailedListing } from '../subscriptions/listing-failures';
+import { formatAge } from '../../components/age';
 import { accountHeadingId, tenantSignInId } from '../accounts/tenant-sign-in-id';
 
 const shown = 4;
@@ -34,6 +37,7 @@ const useStyles = makeStyles({
   warning: { ...shorthands.borderColor(tokens.colorPaletteYellowBorder2) },
   // The label never gives way to a long sentence beside it.
   badge: { flexShrink: 0 },
+  age: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
 });
 
 export function SubscriptionProblems() {
@@ -63,15 +67,81 @@ export function SubscriptionProblems() {
   );
 }
 
-/** Chips for the tenants whose subscriptions are not listed at all, each with the way to Accounts. */
+/**
+ * Chips for the tenants whose subscriptions are not listed: the ones whose subscription list failed (with Retry),
+ * then the ones no subscription row stands for (with the way to Accounts).
+ */
 export function UnlistedTenants() {
   const styles = useStyles();
   const accounts = useAccountsStore((state) => state.accounts);
   const subscriptions = useInventory((state) => state.subscriptions);
-  const go = useNavigationStore((state) => state.go);
+  const failures = useInventory((state) => state.listingFailures);
   const online = useOnline();
   const tenants = useMemo(() => unlistedTenants(accounts, subscriptions.values()), [accounts, subscriptions]);
-  if (tenants.length === 0 || !online) return null;
+  const failed = useMemo(() => failedListings(accounts, failures), [accounts, failures]);
+  if (!online) return null;
+  return (
+    <>
+      {failed.length > 0 && (
+        <ul className={styles.list} aria-label="Tenants whose subscriptions could not be listed">
+          {failed.map((listing) => (
+            <FailedListingChip key={`${listing.accountId}|${listing.tenantId}`} listing={listing} />
+          ))}
+        </ul>
+      )}
+      {tenants.length > 0 && <UnlistedTenantList tenants={tenants} />}
+    </>
+  );
+}
+
+function FailedListingChip({ listing }: { listing: FailedListing }) {
+  const styles = useStyles();
+  const now = useNow(30_000);
+  const refresh = useInventory((state) => state.refresh);
+  const retrying = useInventoryPending('refresh');
+  const running = useInventory((state) => state.progress?.state === 'running');
+  const go = useNavigationStore((state) => state.go);
+  const failure = listing.kind === 'error';
+  return (
+    <li
+      className={mergeClasses(styles.chip, !failure && styles.warning)}
+      aria-label={`${listing.tenantName} (${listing.accountName}): subscriptions not listed`}
+    >
+      <Badge appearance="tint" color={failure ? 'danger' : 'warning'} className={styles.badge}>
+        Not listed
+      </Badge>
+      <Text size={200} className={styles.text}>
+        {listing.sentence} <span className={styles.age}>Failed {formatAge(listing.at, now)}.</span>
+      </Text>
+      {listing.kind === 'needs_sign_in' ? (
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-label={`Sign in to ${listing.tenantName} in Accounts`}
+          onClick={() => go('accounts', tenantSignInId(listing.accountId, listing.tenantId))}
+        >
+          Sign in
+        </Button>
+      ) : (
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowSync16Regular />}
+          // No request lists one tenant alone: Retry refreshes everything, which lists this tenant again.
+          disabledFocusable={retrying || running}
+          aria-label={`Retry listing the subscriptions of ${listing.tenantName}`}
+          onClick={() => void refresh()}
+        >
+          Retry
+        </Button>
+      )}
+    </li>
+  );
+}
+
+function UnlistedTenantList({ tenants }: { tenants: ReturnType<typeof unlistedTenants> }) {
+  const styles = useStyles();
+  const go = useNavigationStore((state) => state.go);
   return (
     <ul className={styles.list} aria-label="Tenants not listed">
       {tenants.map((tenant) => (
