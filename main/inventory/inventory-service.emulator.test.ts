@@ -292,6 +292,14 @@ describe('every failure reads as words: what happened, why, what to do', () => {
     await inventory.sweep('full');
     expect(sub(subs.production)).toMatchObject({ status: 'ok' });
     expect(sub(subs.production)?.fetchedAt).not.toBe(before);
+    // The tenant's listing failure is kept for the tenant, named in words.
+    const contoso = inventory
+      .getSnapshot()
+      .listingFailures?.find((failure) => failure.tenantId === sub(subs.production)?.tenantId);
+    expect(contoso?.error.message).toBe(
+      'You do not have permission to list the subscriptions of tenant Contoso (Azure: AuthorizationFailed). Ask an ' +
+        'administrator of the tenant for access, or connect another account that has it.',
+    );
   });
 
   it("lists the VMs of the subscriptions it knew without waiting for their tenant's listing", async () => {
