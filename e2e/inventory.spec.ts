@@ -86,6 +86,12 @@ test.describe('the VM inventory', () => {
     await expect(grid.getByRole('row')).toHaveCount(5);
     await expect(page.getByText(/^4 of \d+ VMs$/)).toBeVisible();
     await search.fill('');
+    // A search that matches nothing leaves only the header row (no rows of the search before it).
+    await search.fill('no-such-vm');
+    await expect(page.getByText('No VM matches the search and filters.')).toBeVisible();
+    await expect(grid.getByRole('row')).toHaveCount(1);
+    await search.fill('');
+    await expect(row(grid, 'api-prod-01')).toBeVisible();
 
     await page.getByRole('button', { name: 'Power state' }).click();
     await page.getByRole('menuitemcheckbox', { name: 'Stopped' }).click();

@@ -3,7 +3,7 @@
 // today Fluent UI's virtualizer (the one installed with @fluentui/react-components); swapping in another
 // (e.g. @tanstack/react-virtual) changes this file only. Rows must all be `rowHeight` pixels tall.
 import { Virtualizer, useStaticVirtualizerMeasure, type VirtualizerProps } from '@fluentui/react-components/unstable';
-import { useEffect, useRef, type ReactElement } from 'react';
+import { startTransition, useEffect, useRef, useState, type ReactElement } from 'react';
 
 export interface VirtualRowsProps {
   count: number;
@@ -23,14 +23,28 @@ const spacerSlots: Pick<VirtualizerProps, 'before' | 'after' | 'beforeContainer'
 };
 
 export function VirtualRows({ count, rowHeight, scrollElement, renderRow }: VirtualRowsProps) {
-  const { virtualizerLength, bufferItems, bufferSize, scrollRef, containerSizeRef } =
-    useStaticVirtualizerMeasure<HTMLElement>({ defaultItemSize: rowHeight });
+  const measured = useStaticVirtualizerMeasure<HTMLElement>({ defaultItemSize: rowHeight });
+  const { bufferSize, scrollRef, containerSizeRef } = measured;
   const scrollViewRef = useRef<HTMLElement | null>(null);
   useEffect(() => {
     scrollViewRef.current = scrollElement;
     scrollRef(scrollElement);
   }, [scrollElement, scrollRef]);
+  // A screenful of new rows (the first, or after a search that matched nothing) is one commit React cannot split:
+  // it renders only the rows in view, and the buffer above and below that scrolling needs follows in an
+  // interruptible render after that commit.
+  const [buffered, setBuffered] = useState(false);
+  if (count === 0 && buffered) setBuffered(false);
+  const hasRows = count > 0 && measured.virtualizerLength > 0;
+  useEffect(() => {
+    if (hasRows && !buffered) startTransition(() => setBuffered(true));
+  }, [hasRows, buffered]);
+  const bufferItems = buffered ? measured.bufferItems : 0;
+  const virtualizerLength = measured.virtualizerLength - 2 * (measured.bufferItems - bufferItems);
 
+  // Fluent's virtualizer keeps the rows it last rendered when the count falls to 0 (a search that matches
+  // nothing): without rows there is nothing to virtualize.
+  if (count === 0) return null;
   return (
     <Virtualizer
       {...spacerSlots}

@@ -2,7 +2,7 @@
 // search, filters and details; the refresh state and the subscriptions that failed above it; an empty state that
 // says why when there is nothing to show.
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { memo, useMemo } from 'react';
+import { Activity, memo, useMemo } from 'react';
 import { ErrorBar } from '../../components/error-bar';
 import { useInventory } from '../../stores/inventory';
 import { useVmGridStore } from '../../stores/vm-grid-store';
@@ -51,7 +51,13 @@ export function VmsView() {
       {loadError && <ErrorBar error={loadError} action="Could not load the inventory" />}
       {error && <ErrorBar error={error.error} action={error.action} onDismiss={dismissError} />}
       <SubscriptionProblems />
-      {emptiness ? <InventoryEmptyState emptiness={emptiness} /> : <VmTable />}
+      {emptiness && <InventoryEmptyState emptiness={emptiness} />}
+      {/* While there is nothing to show (a first sweep on its way), the table renders hidden, when the page is idle:
+          the first VMs then only show it, rather than mounting the toolbar, menus and grid (and computing and
+          inserting their styles) in the task that brings the first rows. */}
+      <Activity mode={emptiness ? 'hidden' : 'visible'}>
+        <VmTable />
+      </Activity>
     </div>
   );
 }
