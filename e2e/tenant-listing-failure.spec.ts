@@ -48,7 +48,7 @@ test('a tenant whose subscription list fails says so in both views, and Retry li
   await expect(chip).toContainText(/Failed (just now|\d+ min ago)\./);
   const tenant = refused.exec((await chip.textContent()) ?? '')?.[1] ?? '';
   // The header does not pass a sweep that could not list a tenant off as a refresh.
-  await expect(page.getByText(/^Last refreshed .+; 1 tenant not listed$/)).toBeVisible();
+  await expect(page.getByText(/^Last refreshed .+; 1 tenant listing failed$/)).toBeVisible();
   await shoot(page, 'tenant-listing-failure-vms');
 
   await page.getByRole('tab', { name: 'Subscriptions' }).click();

@@ -74,9 +74,9 @@ describe('describeLastRefresh', () => {
   });
 
   it('counts the tenants whose subscription list failed, even when no subscription stands for them', () => {
-    expect(describeLastRefresh(at, [], now, 2)).toMatch(/^Last refreshed .+, 1 min ago; 2 tenants not listed$/);
+    expect(describeLastRefresh(at, [], now, 2)).toMatch(/^Last refreshed .+, 1 min ago; 2 tenant listings failed$/);
     expect(describeLastRefresh(at, [sub({ status: 'error', error })], now, 1)).toMatch(
-      /; 1 of 1 subscription failed; 1 tenant not listed$/,
+      /; 1 of 1 subscription failed; 1 tenant listing failed$/,
     );
   });
 });

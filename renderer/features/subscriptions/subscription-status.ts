@@ -109,6 +109,7 @@ export function describeLastRefresh(
   }
   const parts = [`Last refreshed ${formatAsOf(lastFullSweepAt, now)}`];
   if (failed > 0) parts.push(`${failed} of ${listable} ${listable === 1 ? 'subscription' : 'subscriptions'} failed`);
-  if (failedTenants > 0) parts.push(`${failedTenants} ${failedTenants === 1 ? 'tenant' : 'tenants'} not listed`);
+  if (failedTenants > 0)
+    parts.push(`${failedTenants} ${failedTenants === 1 ? 'tenant listing' : 'tenant listings'} failed`);
   return parts.join('; ');
 }
