@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepProgress } from '../../preload/contract-inventory.js';
+import type { SubscriptionSummary, SweepProgress } from '../../preload/contract-inventory.js';
+import type { AccessPathRef } from '../azure/arm-session.js';
 import { testSubscription } from '../../preload/testing/inventory-fixtures.js';
 import { ManualScheduler } from '../testing/manual-scheduler.js';
 import { MemoryStore, RecordingLogger } from '../testing/fakes.js';
@@ -10,11 +11,21 @@ import type { SweepTarget } from './sweep.js';
 
 const path = { accountId: 'a1', tenantId: 't1' };
 
-function recorderOver(ids: string[], options: { pathAlive?: () => boolean } = {}) {
+interface RecorderOptions {
+  pathAlive?: () => boolean;
+  /** The ready paths of the sweep (default: `path` alone). */
+  paths?: AccessPathRef[];
+  /** What every subscription has besides its id (default: reached through `path` alone). */
+  subscription?: Partial<SubscriptionSummary>;
+}
+
+function recorderOver(ids: string[], options: RecorderOptions = {}) {
   const time = new ManualScheduler();
   const state = new InventoryState();
   state.change((change) => {
-    for (const id of ids) change.upsertSubscription(testSubscription({ id, displayName: id }));
+    for (const id of ids) {
+      change.upsertSubscription(testSubscription({ id, displayName: id, ...options.subscription }));
+    }
   });
   const progress: SweepProgress[] = [];
   const recorder = new SweepRecorder(
@@ -30,7 +41,7 @@ function recorderOver(ids: string[], options: { pathAlive?: () => boolean } = {}
     },
     'full',
     'sweep-1',
-    [path],
+    options.paths ?? [path],
     new AbortController().signal,
   );
   const targets = ids.flatMap((id) => {
@@ -138,29 +149,11 @@ describe('SweepRecorder when a known subscription lost the path it was listed th
   const a2 = { accountId: 'a2', tenantId: 't1' };
 
   function twoAccounts() {
-    const time = new ManualScheduler();
-    const state = new InventoryState();
-    state.change((change) =>
-      change.upsertSubscription(testSubscription({ id: 's1', accessPaths: [a1, a2], actingAccountId: 'a1' })),
-    );
-    const recorder = new SweepRecorder(
-      {
-        state,
-        prefs: new SubscriptionPreferences(new MemoryStore(), new RecordingLogger()),
-        now: () => time.now(),
-        timers: { setTimeout: (run, ms) => time.after(ms, run), clearTimeout: (cancel) => (cancel as () => void)() },
-        commit: (apply) => void state.change(apply),
-        progress: () => undefined,
-        describePath: () => ({ cloudId: 'azure', tenantName: 'Tenant 1' }),
-        pathAlive: () => true,
-      },
-      'full',
-      'sweep-1',
-      [a1, a2],
-      new AbortController().signal,
-    );
-    const subscription = state.subscription('s1');
-    const early = subscription ? recorder.targetFor(subscription) : undefined;
+    const { state, recorder, targets } = recorderOver(['s1'], {
+      paths: [a1, a2],
+      subscription: { accessPaths: [a1, a2], actingAccountId: 'a1' },
+    });
+    const [early] = targets;
     if (early) recorder.subscriptionStarted(early);
     // a1 lost its role on s1: its listing answers without s1; a2 still lists it.
     recorder.subscriptionsListed(a1, []);

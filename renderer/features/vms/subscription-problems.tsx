@@ -94,13 +94,35 @@ export function UnlistedTenants() {
   );
 }
 
+/** "Sign in": to that tenant's sign-in button in Accounts. */
+function SignInButton({
+  accountId,
+  tenantId,
+  tenantName,
+}: {
+  accountId: string;
+  tenantId: string;
+  tenantName: string;
+}) {
+  const go = useNavigationStore((state) => state.go);
+  return (
+    <Button
+      size="small"
+      appearance="subtle"
+      aria-label={`Sign in to ${tenantName} in Accounts`}
+      onClick={() => go('accounts', tenantSignInId(accountId, tenantId))}
+    >
+      Sign in
+    </Button>
+  );
+}
+
 function FailedListingChip({ listing }: { listing: FailedListing }) {
   const styles = useStyles();
   const now = useNow(30_000);
   const refresh = useInventory((state) => state.refresh);
   const retrying = useInventoryPending('refresh');
   const running = useInventory((state) => state.progress?.state === 'running');
-  const go = useNavigationStore((state) => state.go);
   const failure = listing.kind === 'error';
   return (
     <li
@@ -114,14 +136,7 @@ function FailedListingChip({ listing }: { listing: FailedListing }) {
         {listing.sentence} <span className={styles.age}>Failed {formatAge(listing.at, now)}.</span>
       </Text>
       {listing.kind === 'needs_sign_in' ? (
-        <Button
-          size="small"
-          appearance="subtle"
-          aria-label={`Sign in to ${listing.tenantName} in Accounts`}
-          onClick={() => go('accounts', tenantSignInId(listing.accountId, listing.tenantId))}
-        >
-          Sign in
-        </Button>
+        <SignInButton accountId={listing.accountId} tenantId={listing.tenantId} tenantName={listing.tenantName} />
       ) : (
         <Button
           size="small"
@@ -157,14 +172,7 @@ function UnlistedTenantList({ tenants }: { tenants: ReturnType<typeof unlistedTe
             {tenant.sentence}
           </Text>
           {tenant.canSignIn ? (
-            <Button
-              size="small"
-              appearance="subtle"
-              aria-label={`Sign in to ${tenant.tenantName} in Accounts`}
-              onClick={() => go('accounts', tenantSignInId(tenant.accountId, tenant.tenantId))}
-            >
-              Sign in
-            </Button>
+            <SignInButton accountId={tenant.accountId} tenantId={tenant.tenantId} tenantName={tenant.tenantName} />
           ) : (
             <Button
               size="small"
