@@ -1,17 +1,11 @@
 // The tenant search: every word must appear in the name, the domain or the id, whatever the case.
 import { describe, expect, it } from 'vitest';
 import type { TenantSummary } from '../../../preload/contract';
+import { testTenant } from '../../../preload/testing/account-fixtures';
 import { filterTenants } from './tenant-filter';
 
 function tenant(displayName: string, tenantId: string, defaultDomain?: string): TenantSummary {
-  return {
-    tenantId,
-    displayName,
-    category: 'guest',
-    status: 'ready',
-    hidden: false,
-    ...(defaultDomain ? { defaultDomain } : {}),
-  } as TenantSummary;
+  return testTenant(tenantId, displayName, defaultDomain ? { defaultDomain } : {});
 }
 
 const tenants = [

@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../../preload/contract';
 import type { ListingFailure } from '../../../preload/contract-inventory';
+import { testAlice, testTenant } from '../../../preload/testing/account-fixtures';
 import { failedListings } from './listing-failures';
 
-const alice: AccountSummary = {
-  id: 'a1',
-  kind: 'user',
-  cloudId: 'azure',
-  cloudName: 'Azure',
-  name: 'Alice Example',
-  username: 'alice@contoso.test',
-  homeTenantId: 't1',
-  tenants: [
-    {
-      tenantId: 't1',
-      displayName: 'Contoso',
-      category: 'home',
-      status: 'ready',
-      hidden: false,
-      confirmed: true,
-      checking: false,
-    },
-  ],
-  persisted: true,
-  checking: false,
-};
+const alice = testAlice([testTenant('t1', 'Contoso', { category: 'home' })]);
 
 const failure = (accountId: string, tenantId: string): ListingFailure => ({
   accountId,

@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountSummary, TenantSummary } from '../../../preload/contract';
+import type { AccountSummary } from '../../../preload/contract';
+import { testAlice, testTenant } from '../../../preload/testing/account-fixtures';
 import { testSubscription } from '../../../preload/testing/inventory-fixtures';
 import { unlistedTenants } from './unlisted-tenants';
 
-const tenant = (tenantId: string, displayName: string, change: Partial<TenantSummary> = {}): TenantSummary => ({
-  tenantId,
-  displayName,
-  category: 'guest',
-  status: 'ready',
-  hidden: false,
-  confirmed: true,
-  checking: false,
-  ...change,
-});
-
-const alice = (tenants: TenantSummary[]): AccountSummary => ({
-  id: 'a1',
-  kind: 'user',
-  cloudId: 'azure',
-  cloudName: 'Azure',
-  name: 'Alice Example',
-  username: 'alice@contoso.test',
-  homeTenantId: 't1',
-  tenants,
-  persisted: true,
-  checking: false,
-});
+const tenant = testTenant;
+const alice = testAlice;
 
 describe('unlistedTenants', () => {
   it('names a tenant waiting for a sign-in that no subscription row stands for, with what to do', () => {
