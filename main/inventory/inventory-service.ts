@@ -25,7 +25,7 @@ import type { CloudConnectivity } from '../net/connectivity.js';
 import type { NetworkConfig } from '../net/network-config.js';
 import type { BrowserOpener, Clock, EventSink, KeyValueStore, Logger } from '../ports.js';
 import type { SecretVault } from '../storage/secret-vault.js';
-import { InventoryState, type InventoryChange } from './inventory-state.js';
+import { InventoryState, pathKey, type InventoryChange } from './inventory-state.js';
 import { portalOrigin, resourcePortalUrl } from './portal.js';
 import { SubscriptionPreferences } from './preferences.js';
 import { SweepScheduler, systemTimers, type ScheduleOptions, type Timers } from './scheduler.js';
@@ -132,7 +132,7 @@ export class InventoryService {
       });
       this.savedSeq = this.state.currentSeq;
     }
-    this.knownPaths = new Set(this.readyPaths().map(key));
+    this.knownPaths = new Set(this.readyPaths().map(pathKey));
     this.started = true;
     if (options.schedule) this.scheduler.start(stored ? { holdMs: startupHoldMs } : {});
   }
@@ -226,7 +226,7 @@ export class InventoryService {
         // Looked up live: the accounts change in memory (a sign-out, a hidden tenant, a tenant found needing
         // sign-in) before their event reaches accountsChanged, and a subscription finishing in between must not
         // publish rows of an account that is gone.
-        pathAlive: (path) => this.readyPaths().some((ready) => key(ready) === key(path)),
+        pathAlive: (path) => this.readyPaths().some((ready) => pathKey(ready) === pathKey(path)),
       },
       kind,
       randomUUID(),
@@ -394,10 +394,10 @@ export class InventoryService {
         this.prefs.setActingAccount(subscription.id, subscription.actingAccountId);
       }
     }
-    const ready = this.readyPaths().map(key);
+    const ready = this.readyPaths().map(pathKey);
     const added = ready.some((path) => !this.knownPaths.has(path));
     this.knownPaths = new Set(ready);
-    this.commit((change) => change.keepListingFailures((path) => this.knownPaths.has(key(path))));
+    this.commit((change) => change.keepListingFailures((path) => this.knownPaths.has(pathKey(path))));
     this.markSignInNeeded();
     if (added) {
       if (this.running) this.fullQueued = true;
@@ -437,14 +437,14 @@ export class InventoryService {
         .flatMap((account) =>
           account.tenants
             .filter((t) => t.status === 'needs_sign_in')
-            .map((t) => key({ accountId: account.id, tenantId: t.tenantId })),
+            .map((t) => pathKey({ accountId: account.id, tenantId: t.tenantId })),
         ),
     );
     if (needs.size === 0) return;
     this.commit((change) => {
       for (const subscription of this.state.allSubscriptions()) {
         const acting = subscription.accessPaths.find((p) => p.accountId === subscription.actingAccountId);
-        if (!acting || !needs.has(key(acting)) || !isListable(subscription)) continue;
+        if (!acting || !needs.has(pathKey(acting)) || !isListable(subscription)) continue;
         change.upsertSubscription({
           ...subscription,
           status: 'needs_sign_in',
@@ -506,8 +506,4 @@ export class InventoryService {
     });
     this.savedSeq = seq;
   }
-}
-
-function key(path: AccessPathRef): string {
-  return `${path.accountId}|${path.tenantId}`;
 }

@@ -29,7 +29,8 @@ export interface InventoryChange {
   keepListingFailures(keep: (path: AccessPath) => boolean): void;
 }
 
-const pathKey = (path: AccessPath): string => `${path.accountId}|${path.tenantId}`;
+/** One (account, tenant) path as a key: the same string everywhere in the inventory. */
+export const pathKey = (path: AccessPath): string => `${path.accountId}|${path.tenantId}`;
 
 export class InventoryState {
   private readonly subscriptions = new Map<string, SubscriptionSummary>();

@@ -3,11 +3,16 @@
 // failures local to their subscription, and counts progress per tenant. Results for a subscription that was
 // hidden, or whose account was signed out, while the sweep ran are dropped, never resurrected.
 // No Electron imports.
-import type { SubscriptionSummary, SweepKind, SweepProgress, Vm } from '../../preload/contract-inventory.js';
-import type { ListingFailure } from '../../preload/contract-inventory.js';
+import type {
+  ListingFailure,
+  SubscriptionSummary,
+  SweepKind,
+  SweepProgress,
+  Vm,
+} from '../../preload/contract-inventory.js';
 import type { AccessPathRef } from '../azure/arm-session.js';
 import type { SubscriptionRecord } from '../azure/subscriptions.js';
-import type { InventoryState, InventoryChange } from './inventory-state.js';
+import { pathKey, type InventoryState, type InventoryChange } from './inventory-state.js';
 import type { SubscriptionPreferences } from './preferences.js';
 import type { Timers } from './scheduler.js';
 import type { SubscriptionFailure, SweepHost, SweepResult, SweepTarget } from './sweep.js';
@@ -28,7 +33,6 @@ export interface RecorderDeps {
   pathAlive(path: AccessPathRef): boolean;
 }
 
-const pathKey = (path: AccessPathRef): string => `${path.accountId}|${path.tenantId}`;
 const listableStates = new Set(['Enabled', 'Warned', 'PastDue']);
 
 export function isListable(subscription: Pick<SubscriptionSummary, 'state' | 'hidden'>): boolean {
