@@ -2,6 +2,7 @@
 // which account, what Azure said, and since when. Often no subscription row stands for such a tenant (its first
 // sweep), so without a line of its own the views would read as complete with fewer subscriptions.
 import type { AccountSummary } from '../../../preload/contract';
+import { accountLabel } from '../vms/use-vm-rows';
 import type { ListingFailure } from '../../../preload/contract-inventory';
 
 export interface FailedListing {
@@ -26,7 +27,7 @@ export function failedListings(
     const account = accounts.find((candidate) => candidate.id === failure.accountId);
     if (!account) return [];
     const tenantName = account.tenants.find((t) => t.tenantId === failure.tenantId)?.displayName ?? failure.tenantId;
-    const accountName = account.kind === 'service_principal' ? account.name : account.username;
+    const accountName = accountLabel(account);
     return [
       {
         accountId: failure.accountId,

@@ -2,6 +2,7 @@
 // hold: no subscription row stands for them, so without a word of their own the views would read as complete
 // (a tenant that asks for MFA at the first sign-in would simply be missing from the VM count).
 import type { AccountSummary } from '../../../preload/contract';
+import { accountLabel } from '../vms/use-vm-rows';
 import type { SubscriptionSummary } from '../../../preload/contract-inventory';
 
 export interface UnlistedTenant {
@@ -31,7 +32,7 @@ export function unlistedTenants(
           !held.has(`${account.id}|${tenant.tenantId}`),
       )
       .map((tenant) => {
-        const accountName = account.kind === 'service_principal' ? account.name : account.username;
+        const accountName = accountLabel(account);
         const why =
           tenant.status === 'needs_sign_in'
             ? 'This tenant needs you to sign in again before Cloud Desk can list its subscriptions and VMs.'
