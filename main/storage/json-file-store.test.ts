@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../app-services.js';
 import { SettingsService } from '../settings/settings-service.js';
@@ -96,8 +96,10 @@ describe('JsonFileStore', () => {
 const isTemp = (name: string): boolean => /\.tmp-\d{10}[0-9a-f]{6}$/.test(name);
 
 /**
- * Starts a process that writes the store in a loop, kills it (SIGKILL, as a crash or power loss would) once it
- * has finished at least one write, and answers the last counter it reported as written.
+ * Starts a process that writes the store in a loop, kills it (SIGKILL, as a crash or power loss would) as soon as
+ * a write's temporary file appears once it has finished at least three writes, and answers the last counter it
+ * reported as written. Killing on its output instead landed between writes on a quiet machine (the output comes
+ * right after a write ends), so the test could not prove anything there.
  */
 function writeUntilKilled(target: string): Promise<number> {
   const script = [
@@ -115,12 +117,17 @@ function writeUntilKilled(target: string): Promise<number> {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
+    const watcher = watch(dirname(target), (_event, name) => {
+      if (name !== null && isTemp(name) && output.split('\n').length > 3) child.kill('SIGKILL');
+    });
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.split('\n').length > 3) child.kill('SIGKILL');
     });
     child.once('error', reject);
-    child.once('exit', () => resolve(Number(output.trim().split('\n').at(-1))));
+    child.once('exit', () => {
+      watcher.close();
+      resolve(Number(output.trim().split('\n').at(-1)));
+    });
   });
 }
 
